@@ -1,0 +1,147 @@
+package org.procterm.engine;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.hl7.fhir.r4.model.ValueSet;
+import org.procterm.engine.codesystem.CodeSystemIndex;
+import org.procterm.engine.valueset.ExpansionEntry;
+
+/**
+ * Everything the engine serves at one moment: code system versions and value set versions by
+ * canonical URL. Immutable: a change builds a new catalog and swaps it in, so a request sees one
+ * consistent state and the expansion cache can never outlive the content it was computed from.
+ */
+final class Catalog implements ContentSource {
+
+	/** Stands for "no version" in the version maps, which cannot hold null keys. */
+	private static final String NO_VERSION = "";
+
+	private record Key(String kind, String url, String version) {}
+
+	private final Map<String, NavigableMap<String, CodeSystemIndex>> codeSystems;
+	private final Map<String, NavigableMap<String, ValueSet>> valueSets;
+	private final Map<String, Key> keysByResourceId;
+	private final Map<String, List<ExpansionEntry>> expansionCache = new ConcurrentHashMap<>();
+
+	private Catalog(Map<String, NavigableMap<String, CodeSystemIndex>> codeSystems,
+			Map<String, NavigableMap<String, ValueSet>> valueSets, Map<String, Key> keysByResourceId) {
+		this.codeSystems = codeSystems;
+		this.valueSets = valueSets;
+		this.keysByResourceId = keysByResourceId;
+	}
+
+	static Catalog empty() {
+		return new Catalog(Map.of(), Map.of(), Map.of());
+	}
+
+	Catalog withCodeSystem(String resourceId, CodeSystemIndex index) {
+		Catalog base = without(resourceId);
+		Key key = new Key("CodeSystem", index.url(), versionKey(index.version()));
+		return new Catalog(put(base.codeSystems, key, index), base.valueSets, putKey(base.keysByResourceId, resourceId, key));
+	}
+
+	Catalog withValueSet(String resourceId, ValueSet valueSet) {
+		Catalog base = without(resourceId);
+		Key key = new Key("ValueSet", valueSet.getUrl(), versionKey(valueSet.getVersion()));
+		return new Catalog(base.codeSystems, put(base.valueSets, key, valueSet.copy()), putKey(base.keysByResourceId, resourceId, key));
+	}
+
+	Catalog without(String resourceId) {
+		Key key = keysByResourceId.get(resourceId);
+		if (key == null) {
+			return this;
+		}
+		Map<String, Key> keys = new HashMap<>(keysByResourceId);
+		keys.remove(resourceId);
+		if (key.kind().equals("CodeSystem")) {
+			return new Catalog(remove(codeSystems, key), valueSets, Map.copyOf(keys));
+		}
+		return new Catalog(codeSystems, remove(valueSets, key), Map.copyOf(keys));
+	}
+
+	/** The requested version, or the latest when {@code version} is null. */
+	@Override
+	public Optional<CodeSystemIndex> codeSystem(String url, String version) {
+		return pick(codeSystems.get(url), version);
+	}
+
+	@Override
+	public Optional<ValueSet> valueSet(String url, String version) {
+		return pick(valueSets.get(url), version);
+	}
+
+	List<String> codeSystemVersions(String url) {
+		NavigableMap<String, CodeSystemIndex> versions = codeSystems.get(url);
+		return versions == null ? List.of() : List.copyOf(versions.keySet());
+	}
+
+	List<CodeSystemIndex> allCodeSystems() {
+		return codeSystems.values().stream().flatMap(v -> v.values().stream()).toList();
+	}
+
+	int valueSetCount() {
+		return valueSets.values().stream().mapToInt(Map::size).sum();
+	}
+
+	/** Full expansions of stored value sets are computed once per catalog. */
+	List<ExpansionEntry> cachedExpansion(String cacheKey, Function<String, List<ExpansionEntry>> compute) {
+		List<ExpansionEntry> cached = expansionCache.get(cacheKey);
+		if (cached == null) {
+			cached = compute.apply(cacheKey);
+			expansionCache.put(cacheKey, cached);
+		}
+		return cached;
+	}
+
+	private static <T> Optional<T> pick(NavigableMap<String, T> versions, String version) {
+		if (versions == null || versions.isEmpty()) {
+			return Optional.empty();
+		}
+		if (version == null) {
+			return Optional.of(versions.lastEntry().getValue());
+		}
+		return Optional.ofNullable(versions.get(version));
+	}
+
+	private static String versionKey(String version) {
+		return version == null ? NO_VERSION : version;
+	}
+
+	private static <T> Map<String, NavigableMap<String, T>> put(Map<String, NavigableMap<String, T>> map, Key key, T value) {
+		Map<String, NavigableMap<String, T>> copy = new HashMap<>(map);
+		NavigableMap<String, T> versions = new TreeMap<>(VersionOrder.INSTANCE);
+		if (map.containsKey(key.url())) {
+			versions.putAll(map.get(key.url()));
+		}
+		versions.put(key.version(), value);
+		copy.put(key.url(), Collections.unmodifiableNavigableMap(versions));
+		return Collections.unmodifiableMap(copy);
+	}
+
+	private static <T> Map<String, NavigableMap<String, T>> remove(Map<String, NavigableMap<String, T>> map, Key key) {
+		Map<String, NavigableMap<String, T>> copy = new HashMap<>(map);
+		NavigableMap<String, T> versions = new TreeMap<>(VersionOrder.INSTANCE);
+		versions.putAll(map.getOrDefault(key.url(), Collections.emptyNavigableMap()));
+		versions.remove(key.version());
+		if (versions.isEmpty()) {
+			copy.remove(key.url());
+		} else {
+			copy.put(key.url(), Collections.unmodifiableNavigableMap(versions));
+		}
+		return Collections.unmodifiableMap(copy);
+	}
+
+	private static Map<String, Key> putKey(Map<String, Key> keys, String resourceId, Key key) {
+		Map<String, Key> copy = new HashMap<>(keys);
+		copy.put(resourceId, key);
+		return Map.copyOf(copy);
+	}
+}

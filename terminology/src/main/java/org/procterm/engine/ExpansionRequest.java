@@ -1,0 +1,22 @@
+package org.procterm.engine;
+
+/**
+ * The {@code $expand} parameters the engine applies to a value set: text filter, paging,
+ * designations, inactive codes and display language. A null {@code count} means "all".
+ */
+public record ExpansionRequest(String filter, int offset, Integer count, boolean includeDesignations,
+		boolean activeOnly, String displayLanguage) {
+
+	public ExpansionRequest {
+		if (offset < 0) {
+			throw TerminologyException.invalid("offset must be 0 or more, not " + offset);
+		}
+		if (count != null && count < 0) {
+			throw TerminologyException.invalid("count must be 0 or more, not " + count);
+		}
+	}
+
+	public static ExpansionRequest all() {
+		return new ExpansionRequest(null, 0, null, false, false, null);
+	}
+}

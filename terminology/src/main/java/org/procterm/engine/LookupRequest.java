@@ -1,0 +1,18 @@
+package org.procterm.engine;
+
+import java.util.Set;
+
+/**
+ * A {@code $lookup}: which code, in which system version, shown in which language, with which
+ * properties ({@code properties} empty or holding "*" means all of them).
+ */
+public record LookupRequest(String system, String version, String code, String displayLanguage, Set<String> properties) {
+
+	public LookupRequest {
+		properties = properties == null ? Set.of() : Set.copyOf(properties);
+	}
+
+	boolean wantsProperty(String propertyCode) {
+		return properties.isEmpty() || properties.contains("*") || properties.contains(propertyCode);
+	}
+}

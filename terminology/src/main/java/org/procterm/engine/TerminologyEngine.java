@@ -1,0 +1,284 @@
+package org.procterm.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.procterm.engine.codesystem.CodeSystemIndex;
+import org.procterm.engine.codesystem.Concept;
+import org.procterm.engine.codesystem.Designation;
+import org.procterm.engine.codesystem.PropertyValue;
+import org.procterm.engine.codesystem.TextMatch;
+import org.procterm.engine.valueset.ExpansionEntry;
+import org.procterm.engine.valueset.ValueSetExpander;
+
+/**
+ * The in-memory terminology engine. Content is loaded by resource id (as the server stores it) and
+ * served from an immutable {@link Catalog} that is swapped on every change, so reads never lock.
+ */
+public final class TerminologyEngine implements TerminologyService {
+
+	private final int maxExpansionSize;
+	private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.empty());
+
+	/** @param maxExpansionSize the most codes one value set may expand to before answering too-costly */
+	public TerminologyEngine(int maxExpansionSize) {
+		this.maxExpansionSize = maxExpansionSize;
+	}
+
+	// ---- content ------------------------------------------------------------------------------
+
+	/** Serves {@code cs} under {@code resourceId}, replacing what that id held before. */
+	public void putCodeSystem(String resourceId, CodeSystem cs) {
+		CodeSystemIndex index = CodeSystemIndex.of(cs);
+		catalog.updateAndGet(c -> c.withCodeSystem(resourceId, index));
+	}
+
+	public void putValueSet(String resourceId, ValueSet vs) {
+		if (!vs.hasUrl()) {
+			throw new IllegalArgumentException("a ValueSet without url cannot be served");
+		}
+		catalog.updateAndGet(c -> c.withValueSet(resourceId, vs));
+	}
+
+	public void remove(String resourceId) {
+		catalog.updateAndGet(c -> c.without(resourceId));
+	}
+
+	public List<CodeSystemIndex> codeSystems() {
+		return catalog.get().allCodeSystems().stream()
+				.sorted(Comparator.comparing(CodeSystemIndex::url)).toList();
+	}
+
+	public int valueSetCount() {
+		return catalog.get().valueSetCount();
+	}
+
+	// ---- operations ---------------------------------------------------------------------------
+
+	@Override
+	public boolean knowsCodeSystem(String url) {
+		return catalog.get().codeSystem(url, null).isPresent();
+	}
+
+	@Override
+	public boolean knowsValueSet(String url) {
+		return catalog.get().valueSet(url, null).isPresent();
+	}
+
+	@Override
+	public LookupResult lookup(LookupRequest request) {
+		if (request.code() == null || request.system() == null) {
+			throw TerminologyException.invalid("$lookup needs a code and a system (or a coding with both)");
+		}
+		CodeSystemIndex cs = codeSystemOrThrow(request.system(), request.version());
+		Concept concept = cs.find(request.code()).orElseThrow(() -> TerminologyException.notFound(
+				"Code '" + request.code() + "' is not in CodeSystem " + describe(cs)));
+
+		List<LookupResult.Property> properties = new ArrayList<>();
+		for (PropertyValue p : concept.properties()) {
+			if (request.wantsProperty(p.code())) {
+				properties.add(new LookupResult.Property(p.code(), p.value(), describeCodeValue(cs, p)));
+			}
+		}
+		if (request.wantsProperty("inactive") && concept.propertiesNamed("inactive").isEmpty()) {
+			properties.add(new LookupResult.Property("inactive", new BooleanType(concept.inactive()), null));
+		}
+		if (request.wantsProperty("parent")) {
+			concept.parents().forEach(p -> properties.add(hierarchyProperty(cs, "parent", p)));
+		}
+		if (request.wantsProperty("child")) {
+			concept.children().forEach(c -> properties.add(hierarchyProperty(cs, "child", c)));
+		}
+		List<Designation> designations = request.wantsProperty("designation") ? concept.designations() : List.of();
+		return new LookupResult(cs.url(), cs.name(), cs.version(), concept.code(),
+				concept.displayFor(request.displayLanguage()), concept.definition(), concept.notSelectable(),
+				designations, properties);
+	}
+
+	@Override
+	public ValidationResult validateInCodeSystem(List<CodingCheck> codings, String displayLanguage) {
+		return firstValid(codings, check -> validateOne(check, displayLanguage));
+	}
+
+	@Override
+	public ValidationResult validateInValueSet(ValueSet valueSet, List<CodingCheck> codings, String displayLanguage) {
+		List<ExpansionEntry> members = fullExpansion(valueSet);
+		return firstValid(codings, check -> {
+			if (check.system() == null) {
+				return ValidationResult.invalid(check, "The coding has no system, so it cannot be checked against ValueSet " + valueSet.getUrl());
+			}
+			ValidationResult inSystem = validateOne(check, displayLanguage);
+			Optional<ExpansionEntry> member = members.stream()
+					.filter(e -> e.system().equals(check.system()) && e.concept().code().equals(check.code())
+							&& (check.version() == null || check.version().equals(e.version())))
+					.findFirst();
+			if (member.isEmpty()) {
+				String vs = valueSet.hasVersion() ? valueSet.getUrl() + "|" + valueSet.getVersion() : valueSet.getUrl();
+				String why = "The code '" + check.system() + "#" + check.code() + "' is not in ValueSet " + vs;
+				return new ValidationResult(false, check.system(), inSystem.version(), check.code(), inSystem.display(),
+						inSystem.valid() ? why : why + "; " + inSystem.message(), inSystem.inactive());
+			}
+			return inSystem;
+		});
+	}
+
+	@Override
+	public ValueSet findValueSet(String url, String version) {
+		return catalog.get().valueSet(url, version).orElseThrow(() -> TerminologyException.notFound(
+				"ValueSet " + url + (version == null ? "" : " version " + version) + " is not known to this server"));
+	}
+
+	@Override
+	public ValueSet expand(ValueSet valueSet, ExpansionRequest request) {
+		List<ExpansionEntry> entries = fullExpansion(valueSet);
+		if (request.activeOnly()) {
+			entries = entries.stream().filter(e -> !e.concept().inactive()).toList();
+		}
+		TextMatch match = TextMatch.of(request.filter());
+		if (match != null) {
+			entries = entries.stream()
+					.map(e -> new Ranked(e, match.rank(e.concept())))
+					.filter(r -> r.rank() != TextMatch.Rank.NONE)
+					.sorted(Comparator.comparing(Ranked::rank))
+					.map(Ranked::entry)
+					.toList();
+		}
+		int total = entries.size();
+		int from = Math.min(request.offset(), total);
+		int to = request.count() == null ? total : (int) Math.min((long) from + request.count(), total);
+		return ExpansionWriter.write(valueSet, request, entries.subList(from, to), total);
+	}
+
+	@Override
+	public SubsumptionOutcome subsumes(String system, String version, String codeA, String codeB) {
+		if (system == null || codeA == null || codeB == null) {
+			throw TerminologyException.invalid("$subsumes needs a system and two codes (codeA and codeB, or codingA and codingB)");
+		}
+		CodeSystemIndex cs = codeSystemOrThrow(system, version);
+		Concept a = cs.find(codeA).orElseThrow(() -> TerminologyException.invalid(
+				"codeA '" + codeA + "' is not in CodeSystem " + describe(cs)));
+		Concept b = cs.find(codeB).orElseThrow(() -> TerminologyException.invalid(
+				"codeB '" + codeB + "' is not in CodeSystem " + describe(cs)));
+		if (a.code().equals(b.code())) {
+			return SubsumptionOutcome.EQUIVALENT;
+		}
+		if (cs.descendantsOf(a.code()).contains(b.code())) {
+			return SubsumptionOutcome.SUBSUMES;
+		}
+		if (cs.descendantsOf(b.code()).contains(a.code())) {
+			return SubsumptionOutcome.SUBSUMED_BY;
+		}
+		return SubsumptionOutcome.NOT_SUBSUMED;
+	}
+
+	// ---- helpers ------------------------------------------------------------------------------
+
+	private record Ranked(ExpansionEntry entry, TextMatch.Rank rank) {}
+
+	private List<ExpansionEntry> fullExpansion(ValueSet valueSet) {
+		Catalog current = catalog.get();
+		ValueSetExpander expander = new ValueSetExpander(current, maxExpansionSize);
+		boolean stored = valueSet.hasUrl() && current.valueSet(valueSet.getUrl(), valueSet.getVersion())
+				.map(v -> v.equalsDeep(valueSet)).orElse(false);
+		if (!stored) {
+			return expander.expand(valueSet); // inline content is evaluated, never cached
+		}
+		return current.cachedExpansion(valueSet.getUrl() + "|" + valueSet.getVersion(), key -> expander.expand(valueSet));
+	}
+
+	private ValidationResult validateOne(CodingCheck check, String displayLanguage) {
+		if (check.code() == null || check.code().isBlank()) {
+			throw TerminologyException.invalid("$validate-code needs a code (code, coding or codeableConcept)");
+		}
+		if (check.system() == null) {
+			return ValidationResult.invalid(check, "The coding has no system, so code '" + check.code() + "' cannot be validated");
+		}
+		Optional<CodeSystemIndex> found = catalog.get().codeSystem(check.system(), check.version());
+		if (found.isEmpty()) {
+			return ValidationResult.invalid(check, unknownCodeSystemMessage(check.system(), check.version()));
+		}
+		CodeSystemIndex cs = found.get();
+		Optional<Concept> concept = cs.find(check.code());
+		if (concept.isEmpty()) {
+			return new ValidationResult(false, cs.url(), cs.version(), check.code(), null,
+					"Unknown code '" + check.code() + "' in CodeSystem " + describe(cs), false);
+		}
+		Concept c = concept.get();
+		String display = c.displayFor(displayLanguage);
+		if (check.display() != null && !displayMatches(c, check.display())) {
+			return new ValidationResult(false, cs.url(), cs.version(), c.code(), display,
+					"Wrong display '" + check.display() + "' for " + cs.url() + "#" + c.code()
+							+ "; the valid display is '" + c.display() + "'"
+							+ (c.designations().isEmpty() ? "" : " or one of its designations"), c.inactive());
+		}
+		String message = c.inactive() ? "Code '" + c.code() + "' is valid but inactive in CodeSystem " + describe(cs) : null;
+		return new ValidationResult(true, cs.url(), cs.version(), c.code(), display, message, c.inactive());
+	}
+
+	private static boolean displayMatches(Concept c, String display) {
+		String wanted = display.trim().toLowerCase(Locale.ROOT);
+		if (c.display() != null && c.display().trim().toLowerCase(Locale.ROOT).equals(wanted)) {
+			return true;
+		}
+		return c.designations().stream().anyMatch(d -> d.value() != null && d.value().trim().toLowerCase(Locale.ROOT).equals(wanted));
+	}
+
+	private static ValidationResult firstValid(List<CodingCheck> codings, java.util.function.Function<CodingCheck, ValidationResult> check) {
+		if (codings.isEmpty()) {
+			throw TerminologyException.invalid("$validate-code needs a code (with system), a coding or a codeableConcept");
+		}
+		ValidationResult first = null;
+		for (CodingCheck coding : codings) {
+			ValidationResult result = check.apply(coding);
+			if (result.valid()) {
+				return result;
+			}
+			if (first == null) {
+				first = result;
+			}
+		}
+		return first;
+	}
+
+	private CodeSystemIndex codeSystemOrThrow(String system, String version) {
+		return catalog.get().codeSystem(system, version)
+				.orElseThrow(() -> TerminologyException.notFound(unknownCodeSystemMessage(system, version)));
+	}
+
+	private String unknownCodeSystemMessage(String system, String version) {
+		List<String> versions = catalog.get().codeSystemVersions(system);
+		if (version != null && !versions.isEmpty()) {
+			return "CodeSystem " + system + " version " + version + " is not known to this server; known versions: "
+					+ versions.stream().map(v -> v.isEmpty() ? "(none)" : v).collect(Collectors.joining(", "));
+		}
+		return "CodeSystem " + system + " is not known to this server";
+	}
+
+	private static String describe(CodeSystemIndex cs) {
+		return cs.version() == null ? cs.url() : cs.url() + " version " + cs.version();
+	}
+
+	private static String describeCodeValue(CodeSystemIndex cs, PropertyValue p) {
+		if (p.value() instanceof CodeType code) {
+			return cs.find(code.getValue()).map(Concept::display).orElse(null);
+		}
+		if (p.value() instanceof Coding coding && coding.hasDisplay()) {
+			return coding.getDisplay();
+		}
+		return null;
+	}
+
+	private static LookupResult.Property hierarchyProperty(CodeSystemIndex cs, String name, String code) {
+		return new LookupResult.Property(name, new CodeType(code), cs.find(code).map(Concept::display).orElse(null));
+	}
+}

@@ -1,0 +1,31 @@
+package org.procterm.engine;
+
+import java.util.List;
+
+import org.hl7.fhir.r4.model.ValueSet;
+
+/**
+ * The terminology operations as the server's providers call them: FHIR parameters in, plain
+ * results out. Every method throws {@link TerminologyException} for a request it cannot answer.
+ */
+public interface TerminologyService {
+
+	boolean knowsCodeSystem(String url);
+
+	boolean knowsValueSet(String url);
+
+	LookupResult lookup(LookupRequest request);
+
+	/** Valid when any of {@code codings} is a valid code of its code system (one for a Coding, several for a CodeableConcept). */
+	ValidationResult validateInCodeSystem(List<CodingCheck> codings, String displayLanguage);
+
+	/** Valid when any of {@code codings} is in the value set. */
+	ValidationResult validateInValueSet(ValueSet valueSet, List<CodingCheck> codings, String displayLanguage);
+
+	/** The stored value set with this URL (and version, or the latest), or NOT_FOUND. */
+	ValueSet findValueSet(String url, String version);
+
+	ValueSet expand(ValueSet valueSet, ExpansionRequest request);
+
+	SubsumptionOutcome subsumes(String system, String version, String codeA, String codeB);
+}

@@ -1,0 +1,43 @@
+package org.procterm.engine.codesystem;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One concept of a code system as the engine serves it. {@code parents} come from both the
+ * nesting of concepts and the {@code parent} property, so that every hierarchy form in R4 works.
+ */
+public record Concept(
+		String code,
+		String display,
+		String definition,
+		boolean inactive,
+		boolean notSelectable,
+		List<Designation> designations,
+		List<PropertyValue> properties,
+		List<String> parents,
+		List<String> children) {
+
+	public Concept {
+		designations = List.copyOf(designations);
+		properties = List.copyOf(properties);
+		parents = List.copyOf(parents);
+		children = List.copyOf(children);
+	}
+
+	/** The display to show a reader of {@code language}: a designation in that language, else the display. */
+	public String displayFor(String language) {
+		return designationIn(language).map(Designation::value).orElse(display);
+	}
+
+	public Optional<Designation> designationIn(String language) {
+		if (language == null) {
+			return Optional.empty();
+		}
+		return designations.stream().filter(d -> d.isInLanguage(language)).findFirst();
+	}
+
+	public List<PropertyValue> propertiesNamed(String propertyCode) {
+		return properties.stream().filter(p -> p.code().equals(propertyCode)).toList();
+	}
+}

@@ -1,0 +1,93 @@
+package org.procterm.engine.valueset;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.ValueSet.ConceptSetFilterComponent;
+import org.procterm.engine.TerminologyException;
+import org.procterm.engine.codesystem.CodeSystemIndex;
+import org.procterm.engine.codesystem.Concept;
+import org.procterm.engine.codesystem.PropertyValue;
+
+/** Turns one {@code compose.include.filter} into a test on the concepts of one code system. */
+final class ConceptFilter {
+
+	private ConceptFilter() {}
+
+	static Predicate<Concept> of(ConceptSetFilterComponent filter, CodeSystemIndex cs) {
+		String property = filter.getProperty();
+		String value = filter.getValue();
+		if (property == null || property.isBlank() || !filter.hasOp() || value == null) {
+			throw TerminologyException.invalid("A ValueSet filter on " + cs.url()
+					+ " needs a property, an op and a value; got property='" + property + "', op='"
+					+ (filter.hasOp() ? filter.getOp().toCode() : null) + "', value='" + value + "'");
+		}
+		String op = filter.getOp().toCode();
+		boolean onCode = property.equals("concept") || property.equals("code");
+		switch (op) {
+			case "is-a":
+				return hierarchy(cs, value, true, cs.descendantsOf(value));
+			case "descendent-of":
+				return hierarchy(cs, value, false, cs.descendantsOf(value));
+			case "is-not-a": {
+				Predicate<Concept> isA = hierarchy(cs, value, true, cs.descendantsOf(value));
+				return isA.negate();
+			}
+			case "generalizes":
+				return hierarchy(cs, value, true, cs.ancestorsOf(value));
+			case "=":
+				return onCode ? c -> c.code().equals(value) : c -> hasValue(c, property, Set.of(value));
+			case "in": {
+				Set<String> values = split(value);
+				return onCode ? c -> values.contains(c.code()) : c -> hasValue(c, property, values);
+			}
+			case "not-in": {
+				Set<String> values = split(value);
+				return onCode ? c -> !values.contains(c.code()) : c -> !hasValue(c, property, values);
+			}
+			case "exists": {
+				if (!value.equals("true") && !value.equals("false")) {
+					throw TerminologyException.invalid("The 'exists' filter takes the value true or false, not '" + value + "'");
+				}
+				boolean wanted = Boolean.parseBoolean(value);
+				return c -> !valuesOf(c, property).isEmpty() == wanted;
+			}
+			default:
+				throw TerminologyException.notSupported("The ValueSet filter operator '" + op + "' on property '"
+						+ property + "' is not supported yet; supported: is-a, descendent-of, is-not-a, generalizes, =, in, not-in, exists");
+		}
+	}
+
+	private static Predicate<Concept> hierarchy(CodeSystemIndex cs, String code, boolean includeSelf, Set<String> related) {
+		return c -> includeSelf && c.code().equals(code) || related.contains(c.code());
+	}
+
+	private static boolean hasValue(Concept c, String property, Set<String> values) {
+		return valuesOf(c, property).stream().anyMatch(values::contains);
+	}
+
+	private static List<String> valuesOf(Concept c, String property) {
+		if (property.equals("parent")) {
+			return c.parents();
+		}
+		if (property.equals("child")) {
+			return c.children();
+		}
+		if (property.equals("display")) {
+			return c.display() == null ? List.of() : List.of(c.display());
+		}
+		return c.propertiesNamed(property).stream()
+				.map(PropertyValue::value)
+				.filter(v -> v != null)
+				.map(v -> v instanceof Coding coding ? coding.getCode() : v.primitiveValue())
+				.filter(v -> v != null)
+				.toList();
+	}
+
+	private static Set<String> split(String value) {
+		return Set.copyOf(Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+	}
+}

@@ -1,0 +1,121 @@
+package org.procterm.engine.valueset;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.hl7.fhir.r4.model.CanonicalType;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.hl7.fhir.r4.model.ValueSet.ConceptReferenceComponent;
+import org.hl7.fhir.r4.model.ValueSet.ConceptSetComponent;
+import org.hl7.fhir.r4.model.ValueSet.ConceptSetFilterComponent;
+import org.procterm.engine.Canonical;
+import org.procterm.engine.ContentSource;
+import org.procterm.engine.TerminologyException;
+import org.procterm.engine.codesystem.CodeSystemIndex;
+import org.procterm.engine.codesystem.Concept;
+
+/**
+ * Computes the full content of a value set from its {@code compose}: includes minus excludes, with
+ * explicit concept lists, property and hierarchy filters and imported value sets. The result is
+ * unfiltered and unpaged; text filter and paging are applied by the caller.
+ */
+public final class ValueSetExpander {
+
+	private final ContentSource source;
+	private final int maxSize;
+
+	public ValueSetExpander(ContentSource source, int maxSize) {
+		this.source = source;
+		this.maxSize = maxSize;
+	}
+
+	public List<ExpansionEntry> expand(ValueSet valueSet) {
+		return expand(valueSet, new ArrayDeque<>());
+	}
+
+	private List<ExpansionEntry> expand(ValueSet valueSet, Deque<String> path) {
+		String name = valueSet.hasUrl() ? valueSet.getUrl() : "(inline ValueSet)";
+		if (path.contains(name)) {
+			throw TerminologyException.invalid("ValueSet " + name + " imports itself through " + String.join(" -> ", path));
+		}
+		if (!valueSet.hasCompose()) {
+			if (valueSet.hasExpansion()) {
+				throw TerminologyException.notSupported("ValueSet " + name + " has no compose; expanding a ValueSet from a stored expansion is not supported");
+			}
+			throw TerminologyException.invalid("ValueSet " + name + " has no compose, so there is nothing to expand");
+		}
+		path.push(name);
+		try {
+			Map<String, ExpansionEntry> result = new LinkedHashMap<>();
+			for (ConceptSetComponent include : valueSet.getCompose().getInclude()) {
+				for (ExpansionEntry e : conceptSet(include, path)) {
+					result.putIfAbsent(e.key(), e);
+					if (result.size() > maxSize) {
+						throw TerminologyException.tooCostly("ValueSet " + name + " has more than " + maxSize
+								+ " codes, the most this server expands at once; narrow it with a filter or expand a smaller ValueSet");
+					}
+				}
+			}
+			for (ConceptSetComponent exclude : valueSet.getCompose().getExclude()) {
+				conceptSet(exclude, path).forEach(e -> result.remove(e.key()));
+			}
+			return List.copyOf(result.values());
+		} finally {
+			path.pop();
+		}
+	}
+
+	private List<ExpansionEntry> conceptSet(ConceptSetComponent set, Deque<String> path) {
+		List<ExpansionEntry> fromSystem = null;
+		if (set.hasSystem()) {
+			fromSystem = fromSystem(set);
+		} else if (set.hasConcept() || set.hasFilter()) {
+			throw TerminologyException.invalid("A ValueSet include or exclude that lists concepts or filters must name their system");
+		}
+		List<ExpansionEntry> result = fromSystem;
+		for (CanonicalType imported : set.getValueSet()) {
+			Canonical ref = Canonical.parse(imported.getValue());
+			ValueSet vs = source.valueSet(ref.url(), ref.version()).orElseThrow(() -> TerminologyException.notFound(
+					"The ValueSet " + ref + " imported by this ValueSet is not known to this server"));
+			List<ExpansionEntry> importedEntries = expand(vs, path);
+			if (result == null) {
+				result = importedEntries;
+			} else {
+				Set<String> keys = importedEntries.stream().map(ExpansionEntry::key).collect(Collectors.toSet());
+				result = result.stream().filter(e -> keys.contains(e.key())).toList();
+			}
+		}
+		return result == null ? List.of() : result;
+	}
+
+	private List<ExpansionEntry> fromSystem(ConceptSetComponent set) {
+		String system = set.getSystem();
+		String version = set.hasVersion() ? set.getVersion() : null;
+		CodeSystemIndex cs = source.codeSystem(system, version).orElseThrow(() -> TerminologyException.notFound(
+				"The CodeSystem " + system + (version == null ? "" : " version " + version)
+						+ " used by this ValueSet is not known to this server"));
+		List<ExpansionEntry> entries = new ArrayList<>();
+		if (set.hasConcept()) {
+			for (ConceptReferenceComponent ref : set.getConcept()) {
+				// codes the code system does not hold are left out, as an expansion lists only real codes
+				cs.find(ref.getCode()).ifPresent(c ->
+						entries.add(new ExpansionEntry(cs.url(), cs.version(), c, ref.hasDisplay() ? ref.getDisplay() : c.display())));
+			}
+		} else {
+			cs.concepts().forEach(c -> entries.add(new ExpansionEntry(cs.url(), cs.version(), c, c.display())));
+		}
+		Predicate<Concept> all = c -> true;
+		for (ConceptSetFilterComponent filter : set.getFilter()) {
+			all = all.and(ConceptFilter.of(filter, cs));
+		}
+		Predicate<Concept> test = all;
+		return entries.stream().filter(e -> test.test(e.concept())).toList();
+	}
+}

@@ -1,0 +1,106 @@
+package org.procterm.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.hl7.fhir.r4.model.ValueSet;
+import org.junit.jupiter.api.Test;
+
+class ExpandTest {
+
+	private final TerminologyEngine engine = Fixtures.engine();
+
+	private ValueSet expand(ValueSet vs, String filter, int offset, Integer count) {
+		return engine.expand(vs, new ExpansionRequest(filter, offset, count, false, false, null));
+	}
+
+	private static List<String> codes(ValueSet expansion) {
+		return expansion.getExpansion().getContains().stream().map(ValueSet.ValueSetExpansionContainsComponent::getCode).toList();
+	}
+
+	@Test
+	void wholeSystemIncludesEveryConceptWithAbstractAndInactiveMarked() {
+		ValueSet out = expand(Fixtures.allProcedures(), null, 0, null);
+		assertEquals(7, out.getExpansion().getTotal());
+		var spine = out.getExpansion().getContains().get(0);
+		assertEquals("SPINE", spine.getCode());
+		assertTrue(spine.getAbstract());
+		assertTrue(out.getExpansion().getContains().stream().filter(c -> c.getCode().equals("10099")).findFirst().orElseThrow().getInactive());
+	}
+
+	@Test
+	void filterMatchesWordPrefixesAllWordsRequiredIgnoringCaseAndAccents() {
+		assertEquals(List.of("10020", "10021"), codes(expand(Fixtures.allProcedures(), "lamin RHIZ", 0, null)));
+		assertEquals(List.of("10021"), codes(expand(Fixtures.allProcedures(), "rhiz segm", 0, null)));
+		assertEquals(List.of("10010"), codes(expand(Fixtures.allProcedures(), "osteotomia", 0, null)), "Spanish designation, accent-free");
+		assertEquals(List.of(), codes(expand(Fixtures.allProcedures(), "tomy", 0, null)), "inside a word is not a prefix");
+	}
+
+	@Test
+	void codePrefixRanksFirst() {
+		ValueSet out = expand(Fixtures.allProcedures(), "1002", 0, null);
+		assertEquals(List.of("10020", "10021"), codes(out));
+	}
+
+	@Test
+	void countAndOffsetPageWhileTotalCountsAllMatches() {
+		ValueSet page = expand(Fixtures.allProcedures(), "spine", 1, 1);
+		assertEquals(3, page.getExpansion().getTotal());
+		assertEquals(1, page.getExpansion().getOffset());
+		assertEquals(1, page.getExpansion().getContains().size());
+	}
+
+	@Test
+	void isAFilterFollowsTheHierarchyAndPropertyFiltersMatchValues() {
+		ValueSet isA = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
+				.setProperty("concept").setOp(ValueSet.FilterOperator.ISA).setValue("10020"));
+		assertEquals(List.of("10020", "10021"), codes(expand(isA, null, 0, null)));
+		ValueSet descendants = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
+				.setProperty("concept").setOp(ValueSet.FilterOperator.DESCENDENTOF).setValue("SPINE"));
+		assertEquals(List.of("10010", "10020", "10021"), codes(expand(descendants, null, 0, null)));
+		ValueSet lumbar = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
+				.setProperty("region").setOp(ValueSet.FilterOperator.EQUAL).setValue("lumbar"));
+		assertEquals(List.of("10020", "10021"), codes(expand(lumbar, null, 0, null)));
+	}
+
+	@Test
+	void excludesAndImportsCombine() {
+		engine.putValueSet("ValueSet/lumbar", Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM)
+				.addFilter().setProperty("region").setOp(ValueSet.FilterOperator.EQUAL).setValue("lumbar")));
+		ValueSet vs = Fixtures.inline(c -> {
+			c.addInclude().addValueSet("http://example.org/vs/inline");
+			c.addExclude().setSystem(Fixtures.SYSTEM).addConcept().setCode("10021");
+		});
+		vs.setUrl("http://example.org/vs/importer");
+		assertEquals(List.of("10020"), codes(expand(vs, null, 0, null)));
+	}
+
+	@Test
+	void activeOnlyDropsInactiveCodes() {
+		ValueSet out = engine.expand(Fixtures.allProcedures(), new ExpansionRequest("retired", 0, null, false, true, null));
+		assertEquals(0, out.getExpansion().getTotal());
+	}
+
+	@Test
+	void tooLargeExpansionIsTooCostly() {
+		TerminologyEngine small = new TerminologyEngine(3);
+		small.putCodeSystem("CodeSystem/procedures", Fixtures.procedures());
+		TerminologyException e = assertThrows(TerminologyException.class,
+				() -> small.expand(Fixtures.allProcedures(), ExpansionRequest.all()));
+		assertEquals(TerminologyException.Problem.TOO_COSTLY, e.problem());
+	}
+
+	@Test
+	void unknownSystemInComposeIsNotFoundAndUnknownOperatorNotSupported() {
+		ValueSet unknown = Fixtures.inline(c -> c.addInclude().setSystem("http://nowhere.example"));
+		assertEquals(TerminologyException.Problem.NOT_FOUND,
+				assertThrows(TerminologyException.class, () -> expand(unknown, null, 0, null)).problem());
+		ValueSet regex = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
+				.setProperty("code").setOp(ValueSet.FilterOperator.REGEX).setValue("1.*"));
+		assertEquals(TerminologyException.Problem.NOT_SUPPORTED,
+				assertThrows(TerminologyException.class, () -> expand(regex, null, 0, null)).problem());
+	}
+}

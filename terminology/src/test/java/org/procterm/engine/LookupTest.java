@@ -1,0 +1,84 @@
+package org.procterm.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+class LookupTest {
+
+	private final TerminologyEngine engine = Fixtures.engine();
+
+	private Map<String, String> properties(LookupResult result) {
+		return result.properties().stream().collect(Collectors.toMap(LookupResult.Property::code,
+				p -> p.value().primitiveValue(), (a, b) -> a + "," + b));
+	}
+
+	@Test
+	void returnsDisplayDefinitionAndTypedProperties() {
+		LookupResult r = engine.lookup(new LookupRequest(Fixtures.SYSTEM, null, "10010", null, null));
+		assertEquals("Osteotomy of spine, neck", r.display());
+		assertEquals("A wedge of a neck vertebra is removed.", r.definition());
+		assertEquals("2026", r.version());
+		assertEquals("ExampleProcedures", r.name());
+		Map<String, String> props = properties(r);
+		assertEquals("1", props.get("segments"));
+		assertEquals("false", props.get("addOn"));
+		assertEquals("SPINE", props.get("parent"));
+		assertEquals("false", props.get("inactive"));
+	}
+
+	@Test
+	void returnsOnlyTheRequestedProperties() {
+		LookupResult r = engine.lookup(new LookupRequest(Fixtures.SYSTEM, null, "10010", null, Set.of("region")));
+		assertEquals(Map.of("region", "cervical"), properties(r));
+		assertTrue(r.designations().isEmpty(), "designations were not asked for");
+	}
+
+	@Test
+	void hierarchyFromParentPropertyAndNestingAreBothServed() {
+		assertEquals("KNEE", properties(engine.lookup(new LookupRequest(Fixtures.SYSTEM, null, "20010", null, null))).get("parent"));
+		assertEquals("10010,10020", properties(engine.lookup(new LookupRequest(Fixtures.SYSTEM, null, "SPINE", null, null))).get("child"));
+	}
+
+	@Test
+	void displayLanguagePicksTheDesignationInThatLanguage() {
+		LookupResult r = engine.lookup(new LookupRequest(Fixtures.SYSTEM, null, "10010", "es-MX", null));
+		assertEquals("Osteotomía de la columna, cuello", r.display());
+	}
+
+	@Test
+	void unknownCodeAndUnknownSystemAreNotFound() {
+		TerminologyException code = assertThrows(TerminologyException.class,
+				() -> engine.lookup(new LookupRequest(Fixtures.SYSTEM, null, "99999", null, null)));
+		assertEquals(TerminologyException.Problem.NOT_FOUND, code.problem());
+		assertTrue(code.getMessage().contains("99999"), code.getMessage());
+		TerminologyException system = assertThrows(TerminologyException.class,
+				() -> engine.lookup(new LookupRequest("http://nowhere.example", null, "1", null, null)));
+		assertEquals(TerminologyException.Problem.NOT_FOUND, system.problem());
+	}
+
+	@Test
+	void unknownVersionNamesTheKnownOnes() {
+		TerminologyException e = assertThrows(TerminologyException.class,
+				() -> engine.lookup(new LookupRequest(Fixtures.SYSTEM, "1999", "10010", null, null)));
+		assertTrue(e.getMessage().contains("known versions: 2026"), e.getMessage());
+	}
+
+	@Test
+	void newestVersionIsServedWhenNoneIsAsked() {
+		var older = Fixtures.procedures();
+		older.setVersion("2025");
+		older.getConceptFirstRep().getConceptFirstRep().setDisplay("Old wording");
+		engine.putCodeSystem("CodeSystem/older", older);
+		assertEquals("Osteotomy of spine, neck", engine.lookup(new LookupRequest(Fixtures.SYSTEM, null, "10010", null, null)).display());
+		assertEquals("Old wording", engine.lookup(new LookupRequest(Fixtures.SYSTEM, "2025", "10010", null, null)).display());
+		engine.remove("CodeSystem/older");
+		assertThrows(TerminologyException.class, () -> engine.lookup(new LookupRequest(Fixtures.SYSTEM, "2025", "10010", null, null)));
+	}
+}

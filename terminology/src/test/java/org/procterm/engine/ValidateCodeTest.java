@@ -1,0 +1,75 @@
+package org.procterm.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.hl7.fhir.r4.model.ValueSet;
+import org.junit.jupiter.api.Test;
+
+class ValidateCodeTest {
+
+	private final TerminologyEngine engine = Fixtures.engine();
+
+	private ValidationResult inSystem(String code, String display) {
+		return engine.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, code, display)), null);
+	}
+
+	@Test
+	void knownCodeIsValidAndCarriesItsDisplay() {
+		ValidationResult r = inSystem("10010", null);
+		assertTrue(r.valid());
+		assertEquals("Osteotomy of spine, neck", r.display());
+	}
+
+	@Test
+	void unknownCodeIsInvalidWithAMessage() {
+		ValidationResult r = inSystem("77777", null);
+		assertFalse(r.valid());
+		assertTrue(r.message().contains("Unknown code '77777'"), r.message());
+	}
+
+	@Test
+	void wrongDisplayIsInvalidButDesignationsAndCaseAreAccepted() {
+		ValidationResult wrong = inSystem("10010", "Knee surgery");
+		assertFalse(wrong.valid());
+		assertEquals("Osteotomy of spine, neck", wrong.display());
+		assertTrue(inSystem("10010", "osteotomy of spine, NECK").valid());
+		assertTrue(inSystem("10010", "Osteotomía de la columna, cuello").valid());
+	}
+
+	@Test
+	void inactiveCodeIsValidAndSaysSo() {
+		ValidationResult r = inSystem("10099", null);
+		assertTrue(r.valid());
+		assertTrue(r.inactive());
+	}
+
+	@Test
+	void unknownSystemIsInvalidNotAnError() {
+		ValidationResult r = engine.validateInCodeSystem(List.of(new CodingCheck("http://nowhere.example", null, "1", null)), null);
+		assertFalse(r.valid());
+		assertTrue(r.message().contains("not known"), r.message());
+	}
+
+	@Test
+	void valueSetMembershipIsChecked() {
+		ValueSet lumbar = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
+				.setProperty("region").setOp(ValueSet.FilterOperator.EQUAL).setValue("lumbar"));
+		assertTrue(engine.validateInValueSet(lumbar, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10021", null)), null).valid());
+		ValidationResult outside = engine.validateInValueSet(lumbar, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), null);
+		assertFalse(outside.valid());
+		assertTrue(outside.message().contains("is not in ValueSet"), outside.message());
+	}
+
+	@Test
+	void codeableConceptIsValidWhenAnyCodingIs() {
+		ValidationResult r = engine.validateInCodeSystem(List.of(
+				new CodingCheck(Fixtures.SYSTEM, null, "nope", null),
+				new CodingCheck(Fixtures.SYSTEM, null, "10020", null)), null);
+		assertTrue(r.valid());
+		assertEquals("10020", r.code());
+	}
+}
