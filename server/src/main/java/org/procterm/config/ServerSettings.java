@@ -1,0 +1,33 @@
+package org.procterm.config;
+
+import java.nio.file.Path;
+
+/**
+ * Every setting of a running server, read once at start-up by {@link SettingsLoader}.
+ *
+ * @param adminToken the bearer token that authorises writes; null means a read-only server
+ */
+public record ServerSettings(
+		String host,
+		int port,
+		Path dataDir,
+		String dbUrl,
+		String dbUser,
+		String dbPassword,
+		String adminToken,
+		int maxExpansionSize,
+		boolean schedulingEnabled) {
+
+	public boolean isPostgres() {
+		return dbUrl.startsWith("jdbc:postgresql:");
+	}
+
+	/** The database as the start-up report shows it: no password, no user. */
+	public String databaseDescription() {
+		return isPostgres() ? "PostgreSQL " + dbUrl : "H2 " + dbUrl;
+	}
+
+	public ServerSettings withPort(int newPort) {
+		return new ServerSettings(host, newPort, dataDir, dbUrl, dbUser, dbPassword, adminToken, maxExpansionSize, schedulingEnabled);
+	}
+}

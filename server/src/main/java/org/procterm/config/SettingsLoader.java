@@ -1,0 +1,138 @@
+package org.procterm.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
+
+/**
+ * Reads the settings once, in layers: the defaults built into the jar (config/procterm.properties),
+ * then a --config file, then PROCTERM_* environment variables, then command-line options.
+ * A later layer wins. Unknown keys and malformed values stop the start with a clear message.
+ */
+public final class SettingsLoader {
+
+	private static final String DEFAULTS = "/procterm.properties";
+
+	private final Map<String, String> environment;
+
+	public SettingsLoader(Map<String, String> environment) {
+		this.environment = environment;
+	}
+
+	public ServerSettings load(Path configFile, Map<String, String> commandLine) {
+		Map<String, String> values = defaults();
+		if (configFile != null) {
+			Map<String, String> fromFile = read(configFile);
+			for (String key : fromFile.keySet()) {
+				if (!values.containsKey(key)) {
+					throw new SettingsException("Unknown setting '" + key + "' in " + configFile + "; known settings: "
+							+ String.join(", ", new TreeSet<>(values.keySet())));
+				}
+			}
+			values.putAll(fromFile);
+		}
+		for (String key : values.keySet()) {
+			String fromEnv = environment.get(environVariable(key));
+			if (fromEnv != null) {
+				values.put(key, fromEnv);
+			}
+		}
+		commandLine.forEach((key, value) -> {
+			if (value != null) {
+				values.put(key, value);
+			}
+		});
+		return toSettings(values);
+	}
+
+	/** PROCTERM_ + the key in capitals with dots and dashes as underscores: db.url becomes PROCTERM_DB_URL. */
+	public static String environVariable(String key) {
+		return "PROCTERM_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+	}
+
+	private ServerSettings toSettings(Map<String, String> v) {
+		Path data = Path.of(v.get("data")).toAbsolutePath().normalize();
+		String dbUrl = blankToNull(v.get("db.url"));
+		if (dbUrl == null) {
+			dbUrl = "jdbc:h2:file:" + data.resolve("procterm");
+		}
+		int port = integer(v, "port");
+		if (port < 0 || port > 65535) {
+			throw new SettingsException("port must be between 0 and 65535, not " + port);
+		}
+		int maxExpansion = integer(v, "expansion.max-size");
+		if (maxExpansion < 1) {
+			throw new SettingsException("expansion.max-size must be at least 1, not " + maxExpansion);
+		}
+		return new ServerSettings(v.get("host"), port, data, dbUrl, blankToNull(v.get("db.user")),
+				blankToNull(v.get("db.password")), blankToNull(v.get("admin.token")), maxExpansion,
+				bool(v, "scheduling.enabled"));
+	}
+
+	private static Map<String, String> defaults() {
+		try (InputStream in = SettingsLoader.class.getResourceAsStream(DEFAULTS)) {
+			if (in == null) {
+				throw new IllegalStateException(DEFAULTS + " is missing from the classpath; the build copies it from config/");
+			}
+			Properties p = new Properties();
+			p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+			return toMap(p);
+		} catch (IOException e) {
+			throw new IllegalStateException("cannot read built-in defaults", e);
+		}
+	}
+
+	private static Map<String, String> read(Path file) {
+		if (!Files.isRegularFile(file)) {
+			throw new SettingsException("Config file " + file + " does not exist");
+		}
+		try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			Properties p = new Properties();
+			p.load(r);
+			return toMap(p);
+		} catch (IOException e) {
+			throw new SettingsException("Cannot read config file " + file + ": " + e.getMessage());
+		}
+	}
+
+	private static Map<String, String> toMap(Properties p) {
+		Map<String, String> map = new LinkedHashMap<>();
+		p.stringPropertyNames().forEach(k -> map.put(k, p.getProperty(k).trim()));
+		return map;
+	}
+
+	private static int integer(Map<String, String> v, String key) {
+		try {
+			return Integer.parseInt(v.get(key));
+		} catch (NumberFormatException e) {
+			throw new SettingsException(key + " must be a whole number, not '" + v.get(key) + "'");
+		}
+	}
+
+	private static boolean bool(Map<String, String> v, String key) {
+		String value = v.get(key).toLowerCase(Locale.ROOT);
+		if (!value.equals("true") && !value.equals("false")) {
+			throw new SettingsException(key + " must be true or false, not '" + v.get(key) + "'");
+		}
+		return Boolean.parseBoolean(value);
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s;
+	}
+
+	/** A setting a person must fix before the server can start. */
+	public static final class SettingsException extends RuntimeException {
+		public SettingsException(String message) {
+			super(message);
+		}
+	}
+}

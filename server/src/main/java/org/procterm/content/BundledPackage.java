@@ -1,0 +1,65 @@
+package org.procterm.content;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import org.hl7.fhir.utilities.npm.NpmPackage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
+import ca.uhn.fhir.jpa.packages.PackageInstallationSpec;
+
+/**
+ * Installs the FHIR package built by the fhir-resources module at every start. HAPI's installer
+ * matches resources by canonical URL and version and skips unchanged content, so a restart changes
+ * nothing and a newer package version updates what it changed.
+ */
+public class BundledPackage {
+
+	private static final Logger log = LoggerFactory.getLogger(BundledPackage.class);
+	private static final String LOCATION = "/fhir-package/package.tgz";
+	/** PlanDefinition and Library are not among HAPI's default install types. */
+	private static final List<String> TYPES = List.of("CodeSystem", "ValueSet", "PlanDefinition", "Library");
+
+	private final IPackageInstallerSvc installer;
+
+	public BundledPackage(IPackageInstallerSvc installer) {
+		this.installer = installer;
+	}
+
+	/** Installs the package and returns its {@code name#version}. */
+	public String install() {
+		byte[] bytes = read();
+		NpmPackage npm;
+		try {
+			npm = NpmPackage.fromPackage(new ByteArrayInputStream(bytes));
+		} catch (IOException e) {
+			throw new IllegalStateException("The bundled FHIR package " + LOCATION + " is not a valid package", e);
+		}
+		PackageInstallationSpec spec = new PackageInstallationSpec()
+				.setName(npm.name())
+				.setVersion(npm.version())
+				.setPackageContents(bytes)
+				.setInstallMode(PackageInstallationSpec.InstallModeEnum.STORE_AND_INSTALL)
+				.setFetchDependencies(false); // offline: the package needs only the FHIR core definitions
+		spec.setInstallResourceTypes(TYPES);
+		installer.install(spec);
+		String id = npm.name() + "#" + npm.version();
+		log.debug("installed bundled package {}", id);
+		return id;
+	}
+
+	private static byte[] read() {
+		try (InputStream in = BundledPackage.class.getResourceAsStream(LOCATION)) {
+			if (in == null) {
+				throw new IllegalStateException(LOCATION + " is not on the classpath; build the fhir-resources module first");
+			}
+			return in.readAllBytes();
+		} catch (IOException e) {
+			throw new IllegalStateException("Cannot read " + LOCATION, e);
+		}
+	}
+}

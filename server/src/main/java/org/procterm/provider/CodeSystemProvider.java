@@ -1,0 +1,190 @@
+package org.procterm.provider;
+
+import static org.procterm.provider.OperationInputs.codingsToValidate;
+import static org.procterm.provider.OperationInputs.displayLanguage;
+import static org.procterm.provider.OperationInputs.rejectIfPresent;
+import static org.procterm.provider.OperationInputs.value;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.UriType;
+import org.procterm.engine.LookupRequest;
+import org.procterm.engine.TerminologyException;
+import org.procterm.engine.TerminologyService;
+
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.provider.BaseJpaResourceProvider;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Sort;
+import ca.uhn.fhir.rest.api.SortSpec;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * CodeSystem: read, write and search go to HAPI's JPA store; {@code $lookup}, {@code $validate-code}
+ * and {@code $subsumes} are answered by procterm's engine. Every parameter of the R4 operation
+ * definitions is declared; the ones not honoured yet are refused with a 400, never ignored.
+ */
+public class CodeSystemProvider extends BaseJpaResourceProvider<CodeSystem> {
+
+	private final TerminologyService terminology;
+	private final ResourceSearch search;
+
+	CodeSystemProvider(IFhirResourceDao<CodeSystem> dao, TerminologyService terminology, ResourceSearch search) {
+		super(dao);
+		this.terminology = terminology;
+		this.search = search;
+	}
+
+	@Override
+	public Class<CodeSystem> getResourceType() {
+		return CodeSystem.class;
+	}
+
+	@Search(allowUnknownParams = true)
+	public IBundleProvider search(RequestDetails request, HttpServletResponse response, @Sort SortSpec sort) {
+		return search.search(getDao(), request, sort, response);
+	}
+
+	@Operation(name = "$lookup", idempotent = true)
+	public Parameters lookup(
+			@OperationParam(name = "code", max = 1) CodeType code,
+			@OperationParam(name = "system", max = 1) UriType system,
+			@OperationParam(name = "version", max = 1) StringType version,
+			@OperationParam(name = "coding", max = 1) Coding coding,
+			@OperationParam(name = "date", max = 1) DateTimeType date,
+			@OperationParam(name = "displayLanguage", max = 1) CodeType displayLanguage,
+			@OperationParam(name = "property") List<CodeType> property,
+			RequestDetails request) {
+		rejectIfPresent("$lookup", "date", date);
+		String theCode = value(code);
+		String theSystem = value(system);
+		String theVersion = value(version);
+		if (coding != null && !coding.isEmpty()) {
+			if (theCode != null) {
+				throw TerminologyException.invalid("$lookup takes either code (with system) or coding, not both");
+			}
+			theCode = coding.getCode();
+			theSystem = coding.getSystem();
+			theVersion = coding.hasVersion() ? coding.getVersion() : theVersion;
+		}
+		if (theCode == null || theSystem == null) {
+			throw TerminologyException.invalid("$lookup needs both a code and a system, e.g. ?system=http://www.ama-assn.org/go/cpt&code=22210 (or a coding with both)");
+		}
+		var properties = property == null ? java.util.Set.<String>of()
+				: property.stream().map(CodeType::getValue).collect(Collectors.toSet());
+		return ResultParameters.lookup(terminology.lookup(
+				new LookupRequest(theSystem, theVersion, theCode, displayLanguage(displayLanguage, request), properties)));
+	}
+
+	@Operation(name = "$validate-code", idempotent = true)
+	public Parameters validateCode(
+			@OperationParam(name = "url", max = 1) UriType url,
+			@OperationParam(name = "codeSystem", max = 1) CodeSystem codeSystem,
+			@OperationParam(name = "code", max = 1) CodeType code,
+			@OperationParam(name = "version", max = 1) StringType version,
+			@OperationParam(name = "display", max = 1) StringType display,
+			@OperationParam(name = "coding", max = 1) Coding coding,
+			@OperationParam(name = "codeableConcept", max = 1) CodeableConcept codeableConcept,
+			@OperationParam(name = "date", max = 1) DateTimeType date,
+			@OperationParam(name = "abstract", max = 1) BooleanType abstractAllowed,
+			@OperationParam(name = "displayLanguage", max = 1) CodeType displayLanguage,
+			RequestDetails request) {
+		return validate(null, url, codeSystem, code, version, display, coding, codeableConcept, date, abstractAllowed, displayLanguage, request);
+	}
+
+	@Operation(name = "$validate-code", idempotent = true)
+	public Parameters validateCodeOnInstance(
+			@IdParam IIdType id,
+			@OperationParam(name = "url", max = 1) UriType url,
+			@OperationParam(name = "codeSystem", max = 1) CodeSystem codeSystem,
+			@OperationParam(name = "code", max = 1) CodeType code,
+			@OperationParam(name = "version", max = 1) StringType version,
+			@OperationParam(name = "display", max = 1) StringType display,
+			@OperationParam(name = "coding", max = 1) Coding coding,
+			@OperationParam(name = "codeableConcept", max = 1) CodeableConcept codeableConcept,
+			@OperationParam(name = "date", max = 1) DateTimeType date,
+			@OperationParam(name = "abstract", max = 1) BooleanType abstractAllowed,
+			@OperationParam(name = "displayLanguage", max = 1) CodeType displayLanguage,
+			RequestDetails request) {
+		return validate(getDao().read(id, request), url, codeSystem, code, version, display, coding, codeableConcept,
+				date, abstractAllowed, displayLanguage, request);
+	}
+
+	private Parameters validate(CodeSystem instance, UriType url, CodeSystem codeSystem, CodeType code, StringType version,
+			StringType display, Coding coding, CodeableConcept codeableConcept, DateTimeType date, BooleanType abstractAllowed,
+			CodeType displayLanguage, RequestDetails request) {
+		rejectIfPresent("$validate-code", "codeSystem", codeSystem);
+		rejectIfPresent("$validate-code", "date", date);
+		rejectIfPresent("$validate-code", "abstract", abstractAllowed);
+		String system = instance != null ? instance.getUrl() : value(url);
+		String theVersion = instance != null && instance.hasVersion() ? instance.getVersion() : value(version);
+		if (code != null && system == null) {
+			throw TerminologyException.invalid("$validate-code with a code needs the url of its CodeSystem (or call it on a CodeSystem instance)");
+		}
+		return ResultParameters.validation(terminology.validateInCodeSystem(
+				codingsToValidate(value(code), system, theVersion, value(display), coding, codeableConcept),
+				displayLanguage(displayLanguage, request)));
+	}
+
+	@Operation(name = "$subsumes", idempotent = true)
+	public Parameters subsumes(
+			@OperationParam(name = "codeA", max = 1) CodeType codeA,
+			@OperationParam(name = "codeB", max = 1) CodeType codeB,
+			@OperationParam(name = "system", max = 1) UriType system,
+			@OperationParam(name = "version", max = 1) StringType version,
+			@OperationParam(name = "codingA", max = 1) Coding codingA,
+			@OperationParam(name = "codingB", max = 1) Coding codingB) {
+		return doSubsumes(value(system), value(version), codeA, codeB, codingA, codingB);
+	}
+
+	@Operation(name = "$subsumes", idempotent = true)
+	public Parameters subsumesOnInstance(
+			@IdParam IIdType id,
+			@OperationParam(name = "codeA", max = 1) CodeType codeA,
+			@OperationParam(name = "codeB", max = 1) CodeType codeB,
+			@OperationParam(name = "version", max = 1) StringType version,
+			@OperationParam(name = "codingA", max = 1) Coding codingA,
+			@OperationParam(name = "codingB", max = 1) Coding codingB,
+			RequestDetails request) {
+		CodeSystem cs = getDao().read(id, request);
+		return doSubsumes(cs.getUrl(), cs.hasVersion() ? cs.getVersion() : value(version), codeA, codeB, codingA, codingB);
+	}
+
+	private Parameters doSubsumes(String system, String version, CodeType codeA, CodeType codeB, Coding codingA, Coding codingB) {
+		String a = value(codeA);
+		String b = value(codeB);
+		if (codingA != null && !codingA.isEmpty()) {
+			a = codingA.getCode();
+			system = system != null ? system : codingA.getSystem();
+		}
+		if (codingB != null && !codingB.isEmpty()) {
+			b = codingB.getCode();
+			if (system != null && codingB.hasSystem() && !system.equals(codingB.getSystem())) {
+				throw TerminologyException.invalid("$subsumes compares codes of one system; codingB is from " + codingB.getSystem() + ", not " + system);
+			}
+			system = system != null ? system : codingB.getSystem();
+		}
+		if (a == null || b == null) {
+			throw TerminologyException.invalid("$subsumes needs codeA and codeB (with system), or codingA and codingB");
+		}
+		if (system == null) {
+			throw TerminologyException.invalid("$subsumes needs the system of the two codes");
+		}
+		return ResultParameters.subsumption(terminology.subsumes(system, version, a, b));
+	}
+}

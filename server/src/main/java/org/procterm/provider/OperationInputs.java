@@ -1,0 +1,88 @@
+package org.procterm.provider;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.StringType;
+import org.procterm.engine.CodingCheck;
+import org.procterm.engine.TerminologyException;
+
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+
+/** Small helpers shared by the operation methods to read and check their parameters. */
+final class OperationInputs {
+
+	private OperationInputs() {}
+
+	static String value(IPrimitiveType<?> p) {
+		return p == null || p.isEmpty() ? null : p.getValueAsString();
+	}
+
+	static boolean isTrue(BooleanType b) {
+		return b != null && b.booleanValue();
+	}
+
+	/** Refuses a parameter the server does not honour yet, rather than silently ignoring it. */
+	static void rejectIfPresent(String operation, String name, Object value) {
+		boolean present = value instanceof List<?> list ? !list.isEmpty()
+				: value instanceof IPrimitiveType<?> p ? !p.isEmpty() : value != null;
+		if (present) {
+			throw TerminologyException.notSupported("The parameter '" + name + "' of " + operation + " is not supported by this server yet");
+		}
+	}
+
+	/** The display language: the displayLanguage parameter, else the first tag of the Accept-Language header. */
+	static String displayLanguage(IPrimitiveType<?> parameter, RequestDetails request) {
+		String explicit = value(parameter);
+		if (explicit != null) {
+			return explicit;
+		}
+		String header = request == null ? null : request.getHeader("Accept-Language");
+		if (header == null || header.isBlank()) {
+			return null;
+		}
+		String first = header.split(",")[0].split(";")[0].trim();
+		return first.isEmpty() || first.equals("*") ? null : first.toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * The codings to validate, from exactly one of: code (+system, version, display), coding, or
+	 * codeableConcept.
+	 */
+	static List<CodingCheck> codingsToValidate(String code, String system, String version, String display,
+			Coding coding, CodeableConcept codeableConcept) {
+		int given = (code != null ? 1 : 0) + (coding != null && !coding.isEmpty() ? 1 : 0)
+				+ (codeableConcept != null && !codeableConcept.isEmpty() ? 1 : 0);
+		if (given == 0) {
+			throw TerminologyException.invalid("$validate-code needs one of: code (with system), coding, or codeableConcept");
+		}
+		if (given > 1) {
+			throw TerminologyException.invalid("$validate-code takes only one of code, coding and codeableConcept");
+		}
+		if (code != null) {
+			return List.of(new CodingCheck(system, version, code, display));
+		}
+		if (coding != null && !coding.isEmpty()) {
+			return List.of(check(coding, display));
+		}
+		List<CodingCheck> checks = new ArrayList<>();
+		codeableConcept.getCoding().forEach(c -> checks.add(check(c, null)));
+		if (checks.isEmpty()) {
+			throw TerminologyException.invalid("The codeableConcept has no coding to validate");
+		}
+		return checks;
+	}
+
+	private static CodingCheck check(Coding c, String display) {
+		return new CodingCheck(c.getSystem(), c.getVersion(), c.getCode(), c.hasDisplay() ? c.getDisplay() : display);
+	}
+
+	static StringType string(String s) {
+		return s == null ? null : new StringType(s);
+	}
+}

@@ -1,0 +1,85 @@
+package org.procterm.provider;
+
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.UriType;
+import org.procterm.engine.LookupResult;
+import org.procterm.engine.SubsumptionOutcome;
+import org.procterm.engine.ValidationResult;
+import org.procterm.engine.codesystem.Designation;
+
+/** Writes engine results as the output Parameters the FHIR operations define. */
+final class ResultParameters {
+
+	private ResultParameters() {}
+
+	static Parameters lookup(LookupResult r) {
+		Parameters p = new Parameters();
+		if (r.name() != null) {
+			p.addParameter("name", new StringType(r.name()));
+		}
+		if (r.version() != null) {
+			p.addParameter("version", new StringType(r.version()));
+		}
+		p.addParameter("display", new StringType(r.display()));
+		p.addParameter("code", new CodeType(r.code()));
+		p.addParameter("system", new UriType(r.system()));
+		if (r.definition() != null) {
+			p.addParameter("definition", new StringType(r.definition()));
+		}
+		p.addParameter("abstract", new BooleanType(r.notSelectable()));
+		for (Designation d : r.designations()) {
+			Parameters.ParametersParameterComponent part = p.addParameter().setName("designation");
+			if (d.language() != null) {
+				part.addPart().setName("language").setValue(new CodeType(d.language()));
+			}
+			if (d.use() != null) {
+				part.addPart().setName("use").setValue(d.use().copy());
+			}
+			part.addPart().setName("value").setValue(new StringType(d.value()));
+		}
+		for (LookupResult.Property prop : r.properties()) {
+			Parameters.ParametersParameterComponent part = p.addParameter().setName("property");
+			part.addPart().setName("code").setValue(new CodeType(prop.code()));
+			if (prop.value() != null) {
+				part.addPart().setName("value").setValue(prop.value().copy());
+			}
+			if (prop.description() != null) {
+				part.addPart().setName("description").setValue(new StringType(prop.description()));
+			}
+		}
+		return p;
+	}
+
+	static Parameters validation(ValidationResult r) {
+		Parameters p = new Parameters();
+		p.addParameter("result", new BooleanType(r.valid()));
+		if (r.message() != null) {
+			p.addParameter("message", new StringType(r.message()));
+		}
+		if (r.display() != null) {
+			p.addParameter("display", new StringType(r.display()));
+		}
+		if (r.code() != null) {
+			p.addParameter("code", new CodeType(r.code()));
+		}
+		if (r.system() != null) {
+			p.addParameter("system", new UriType(r.system()));
+		}
+		if (r.version() != null) {
+			p.addParameter("version", new StringType(r.version()));
+		}
+		if (r.inactive()) {
+			p.addParameter("inactive", new BooleanType(true));
+		}
+		return p;
+	}
+
+	static Parameters subsumption(SubsumptionOutcome outcome) {
+		Parameters p = new Parameters();
+		p.addParameter("outcome", new CodeType(outcome.code()));
+		return p;
+	}
+}

@@ -1,0 +1,30 @@
+package org.procterm.provider;
+
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.procterm.engine.TerminologyService;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.MatchUrlService;
+
+/** Builds procterm's CodeSystem and ValueSet resource providers from the store and the engine. */
+public final class TerminologyProviders {
+
+	private final CodeSystemProvider codeSystems;
+	private final ValueSetProvider valueSets;
+
+	public TerminologyProviders(DaoRegistry daos, TerminologyService terminology, FhirContext fhirContext, MatchUrlService matchUrls) {
+		ResourceSearch search = new ResourceSearch(fhirContext, matchUrls);
+		this.codeSystems = new CodeSystemProvider(daos.getResourceDao(CodeSystem.class), terminology, search);
+		this.valueSets = new ValueSetProvider(daos.getResourceDao(ValueSet.class), terminology, search);
+	}
+
+	public CodeSystemProvider codeSystems() {
+		return codeSystems;
+	}
+
+	public ValueSetProvider valueSets() {
+		return valueSets;
+	}
+}

@@ -1,0 +1,153 @@
+package org.procterm.store;
+
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.dbcp2.BasicDataSource;
+import org.procterm.config.ServerSettings;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+
+import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
+import ca.uhn.fhir.jpa.binary.api.IBinaryStorageSvc;
+import ca.uhn.fhir.jpa.binstore.DatabaseBinaryContentStorageSvcImpl;
+import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
+import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
+import ca.uhn.fhir.jpa.config.util.ResourceCountCacheUtil;
+import ca.uhn.fhir.jpa.dao.IFulltextSearchSvc;
+import ca.uhn.fhir.jpa.dao.search.HSearchSortHelperImpl;
+import ca.uhn.fhir.jpa.dao.search.IHSearchSortHelper;
+import ca.uhn.fhir.jpa.model.config.PartitionSettings;
+import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
+import ca.uhn.fhir.jpa.model.dialect.HapiFhirH2Dialect;
+import ca.uhn.fhir.jpa.model.dialect.HapiFhirPostgresDialect;
+import ca.uhn.fhir.jpa.provider.DaoRegistryResourceSupportedSvc;
+import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.jpa.search.IStaleSearchDeletingSvc;
+import ca.uhn.fhir.jpa.search.StaleSearchDeletingSvcImpl;
+import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
+import ca.uhn.fhir.jpa.util.ResourceCountCache;
+import ca.uhn.fhir.rest.api.IResourceSupportedSvc;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+
+/**
+ * HAPI's JPA server on plain Spring: the HAPI configuration slices it needs, the database, and the
+ * beans HAPI's own {@code HapiJpaConfig} would declare, minus full-text search. Hibernate Search
+ * stays off: procterm's engine answers every terminology query, so a Lucene index would only cost
+ * start-up time, memory and a second copy of the content that goes stale across nodes.
+ */
+@Configuration
+@Import({JpaR4Config.class, JpaBatch2Config.class, Batch2JobsConfig.class, SubscriptionChannelConfig.class,
+		ThreadPoolFactoryConfig.class})
+public class StorageConfig {
+
+	@Bean
+	public JpaStorageSettings storageSettings() {
+		JpaStorageSettings s = new JpaStorageSettings();
+		s.setAllowExternalReferences(true);
+		// PlanDefinitions and Libraries link to our canonical URLs, which are not resources on this server
+		s.setEnforceReferentialIntegrityOnWrite(false);
+		s.setEnforceReferentialIntegrityOnDelete(false);
+		return s;
+	}
+
+	@Bean
+	public PartitionSettings partitionSettings() {
+		return new PartitionSettings();
+	}
+
+	@Bean
+	public SubscriptionSettings subscriptionSettings() {
+		return new SubscriptionSettings();
+	}
+
+	@Bean(destroyMethod = "close")
+	public BasicDataSource dataSource(ServerSettings settings) {
+		BasicDataSource ds = new BasicDataSource();
+		ds.setDriverClassName(settings.isPostgres() ? "org.postgresql.Driver" : "org.h2.Driver");
+		ds.setUrl(settings.dbUrl());
+		if (settings.dbUser() != null) {
+			ds.setUsername(settings.dbUser());
+		}
+		if (settings.dbPassword() != null) {
+			ds.setPassword(settings.dbPassword());
+		}
+		ds.setMaxTotal(20);
+		return ds;
+	}
+
+	@Bean
+	public LocalContainerEntityManagerFactoryBean entityManagerFactory(ConfigurableListableBeanFactory beanFactory,
+			FhirContext fhirContext, JpaStorageSettings storageSettings, DataSource dataSource, ServerSettings settings) {
+		LocalContainerEntityManagerFactoryBean emf =
+				HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
+		emf.setPersistenceUnitName("PROCTERM_PU");
+		emf.setDataSource(dataSource);
+		Properties jpa = new Properties();
+		jpa.put("hibernate.dialect", settings.isPostgres() ? HapiFhirPostgresDialect.class.getName() : HapiFhirH2Dialect.class.getName());
+		jpa.put("hibernate.hbm2ddl.auto", "update");
+		jpa.put("hibernate.jdbc.batch_size", "20");
+		jpa.put("hibernate.cache.use_query_cache", "false");
+		jpa.put("hibernate.cache.use_second_level_cache", "false");
+		jpa.put("hibernate.cache.use_structured_entries", "false");
+		jpa.put("hibernate.cache.use_minimal_puts", "false");
+		jpa.put("hibernate.search.enabled", "false");
+		emf.setJpaProperties(jpa);
+		return emf;
+	}
+
+	@Bean
+	@Primary
+	public JpaTransactionManager transactionManager(jakarta.persistence.EntityManagerFactory emf) {
+		return new JpaTransactionManager(emf);
+	}
+
+	/** Null on purpose: HAPI checks for this bean to decide whether full-text search is on. */
+	@Bean
+	public IFulltextSearchSvc fullTextSearchSvc() {
+		return null;
+	}
+
+	@Bean
+	public IHSearchSortHelper extendedFulltextSortHelper(ISearchParamRegistry searchParamRegistry) {
+		return new HSearchSortHelperImpl(searchParamRegistry);
+	}
+
+	@Bean
+	public IStaleSearchDeletingSvc staleSearchDeletingSvc() {
+		return new StaleSearchDeletingSvcImpl();
+	}
+
+	@Bean
+	public DatabaseBackedPagingProvider databaseBackedPagingProvider() {
+		return new DatabaseBackedPagingProvider();
+	}
+
+	@Bean
+	public IResourceSupportedSvc resourceSupportedSvc(DaoRegistry daoRegistry) {
+		return new DaoRegistryResourceSupportedSvc(daoRegistry);
+	}
+
+	@Bean(name = "myResourceCountsCache")
+	public ResourceCountCache resourceCountsCache(IFhirSystemDao<?, ?> systemDao) {
+		return ResourceCountCacheUtil.newResourceCountCache(systemDao);
+	}
+
+	/** Binary content (e.g. installed package archives) is kept in the database, so it survives restarts. */
+	@Bean
+	public IBinaryStorageSvc binaryStorageSvc() {
+		return new DatabaseBinaryContentStorageSvcImpl();
+	}
+}

@@ -1,0 +1,57 @@
+package org.procterm;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.procterm.server.ProcTermServer;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+
+/**
+ * The real procterm (Jetty + HAPI JPA + H2 on a temporary folder), started once per test JVM and
+ * shared by every test class that uses this extension; JUnit closes it when the run ends. Tests get
+ * a {@link Server} parameter with a HAPI generic client (anonymous) and an admin client.
+ */
+public class LiveServer implements ParameterResolver {
+
+	/** What a test talks to. */
+	public record Server(String baseUrl, FhirContext fhir, IGenericClient client, IGenericClient admin) {}
+
+	private record Running(ProcTermServer server, Server handle) implements ExtensionContext.Store.CloseableResource {
+		@Override
+		public void close() throws Exception {
+			server.close();
+		}
+	}
+
+	@Override
+	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+		return parameter.getParameter().getType() == Server.class;
+	}
+
+	@Override
+	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+		ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.create(LiveServer.class));
+		return store.getOrComputeIfAbsent("server", key -> start(), Running.class).handle();
+	}
+
+	private static Running start() {
+		try {
+			ProcTermServer server = TestServers.start(TestServers.newDataDir());
+			return new Running(server, clientsFor(server.baseUrl()));
+		} catch (Exception e) {
+			throw new IllegalStateException("the test server did not start", e);
+		}
+	}
+
+	public static Server clientsFor(String baseUrl) {
+		FhirContext fhir = FhirContext.forR4Cached();
+		fhir.getRestfulClientFactory().setServerValidationMode(ca.uhn.fhir.rest.client.api.ServerValidationModeEnum.NEVER);
+		IGenericClient anonymous = fhir.newRestfulGenericClient(baseUrl);
+		IGenericClient admin = fhir.newRestfulGenericClient(baseUrl);
+		admin.registerInterceptor(new BearerTokenAuthInterceptor(TestServers.ADMIN_TOKEN));
+		return new Server(baseUrl, fhir, anonymous, admin);
+	}
+}

@@ -1,0 +1,33 @@
+package org.procterm;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.procterm.config.ServerSettings;
+import org.procterm.config.SettingsLoader;
+import org.procterm.server.ProcTermServer;
+
+/** Settings and start-up for real servers in tests: free port, temporary data folder, no Quartz. */
+public final class TestServers {
+
+	public static final String ADMIN_TOKEN = "test-admin-token";
+
+	private TestServers() {}
+
+	public static ServerSettings settings(Path dataDir) {
+		return new SettingsLoader(Map.of()).load(null, Map.of(
+				"port", "0",
+				"data", dataDir.toString(),
+				"admin.token", ADMIN_TOKEN,
+				"scheduling.enabled", "false"));
+	}
+
+	public static ProcTermServer start(Path dataDir) throws Exception {
+		return ProcTermServer.start(settings(dataDir));
+	}
+
+	public static Path newDataDir() throws java.io.IOException {
+		return Files.createTempDirectory("procterm-test-");
+	}
+}

@@ -1,0 +1,103 @@
+package org.procterm.provider;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.UriType;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.procterm.LiveServer;
+
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+
+@ExtendWith(LiveServer.class)
+class ExpandOperationTest {
+
+	static final String SPINE = "http://procterm.org/fhir/ValueSet/spine-procedures";
+
+	private static ValueSet expand(LiveServer.Server server, String filter, Integer count) {
+		Parameters in = new Parameters();
+		in.addParameter("url", new UriType(SPINE));
+		if (filter != null) {
+			in.addParameter("filter", new StringType(filter));
+		}
+		if (count != null) {
+			in.addParameter("count", new IntegerType(count));
+		}
+		return server.client().operation().onType(ValueSet.class).named("$expand").withParameters(in)
+				.useHttpGet().returnResourceType(ValueSet.class).execute();
+	}
+
+	private static List<String> codes(ValueSet vs) {
+		return vs.getExpansion().getContains().stream().map(ValueSet.ValueSetExpansionContainsComponent::getCode).toList();
+	}
+
+	@Test
+	void withoutFilterListsTheWholeValueSet(LiveServer.Server server) {
+		ValueSet out = expand(server, null, null);
+		assertEquals(3, out.getExpansion().getTotal());
+		assertEquals(List.of("22210", "63185", "63295"), codes(out));
+	}
+
+	@Test
+	void filterFindsCodesByWordPrefixWithTheRightTotal(LiveServer.Server server) {
+		ValueSet out = expand(server, "lamin rhiz", null);
+		assertEquals(1, out.getExpansion().getTotal());
+		assertEquals(List.of("63185"), codes(out));
+		ValueSet spin = expand(server, "SPIN", null);
+		assertEquals(List.of("22210", "63295"), codes(spin), "'spin' begins 'spine' and 'spinal'");
+		assertEquals(0, expand(server, "ectomy", null).getExpansion().getTotal(), "a word's middle is not a prefix");
+	}
+
+	@Test
+	void countLimitsTheCodesButNotTheTotal(LiveServer.Server server) {
+		ValueSet out = expand(server, "spin", 1);
+		assertEquals(2, out.getExpansion().getTotal());
+		assertEquals(1, out.getExpansion().getContains().size(), "stock HAPI 8.8 answers this with a 500");
+	}
+
+	@Test
+	void codePrefixRanksFirst(LiveServer.Server server) {
+		assertEquals(List.of("63185", "63295"), codes(expand(server, "63", null)));
+	}
+
+	@Test
+	void inlineValueSetIsExpandedWithoutBeingStored(LiveServer.Server server) {
+		ValueSet inline = new ValueSet();
+		inline.setUrl("http://example.org/vs/not-stored");
+		inline.getCompose().addInclude().setSystem(LookupOperationTest.CPT).addFilter()
+				.setProperty("addOn").setOp(ValueSet.FilterOperator.EQUAL).setValue("true");
+		Parameters in = new Parameters();
+		in.addParameter().setName("valueSet").setResource(inline);
+		ValueSet out = server.client().operation().onType(ValueSet.class).named("$expand").withParameters(in)
+				.returnResourceType(ValueSet.class).execute();
+		assertEquals(List.of("63295"), codes(out));
+		assertEquals(0, server.client().search().forResource(ValueSet.class).where(ValueSet.URL.matches().value("http://example.org/vs/not-stored"))
+				.returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute().getTotal());
+	}
+
+	@Test
+	void unknownValueSetIs404AndMissingUrlIs400(LiveServer.Server server) {
+		Parameters unknown = new Parameters();
+		unknown.addParameter("url", new UriType("http://example.org/vs/none"));
+		assertThrows(ResourceNotFoundException.class, () -> server.client().operation().onType(ValueSet.class)
+				.named("$expand").withParameters(unknown).useHttpGet().execute());
+		InvalidRequestException missing = assertThrows(InvalidRequestException.class, () -> server.client().operation()
+				.onType(ValueSet.class).named("$expand").withNoParameters(Parameters.class).useHttpGet().execute());
+		assertTrue(missing.getMessage().contains("needs the url of a ValueSet"), missing.getMessage());
+	}
+
+	@Test
+	void negativeCountIs400(LiveServer.Server server) {
+		InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> expand(server, null, -1));
+		assertTrue(e.getMessage().contains("count must be 0 or more"), e.getMessage());
+	}
+}

@@ -1,0 +1,107 @@
+package org.procterm.provider;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.UriType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.procterm.LiveServer;
+
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+
+@ExtendWith(LiveServer.class)
+class LookupOperationTest {
+
+	static final String CPT = "http://www.ama-assn.org/go/cpt";
+
+	static Parameters lookup(LiveServer.Server server, Parameters in) {
+		return server.client().operation().onType(CodeSystem.class).named("$lookup").withParameters(in)
+				.useHttpGet().execute();
+	}
+
+	static Parameters codeIn(String system, String code) {
+		Parameters in = new Parameters();
+		in.addParameter("system", new UriType(system));
+		in.addParameter("code", new CodeType(code));
+		return in;
+	}
+
+	private static Map<String, String> properties(Parameters out) {
+		Map<String, String> props = new HashMap<>();
+		out.getParameter().stream().filter(p -> p.getName().equals("property")).forEach(p ->
+				props.put(p.getPart().get(0).getValue().primitiveValue(), p.getPart().get(1).getValue().primitiveValue()));
+		return props;
+	}
+
+	@Test
+	void lookupOf22210ReturnsItsDisplayVersionAndTypedProperties(LiveServer.Server server) {
+		Parameters out = lookup(server, codeIn(CPT, "22210"));
+		assertEquals("Osteotomy of spine, posterior or posterolateral approach, 1 vertebral segment; cervical",
+				out.getParameterValue("display").primitiveValue());
+		assertEquals("2026", out.getParameterValue("version").primitiveValue());
+		assertEquals("CPT", out.getParameterValue("name").primitiveValue());
+		Map<String, String> props = properties(out);
+		assertEquals("false", props.get("addOn"));
+		assertEquals("cervical", props.get("bodyRegion"));
+		assertEquals("1", props.get("vertebralSegments"), "an integer property, which stock HAPI 8.8 answers with a 500");
+	}
+
+	@Test
+	void propertyParameterLimitsTheProperties(LiveServer.Server server) {
+		Parameters in = codeIn(CPT, "63295");
+		in.addParameter("property", new CodeType("addOn"));
+		assertEquals(Map.of("addOn", "true"), properties(lookup(server, in)));
+	}
+
+	@Test
+	void codingMayReplaceSystemAndCode(LiveServer.Server server) {
+		Parameters in = new Parameters();
+		in.addParameter().setName("coding").setValue(new Coding(CPT, "63185", null));
+		Parameters out = server.client().operation().onType(CodeSystem.class).named("$lookup").withParameters(in).execute();
+		assertEquals("Laminectomy with rhizotomy; 1 or 2 segments", out.getParameterValue("display").primitiveValue());
+	}
+
+	@Test
+	void unknownSystemIs404WithAnOperationOutcome(LiveServer.Server server) {
+		ResourceNotFoundException e = assertThrows(ResourceNotFoundException.class,
+				() -> lookup(server, codeIn("http://example.org/no-such-system", "1")));
+		OperationOutcome oo = (OperationOutcome) e.getOperationOutcome();
+		assertEquals(OperationOutcome.IssueType.NOTFOUND, oo.getIssueFirstRep().getCode());
+		assertTrue(oo.getIssueFirstRep().getDiagnostics().contains("http://example.org/no-such-system"));
+	}
+
+	@Test
+	void unknownCodeIs404NamingTheCode(LiveServer.Server server) {
+		ResourceNotFoundException e = assertThrows(ResourceNotFoundException.class, () -> lookup(server, codeIn(CPT, "00000")));
+		assertTrue(e.getMessage().contains("'00000'"), e.getMessage());
+	}
+
+	@Test
+	void missingCodeIs400SayingWhatIsNeeded(LiveServer.Server server) {
+		Parameters in = new Parameters();
+		in.addParameter("system", new UriType(CPT));
+		InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> lookup(server, in));
+		assertEquals(400, e.getStatusCode());
+		assertTrue(e.getMessage().contains("needs both a code and a system"), e.getMessage());
+	}
+
+	@Test
+	void parameterNotSupportedYetIsRefusedNotIgnored(LiveServer.Server server) {
+		Parameters in = codeIn(CPT, "22210");
+		in.addParameter("date", new DateTimeType("2026-01-01"));
+		InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> lookup(server, in));
+		assertEquals(OperationOutcome.IssueType.NOTSUPPORTED, ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getCode());
+	}
+}

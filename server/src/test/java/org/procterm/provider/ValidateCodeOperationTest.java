@@ -1,0 +1,87 @@
+package org.procterm.provider;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.UriType;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.procterm.LiveServer;
+
+@ExtendWith(LiveServer.class)
+class ValidateCodeOperationTest {
+
+	private static final String CPT = LookupOperationTest.CPT;
+
+	private static Parameters onCodeSystem(LiveServer.Server server, String code, String display) {
+		Parameters in = new Parameters();
+		in.addParameter("url", new UriType(CPT));
+		in.addParameter("code", new CodeType(code));
+		if (display != null) {
+			in.addParameter("display", new StringType(display));
+		}
+		return server.client().operation().onType(CodeSystem.class).named("$validate-code").withParameters(in).useHttpGet().execute();
+	}
+
+	private static boolean result(Parameters out) {
+		return ((BooleanType) out.getParameterValue("result")).booleanValue();
+	}
+
+	@Test
+	void knownCodeIsValidAndReturnsItsDisplay(LiveServer.Server server) {
+		Parameters out = onCodeSystem(server, "63295", null);
+		assertTrue(result(out));
+		assertTrue(out.getParameterValue("display").primitiveValue().startsWith("Osteoplastic reconstruction"));
+	}
+
+	@Test
+	void unknownCodeIsInvalidWithAMessage(LiveServer.Server server) {
+		Parameters out = onCodeSystem(server, "99999", null);
+		assertFalse(result(out));
+		assertTrue(out.getParameterValue("message").primitiveValue().contains("Unknown code '99999'"));
+	}
+
+	@Test
+	void wrongDisplayIsInvalidAndNamesTheRightOne(LiveServer.Server server) {
+		Parameters out = onCodeSystem(server, "63185", "Knee replacement");
+		assertFalse(result(out), "stock HAPI 8.8 says true here");
+		assertTrue(out.getParameterValue("message").primitiveValue().contains("Laminectomy with rhizotomy; 1 or 2 segments"));
+	}
+
+	@Test
+	void valueSetMembershipTrueAndFalse(LiveServer.Server server) {
+		Parameters in = new Parameters();
+		in.addParameter("url", new UriType(ExpandOperationTest.SPINE));
+		in.addParameter("system", new UriType(CPT));
+		in.addParameter("code", new CodeType("22210"));
+		Parameters yes = server.client().operation().onType(ValueSet.class).named("$validate-code").withParameters(in).useHttpGet().execute();
+		assertTrue(result(yes));
+
+		Parameters other = new Parameters();
+		other.addParameter("url", new UriType(ExpandOperationTest.SPINE));
+		other.addParameter().setName("coding").setValue(new Coding("http://loinc.org", "1234-5", null));
+		Parameters no = server.client().operation().onType(ValueSet.class).named("$validate-code").withParameters(other).execute();
+		assertFalse(result(no));
+		assertTrue(no.getParameterValue("message").primitiveValue().contains("is not in ValueSet"));
+	}
+
+	@Test
+	void codeableConceptIsValidWhenOneCodingIs(LiveServer.Server server) {
+		CodeableConcept cc = new CodeableConcept().addCoding(new Coding(CPT, "00000", null)).addCoding(new Coding(CPT, "63185", null));
+		Parameters in = new Parameters();
+		in.addParameter("url", new UriType(ExpandOperationTest.SPINE));
+		in.addParameter().setName("codeableConcept").setValue(cc);
+		Parameters out = server.client().operation().onType(ValueSet.class).named("$validate-code").withParameters(in).execute();
+		assertTrue(result(out));
+		assertEquals("63185", out.getParameterValue("code").primitiveValue());
+	}
+}

@@ -1,0 +1,51 @@
+package org.procterm.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.UriType;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.junit.jupiter.api.Test;
+import org.procterm.LiveServer;
+import org.procterm.TestServers;
+
+/** Its own server, started twice on one data folder: the bundled content must be there exactly once. */
+class RestartTest {
+
+	private static int count(LiveServer.Server s, Class<? extends org.hl7.fhir.instance.model.api.IBaseResource> type, String url) {
+		Bundle b = s.client().search().forResource(type).where(new ca.uhn.fhir.rest.gclient.UriClientParam("url").matches().value(url))
+				.returnBundle(Bundle.class).execute();
+		return b.getEntry().size();
+	}
+
+	@Test
+	void restartOnTheSameDataKeepsTheContentOnceAndUnchanged() throws Exception {
+		Path data = TestServers.newDataDir();
+		String firstVersionId;
+		try (ProcTermServer first = TestServers.start(data)) {
+			LiveServer.Server s = LiveServer.clientsFor(first.baseUrl());
+			assertEquals(1, count(s, CodeSystem.class, "http://www.ama-assn.org/go/cpt"));
+			firstVersionId = s.client().search().forResource(CodeSystem.class).returnBundle(Bundle.class).execute()
+					.getEntryFirstRep().getResource().getMeta().getVersionId();
+		}
+		try (ProcTermServer second = TestServers.start(data)) {
+			LiveServer.Server s = LiveServer.clientsFor(second.baseUrl());
+			assertEquals(1, count(s, CodeSystem.class, "http://www.ama-assn.org/go/cpt"));
+			assertEquals(1, count(s, ValueSet.class, "http://procterm.org/fhir/ValueSet/spine-procedures"));
+			Bundle all = s.client().search().forResource(CodeSystem.class).returnBundle(Bundle.class).execute();
+			assertEquals(firstVersionId, all.getEntryFirstRep().getResource().getMeta().getVersionId(), "reinstalling the same package changes nothing");
+			assertEquals(1, second.report().codeSystems().size(), second.report().codeSystems().toString());
+
+			Parameters in = new Parameters();
+			in.addParameter("system", new UriType("http://www.ama-assn.org/go/cpt"));
+			in.addParameter("code", new CodeType("22210"));
+			Parameters out = s.client().operation().onType(CodeSystem.class).named("$lookup").withParameters(in).useHttpGet().execute();
+			assertEquals("2026", out.getParameterValue("version").primitiveValue(), "the engine reloaded from the database");
+		}
+	}
+}
