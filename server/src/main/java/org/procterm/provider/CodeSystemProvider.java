@@ -23,41 +23,25 @@ import org.procterm.engine.TerminologyException;
 import org.procterm.engine.TerminologyService;
 
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
-import ca.uhn.fhir.jpa.provider.BaseJpaResourceProvider;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
-import ca.uhn.fhir.rest.annotation.Search;
-import ca.uhn.fhir.rest.annotation.Sort;
-import ca.uhn.fhir.rest.api.SortSpec;
-import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * CodeSystem: read, write and search go to HAPI's JPA store; {@code $lookup}, {@code $validate-code}
  * and {@code $subsumes} are answered by procterm's engine. Every parameter of the R4 operation
  * definitions is declared; the ones not honoured yet are refused with a 400, never ignored.
  */
-public class CodeSystemProvider extends BaseJpaResourceProvider<CodeSystem> {
-
-	private final TerminologyService terminology;
-	private final ResourceSearch search;
+public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> {
 
 	CodeSystemProvider(IFhirResourceDao<CodeSystem> dao, TerminologyService terminology, ResourceSearch search) {
-		super(dao);
-		this.terminology = terminology;
-		this.search = search;
+		super(dao, terminology, search);
 	}
 
 	@Override
 	public Class<CodeSystem> getResourceType() {
 		return CodeSystem.class;
-	}
-
-	@Search(allowUnknownParams = true)
-	public IBundleProvider search(RequestDetails request, HttpServletResponse response, @Sort SortSpec sort) {
-		return search.search(getDao(), request, sort, response);
 	}
 
 	@Operation(name = "$lookup", idempotent = true)
@@ -91,8 +75,10 @@ public class CodeSystemProvider extends BaseJpaResourceProvider<CodeSystem> {
 				new LookupRequest(theSystem, theVersion, theCode, displayLanguage(displayLanguage, request), properties)));
 	}
 
+	/** Type level ({@code CodeSystem/$validate-code?url=...}) or instance level ({@code CodeSystem/cpt/$validate-code}). */
 	@Operation(name = "$validate-code", idempotent = true)
 	public Parameters validateCode(
+			@IdParam(optional = true) IIdType id,
 			@OperationParam(name = "url", max = 1) UriType url,
 			@OperationParam(name = "codeSystem", max = 1) CodeSystem codeSystem,
 			@OperationParam(name = "code", max = 1) CodeType code,
@@ -104,33 +90,10 @@ public class CodeSystemProvider extends BaseJpaResourceProvider<CodeSystem> {
 			@OperationParam(name = "abstract", max = 1) BooleanType abstractAllowed,
 			@OperationParam(name = "displayLanguage", max = 1) CodeType displayLanguage,
 			RequestDetails request) {
-		return validate(null, url, codeSystem, code, version, display, coding, codeableConcept, date, abstractAllowed, displayLanguage, request);
-	}
-
-	@Operation(name = "$validate-code", idempotent = true)
-	public Parameters validateCodeOnInstance(
-			@IdParam IIdType id,
-			@OperationParam(name = "url", max = 1) UriType url,
-			@OperationParam(name = "codeSystem", max = 1) CodeSystem codeSystem,
-			@OperationParam(name = "code", max = 1) CodeType code,
-			@OperationParam(name = "version", max = 1) StringType version,
-			@OperationParam(name = "display", max = 1) StringType display,
-			@OperationParam(name = "coding", max = 1) Coding coding,
-			@OperationParam(name = "codeableConcept", max = 1) CodeableConcept codeableConcept,
-			@OperationParam(name = "date", max = 1) DateTimeType date,
-			@OperationParam(name = "abstract", max = 1) BooleanType abstractAllowed,
-			@OperationParam(name = "displayLanguage", max = 1) CodeType displayLanguage,
-			RequestDetails request) {
-		return validate(getDao().read(id, request), url, codeSystem, code, version, display, coding, codeableConcept,
-				date, abstractAllowed, displayLanguage, request);
-	}
-
-	private Parameters validate(CodeSystem instance, UriType url, CodeSystem codeSystem, CodeType code, StringType version,
-			StringType display, Coding coding, CodeableConcept codeableConcept, DateTimeType date, BooleanType abstractAllowed,
-			CodeType displayLanguage, RequestDetails request) {
 		rejectIfPresent("$validate-code", "codeSystem", codeSystem);
 		rejectIfPresent("$validate-code", "date", date);
 		rejectIfPresent("$validate-code", "abstract", abstractAllowed);
+		CodeSystem instance = instance(id, request);
 		String system = instance != null ? instance.getUrl() : value(url);
 		String theVersion = instance != null && instance.hasVersion() ? instance.getVersion() : value(version);
 		if (code != null && system == null) {
@@ -143,26 +106,19 @@ public class CodeSystemProvider extends BaseJpaResourceProvider<CodeSystem> {
 
 	@Operation(name = "$subsumes", idempotent = true)
 	public Parameters subsumes(
+			@IdParam(optional = true) IIdType id,
 			@OperationParam(name = "codeA", max = 1) CodeType codeA,
 			@OperationParam(name = "codeB", max = 1) CodeType codeB,
 			@OperationParam(name = "system", max = 1) UriType system,
 			@OperationParam(name = "version", max = 1) StringType version,
 			@OperationParam(name = "codingA", max = 1) Coding codingA,
-			@OperationParam(name = "codingB", max = 1) Coding codingB) {
-		return doSubsumes(value(system), value(version), codeA, codeB, codingA, codingB);
-	}
-
-	@Operation(name = "$subsumes", idempotent = true)
-	public Parameters subsumesOnInstance(
-			@IdParam IIdType id,
-			@OperationParam(name = "codeA", max = 1) CodeType codeA,
-			@OperationParam(name = "codeB", max = 1) CodeType codeB,
-			@OperationParam(name = "version", max = 1) StringType version,
-			@OperationParam(name = "codingA", max = 1) Coding codingA,
 			@OperationParam(name = "codingB", max = 1) Coding codingB,
 			RequestDetails request) {
-		CodeSystem cs = getDao().read(id, request);
-		return doSubsumes(cs.getUrl(), cs.hasVersion() ? cs.getVersion() : value(version), codeA, codeB, codingA, codingB);
+		CodeSystem cs = instance(id, request);
+		if (cs != null) {
+			return doSubsumes(cs.getUrl(), cs.hasVersion() ? cs.getVersion() : value(version), codeA, codeB, codingA, codingB);
+		}
+		return doSubsumes(value(system), value(version), codeA, codeB, codingA, codingB);
 	}
 
 	private Parameters doSubsumes(String system, String version, CodeType codeA, CodeType codeB, Coding codingA, Coding codingB) {

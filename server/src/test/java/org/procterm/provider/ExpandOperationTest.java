@@ -96,6 +96,21 @@ class ExpandOperationTest {
 	}
 
 	@Test
+	void instanceLevelExpandsTheValueSetInThePath(LiveServer.Server server) {
+		String id = server.client().search().forResource(ValueSet.class).where(ValueSet.URL.matches().value(SPINE))
+				.returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute().getEntryFirstRep().getResource().getIdElement().getIdPart();
+		Parameters in = new Parameters();
+		in.addParameter("filter", new StringType("osteo"));
+		ValueSet out = server.client().operation().onInstance("ValueSet/" + id).named("$expand").withParameters(in)
+				.useHttpGet().returnResourceType(ValueSet.class).execute();
+		assertEquals(List.of("22210", "63295"), codes(out), "osteotomy and osteoplastic");
+
+		in.addParameter("url", new UriType(SPINE));
+		assertThrows(InvalidRequestException.class, () -> server.client().operation().onInstance("ValueSet/" + id)
+				.named("$expand").withParameters(in).useHttpGet().execute(), "the path already names the ValueSet");
+	}
+
+	@Test
 	void negativeCountIs400(LiveServer.Server server) {
 		InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> expand(server, null, -1));
 		assertTrue(e.getMessage().contains("count must be 0 or more"), e.getMessage());

@@ -58,6 +58,18 @@ class ValidateCodeOperationTest {
 	}
 
 	@Test
+	void instanceLevelValidatesAgainstTheCodeSystemInThePath(LiveServer.Server server) {
+		String id = server.client().search().forResource(CodeSystem.class).where(CodeSystem.URL.matches().value(CPT))
+				.returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute().getEntryFirstRep().getResource().getIdElement().getIdPart();
+		Parameters in = new Parameters();
+		in.addParameter("code", new CodeType("22210"));
+		Parameters out = server.client().operation().onInstance("CodeSystem/" + id).named("$validate-code").withParameters(in)
+				.useHttpGet().execute();
+		assertTrue(result(out));
+		assertEquals("2026", out.getParameterValue("version").primitiveValue());
+	}
+
+	@Test
 	void valueSetMembershipTrueAndFalse(LiveServer.Server server) {
 		Parameters in = new Parameters();
 		in.addParameter("url", new UriType(ExpandOperationTest.SPINE));
