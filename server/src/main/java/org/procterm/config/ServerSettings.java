@@ -26,8 +26,4 @@ public record ServerSettings(
 	public String databaseDescription() {
 		return isPostgres() ? "PostgreSQL " + dbUrl : "H2 " + dbUrl;
 	}
-
-	public ServerSettings withPort(int newPort) {
-		return new ServerSettings(host, newPort, dataDir, dbUrl, dbUser, dbPassword, adminToken, maxExpansionSize, schedulingEnabled);
-	}
 }

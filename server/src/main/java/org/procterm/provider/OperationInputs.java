@@ -8,7 +8,6 @@ import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.StringType;
 import org.procterm.engine.CodingCheck;
 import org.procterm.engine.TerminologyException;
 
@@ -80,9 +79,5 @@ final class OperationInputs {
 
 	private static CodingCheck check(Coding c, String display) {
 		return new CodingCheck(c.getSystem(), c.getVersion(), c.getCode(), c.hasDisplay() ? c.getDisplay() : display);
-	}
-
-	static StringType string(String s) {
-		return s == null ? null : new StringType(s);
 	}
 }

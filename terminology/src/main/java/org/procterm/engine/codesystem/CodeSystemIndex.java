@@ -23,7 +23,7 @@ import org.hl7.fhir.r4.model.Type;
 
 /**
  * One version of one code system, indexed for the operations: concepts by code, the is-a
- * hierarchy in both directions, and the declared properties. Immutable once built, so it can be
+ * hierarchy in both directions,. Immutable once built, so it can be
  * read by any number of request threads without locking.
  */
 public final class CodeSystemIndex {
@@ -31,29 +31,20 @@ public final class CodeSystemIndex {
 	private final String url;
 	private final String version;
 	private final String name;
-	private final String language;
 	private final boolean caseSensitive;
-	private final CodeSystem.CodeSystemContentMode content;
 	private final Map<String, Concept> concepts;
 	private final Map<String, String> codeByLowerCase;
-	private final Map<String, PropertyDefinition> propertyDefinitions;
 
 	private CodeSystemIndex(CodeSystem cs, Map<String, Concept> concepts) {
 		this.url = cs.getUrl();
 		this.version = cs.getVersion();
 		this.name = cs.hasName() ? cs.getName() : cs.getTitle();
-		this.language = cs.getLanguage();
 		// R4 leaves case sensitivity undefined when absent; codes in the systems we serve are case-sensitive.
 		this.caseSensitive = !cs.hasCaseSensitive() || cs.getCaseSensitive();
-		this.content = cs.getContent();
 		this.concepts = concepts;
 		Map<String, String> lower = new java.util.HashMap<>();
 		concepts.keySet().forEach(code -> lower.putIfAbsent(code.toLowerCase(Locale.ROOT), code));
 		this.codeByLowerCase = lower;
-		Map<String, PropertyDefinition> defs = new LinkedHashMap<>();
-		cs.getProperty().forEach(p -> defs.put(p.getCode(),
-				new PropertyDefinition(p.getCode(), p.getUri(), p.hasType() ? p.getType().toCode() : null, p.getDescription())));
-		this.propertyDefinitions = Map.copyOf(defs);
 	}
 
 	public static CodeSystemIndex of(CodeSystem cs) {
@@ -134,24 +125,12 @@ public final class CodeSystemIndex {
 		return name;
 	}
 
-	public String language() {
-		return language;
-	}
-
-	public CodeSystem.CodeSystemContentMode content() {
-		return content;
-	}
-
 	public int size() {
 		return concepts.size();
 	}
 
 	public Collection<Concept> concepts() {
 		return concepts.values();
-	}
-
-	public Map<String, PropertyDefinition> propertyDefinitions() {
-		return propertyDefinitions;
 	}
 
 	/** The concept with this code, honouring the code system's case sensitivity. */

@@ -37,10 +37,6 @@ public final class TextMatch {
 		return new TextMatch(filter);
 	}
 
-	public String filter() {
-		return rawFilter;
-	}
-
 	public Rank rank(Concept concept) {
 		String code = concept.code();
 		if (code.equalsIgnoreCase(rawFilter)) {
