@@ -14,8 +14,8 @@ import ca.uhn.fhir.jpa.packages.PackageInstallationSpec;
 
 /**
  * Installs the FHIR package built by the fhir-resources module at every start. HAPI's installer
- * matches resources by canonical URL and version and skips unchanged content, so a restart changes
- * nothing and a newer package version updates what it changed.
+ * matches resources by canonical URL and skips unchanged content, so a restart changes nothing and
+ * a newer package version updates what it changed.
  */
 public class BundledPackage {
 
@@ -44,7 +44,10 @@ public class BundledPackage {
 				.setVersion(npm.version())
 				.setPackageContents(bytes)
 				.setInstallMode(PackageInstallationSpec.InstallModeEnum.STORE_AND_INSTALL)
-				.setFetchDependencies(false); // offline: the package needs only the FHIR core definitions
+				.setFetchDependencies(false) // offline: the package needs only the FHIR core definitions
+				// one current version of each bundled resource, under its own id (PlanDefinition/cpt-22210-plan);
+				// a newer package replaces it in place. Side-by-side CPT years come from release imports instead.
+				.setVersionPolicy(PackageInstallationSpec.VersionPolicyEnum.SINGLE_VERSION);
 		spec.setInstallResourceTypes(TYPES);
 		installer.install(spec);
 		String id = npm.name() + "#" + npm.version();

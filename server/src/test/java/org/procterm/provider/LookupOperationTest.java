@@ -55,7 +55,8 @@ class LookupOperationTest {
 		Map<String, String> props = properties(out);
 		assertEquals("false", props.get("addOn"));
 		assertEquals("cervical", props.get("bodyRegion"));
-		assertEquals("1", props.get("vertebralSegments"), "an integer property, which stock HAPI 8.8 answers with a 500");
+		assertEquals("1", props.get("vertebralSegmentsMax"), "an integer property, which stock HAPI 8.8 answers with a 500");
+		assertEquals("240", props.get("durationMinutesMax"));
 	}
 
 	@Test

@@ -1,0 +1,136 @@
+package org.procterm.content.fhir;
+
+import java.util.List;
+
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.CodeSystem.ConceptDefinitionComponent;
+import org.hl7.fhir.r4.model.CodeSystem.PropertyType;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Type;
+import org.procterm.content.model.Language;
+import org.procterm.content.model.Procedure;
+import org.procterm.content.model.ProcedureFacts;
+import org.procterm.content.model.Range;
+
+/**
+ * The bundled CPT fragment: the official descriptor as display, consumer-friendly names in each
+ * language as designations (with the use code of HL7's CPT importer), HL7's CPT properties and
+ * ours, and links to each code's PlanDefinition and patient information Library.
+ */
+public final class CptCodeSystemBuilder {
+
+	/** HL7's CPT importer keeps its designation uses as concepts of CPT itself. */
+	public static final Coding CONSUMER_USE = new Coding(Canonicals.CPT, "consumer", "Consumer Friendly representation for the concept");
+
+	static final String COPYRIGHT = "CPT is a registered trademark of the American Medical Association (AMA). "
+			+ "CPT codes and descriptors are copyright the AMA; all rights reserved. The few descriptors here are samples; "
+			+ "a full CPT release is used only under a licence from the AMA.";
+
+	public CodeSystem build(List<Procedure> procedures) {
+		CodeSystem cs = new CodeSystem();
+		cs.setId("cpt");
+		cs.setUrl(Canonicals.CPT);
+		cs.setVersion(Canonicals.CPT_VERSION);
+		cs.setName("CPT");
+		cs.setTitle("CPT procedure codes (procterm sample fragment)");
+		cs.setStatus(PublicationStatus.ACTIVE);
+		cs.setExperimental(false);
+		cs.setPublisher("procterm");
+		cs.setDescription("The procedure codes procterm ships with, each linked to plain-language patient information. "
+				+ "Load a licensed CPT release to serve every code.");
+		cs.setCopyright(COPYRIGHT);
+		cs.setCaseSensitive(true);
+		cs.setContent(CodeSystem.CodeSystemContentMode.FRAGMENT);
+
+		// HL7 THO's CPT properties, as HL7's CPT importer declares them
+		property(cs, "modifier", null, "Whether code is a modifier code", PropertyType.BOOLEAN);
+		property(cs, "modified", null, "Whether code has been modified (all base codes are not modified)", PropertyType.BOOLEAN);
+		property(cs, "kind", null, "Kind of Code (see metadata)", PropertyType.CODE);
+		property(cs, "notSelectable", "http://hl7.org/fhir/concept-properties#notSelectable", "Grouping concepts that are not codes to report", PropertyType.BOOLEAN);
+		// procterm's own
+		ours(cs, "addOn", "True for an add-on code, reported only together with a primary procedure code", PropertyType.BOOLEAN);
+		ours(cs, "primaryCode", "A primary procedure code this add-on code is reported with", PropertyType.CODE);
+		ours(cs, "bodyRegion", "The region of the spine the procedure works on: cervical, thoracic or lumbar", PropertyType.CODE);
+		ours(cs, "approach", "How the surgeon reaches the spine", PropertyType.CODE);
+		ours(cs, "vertebralSegmentsMin", "The fewest vertebral segments the code covers", PropertyType.INTEGER);
+		ours(cs, "vertebralSegmentsMax", "The most vertebral segments the code covers (absent: no upper limit)", PropertyType.INTEGER);
+		ours(cs, "section", "The code's place in the CPT tree, e.g. Surgery > Nervous System > Spine and Spinal Cord", PropertyType.STRING);
+		ours(cs, "durationMinutesMin", "Typical shortest length of the procedure, in minutes", PropertyType.INTEGER);
+		ours(cs, "durationMinutesMax", "Typical longest length of the procedure, in minutes", PropertyType.INTEGER);
+		ours(cs, "setting", "Where the procedure is typically done: hospital or surgical-center", PropertyType.CODE);
+		ours(cs, "planDefinition", "Canonical URL of the PlanDefinition that describes the patient's journey", PropertyType.STRING);
+		ours(cs, "patientInformation", "Canonical URL of the Library holding the plain-language patient text", PropertyType.STRING);
+
+		for (Procedure p : procedures) {
+			cs.addConcept(concept(p));
+		}
+		metadata(cs);
+		return cs;
+	}
+
+	private static ConceptDefinitionComponent concept(Procedure p) {
+		ProcedureFacts f = p.facts();
+		ConceptDefinitionComponent c = new ConceptDefinitionComponent().setCode(f.code()).setDisplay(f.descriptor());
+		for (Language l : Language.values()) {
+			c.addDesignation().setLanguage(l.tag()).setUse(CONSUMER_USE.copy()).setValue(p.text(l).name());
+		}
+		prop(c, "modifier", new BooleanType(false));
+		prop(c, "modified", new BooleanType(false));
+		prop(c, "kind", new CodeType("code"));
+		prop(c, "addOn", new BooleanType(f.addOn()));
+		f.primaryCodes().forEach(code -> prop(c, "primaryCode", new CodeType(code)));
+		if (f.bodyRegion() != null) {
+			prop(c, "bodyRegion", new CodeType(f.bodyRegion()));
+		}
+		if (f.approach() != null) {
+			prop(c, "approach", new CodeType(f.approach()));
+		}
+		Range segments = f.vertebralSegments();
+		if (segments != null) {
+			prop(c, "vertebralSegmentsMin", new IntegerType(segments.min()));
+			if (segments.max() != null) {
+				prop(c, "vertebralSegmentsMax", new IntegerType(segments.max()));
+			}
+		}
+		prop(c, "section", new StringType(f.sectionLabel()));
+		Range duration = f.duration();
+		if (duration != null) {
+			prop(c, "durationMinutesMin", new IntegerType(duration.min() * duration.unit().minutes()));
+			prop(c, "durationMinutesMax", new IntegerType(duration.max() * duration.unit().minutes()));
+		}
+		f.settings().forEach(s -> prop(c, "setting", new CodeType(s)));
+		prop(c, "planDefinition", new StringType(Canonicals.planDefinition(f.code())));
+		prop(c, "patientInformation", new StringType(Canonicals.library(f.code())));
+		return c;
+	}
+
+	/** The metadata concepts HL7's importer defines, so the designation use and kind codes resolve. */
+	private static void metadata(CodeSystem cs) {
+		ConceptDefinitionComponent kinds = cs.addConcept().setCode("metadata-kinds").setDisplay("Kinds of CPT code");
+		prop(kinds, "kind", new CodeType("metadata"));
+		prop(kinds, "notSelectable", new BooleanType(true));
+		prop(kinds.addConcept().setCode("code").setDisplay("A normal CPT code"), "kind", new CodeType("metadata"));
+		prop(kinds.addConcept().setCode("metadata").setDisplay("A kind of code or designation"), "kind", new CodeType("metadata"));
+		ConceptDefinitionComponent uses = cs.addConcept().setCode("metadata-designations").setDisplay("Kinds of CPT designation");
+		prop(uses, "kind", new CodeType("metadata"));
+		prop(uses, "notSelectable", new BooleanType(true));
+		prop(uses.addConcept().setCode(CONSUMER_USE.getCode()).setDisplay(CONSUMER_USE.getDisplay()), "kind", new CodeType("metadata"));
+	}
+
+	private static void property(CodeSystem cs, String code, String uri, String description, PropertyType type) {
+		cs.addProperty().setCode(code).setUri(uri).setDescription(description).setType(type);
+	}
+
+	private static void ours(CodeSystem cs, String code, String description, PropertyType type) {
+		property(cs, code, Canonicals.PROPERTY_BASE + code, description, type);
+	}
+
+	private static void prop(ConceptDefinitionComponent c, String code, Type value) {
+		c.addProperty().setCode(code).setValue(value);
+	}
+}

@@ -1,0 +1,41 @@
+package org.procterm.content.model;
+
+import java.util.List;
+
+/**
+ * The structured, language-neutral facts of one procedure code, from the English file's front
+ * matter. Optional facts are null or empty when not known: we leave a fact out rather than guess.
+ */
+public record ProcedureFacts(
+		String code,
+		String descriptor,
+		Coverage coverage,
+		boolean addOn,
+		List<String> primaryCodes,
+		String bodyRegion,
+		String approach,
+		Range vertebralSegments,
+		List<String> sectionPath,
+		Range duration,
+		Range hospitalStay,
+		Integer fastingHours,
+		String anesthesia,
+		List<String> settings,
+		List<String> careTeam,
+		List<String> similarCodes,
+		List<PayerPolicy> payerPolicies) {
+
+	public ProcedureFacts {
+		primaryCodes = List.copyOf(primaryCodes);
+		sectionPath = List.copyOf(sectionPath);
+		settings = List.copyOf(settings);
+		careTeam = List.copyOf(careTeam);
+		similarCodes = List.copyOf(similarCodes);
+		payerPolicies = List.copyOf(payerPolicies);
+	}
+
+	/** "Surgery > Nervous System > Spine and Spinal Cord". */
+	public String sectionLabel() {
+		return String.join(" > ", sectionPath);
+	}
+}
