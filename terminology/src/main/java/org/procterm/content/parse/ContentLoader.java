@@ -32,6 +32,7 @@ public final class ContentLoader {
 	public List<Procedure> load(Path proceduresDir) {
 		List<ContentError> errors = new ArrayList<>();
 		Map<String, Map<Language, ProcedureFileParser.ParsedFile>> byCode = new TreeMap<>();
+		Map<String, Set<Language>> present = new TreeMap<>();
 		for (Path codeDir : list(proceduresDir)) {
 			if (!Files.isDirectory(codeDir)) {
 				continue;
@@ -49,6 +50,7 @@ public final class ContentLoader {
 					errors.add(new ContentError(shown, 1, "the file name must be a language: en.md or es.md"));
 					continue;
 				}
+				present.computeIfAbsent(folderCode, k -> java.util.EnumSet.noneOf(Language.class)).add(fileLanguage);
 				String content = read(file, shown, errors);
 				ProcedureFileParser.ParsedFile parsed = content == null ? null : parser.parse(shown, content, errors);
 				if (parsed == null) {
@@ -67,8 +69,19 @@ public final class ContentLoader {
 			}
 		}
 		List<Procedure> procedures = new ArrayList<>();
+		for (var entry : present.entrySet()) {
+			String folder = proceduresDir.getFileName() + "/" + entry.getKey();
+			for (Language l : Language.values()) {
+				if (!entry.getValue().contains(l)) {
+					errors.add(new ContentError(folder + "/" + l.tag() + ".md", 1, "missing file: every procedure needs en.md and es.md"));
+				}
+			}
+		}
 		for (var entry : byCode.entrySet()) {
-			Procedure p = assemble(proceduresDir.getFileName() + "/" + entry.getKey(), entry.getValue(), byCode.keySet(), errors);
+			if (entry.getValue().size() < Language.values().length) {
+				continue; // a file is missing or has errors of its own, already reported
+			}
+			Procedure p = assemble(entry.getValue(), present.keySet(), errors);
 			if (p != null) {
 				procedures.add(p);
 			}
@@ -79,18 +92,10 @@ public final class ContentLoader {
 		return procedures;
 	}
 
-	private static Procedure assemble(String folder, Map<Language, ProcedureFileParser.ParsedFile> files, Set<String> knownCodes,
+	private static Procedure assemble(Map<Language, ProcedureFileParser.ParsedFile> files, Set<String> knownCodes,
 			List<ContentError> errors) {
 		int before = errors.size();
-		for (Language l : Language.values()) {
-			if (!files.containsKey(l)) {
-				errors.add(new ContentError(folder + "/" + l.tag() + ".md", 1, "missing file: every procedure needs en.md and es.md"));
-			}
-		}
 		ProcedureFileParser.ParsedFile en = files.get(Language.EN);
-		if (en == null) {
-			return null;
-		}
 		for (String ref : en.facts().similarCodes()) {
 			if (!knownCodes.contains(ref)) {
 				errors.add(new ContentError(en.file(), en.similarCodesLine(), "similarCodes names '" + ref + "', which has no folder under procedures/"));
