@@ -8,6 +8,7 @@ import static org.procterm.provider.OperationInputs.value;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeSystem;
@@ -53,6 +54,7 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 			@OperationParam(name = "date", max = 1) DateTimeType date,
 			@OperationParam(name = "displayLanguage", max = 1) CodeType displayLanguage,
 			@OperationParam(name = "property") List<CodeType> property,
+			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
 			RequestDetails request) {
 		rejectIfPresent("$lookup", "date", date);
 		String theCode = value(code);
@@ -71,7 +73,7 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 		}
 		var properties = property == null ? java.util.Set.<String>of()
 				: property.stream().map(CodeType::getValue).collect(Collectors.toSet());
-		return ResultParameters.lookup(terminology.lookup(
+		return ResultParameters.lookup(terminology(txResource).lookup(
 				new LookupRequest(theSystem, theVersion, theCode, displayLanguage(displayLanguage, request), properties)));
 	}
 
@@ -89,6 +91,7 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 			@OperationParam(name = "date", max = 1) DateTimeType date,
 			@OperationParam(name = "abstract", max = 1) BooleanType abstractAllowed,
 			@OperationParam(name = "displayLanguage", max = 1) CodeType displayLanguage,
+			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
 			RequestDetails request) {
 		rejectIfPresent("$validate-code", "codeSystem", codeSystem);
 		rejectIfPresent("$validate-code", "date", date);
@@ -99,7 +102,7 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 		if (code != null && system == null) {
 			throw TerminologyException.invalid("$validate-code with a code needs the url of its CodeSystem (or call it on a CodeSystem instance)");
 		}
-		return ResultParameters.validation(terminology.validateInCodeSystem(
+		return ResultParameters.validation(terminology(txResource).validateInCodeSystem(
 				codingsToValidate(value(code), system, theVersion, value(display), coding, codeableConcept),
 				displayLanguage(displayLanguage, request)));
 	}
@@ -113,15 +116,18 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 			@OperationParam(name = "version", max = 1) StringType version,
 			@OperationParam(name = "codingA", max = 1) Coding codingA,
 			@OperationParam(name = "codingB", max = 1) Coding codingB,
+			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
 			RequestDetails request) {
+		TerminologyService service = terminology(txResource);
 		CodeSystem cs = instance(id, request);
 		if (cs != null) {
-			return doSubsumes(cs.getUrl(), cs.hasVersion() ? cs.getVersion() : value(version), codeA, codeB, codingA, codingB);
+			return doSubsumes(service, cs.getUrl(), cs.hasVersion() ? cs.getVersion() : value(version), codeA, codeB, codingA, codingB);
 		}
-		return doSubsumes(value(system), value(version), codeA, codeB, codingA, codingB);
+		return doSubsumes(service, value(system), value(version), codeA, codeB, codingA, codingB);
 	}
 
-	private Parameters doSubsumes(String system, String version, CodeType codeA, CodeType codeB, Coding codingA, Coding codingB) {
+	private static Parameters doSubsumes(TerminologyService service, String system, String version, CodeType codeA, CodeType codeB,
+			Coding codingA, Coding codingB) {
 		String a = value(codeA);
 		String b = value(codeB);
 		if (codingA != null && !codingA.isEmpty()) {
@@ -141,6 +147,6 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 		if (system == null) {
 			throw TerminologyException.invalid("$subsumes needs the system of the two codes");
 		}
-		return ResultParameters.subsumption(terminology.subsumes(system, version, a, b));
+		return ResultParameters.subsumption(service.subsumes(system, version, a, b));
 	}
 }

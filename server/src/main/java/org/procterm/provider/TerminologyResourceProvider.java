@@ -2,6 +2,12 @@ package org.procterm.provider;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.procterm.engine.TerminologyException;
 import org.procterm.engine.TerminologyService;
 
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
@@ -19,7 +25,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 abstract class TerminologyResourceProvider<T extends IBaseResource> extends BaseJpaResourceProvider<T> {
 
-	protected final TerminologyService terminology;
+	private final TerminologyService terminology;
 	private final ResourceSearch search;
 
 	TerminologyResourceProvider(IFhirResourceDao<T> dao, TerminologyService terminology, ResourceSearch search) {
@@ -31,6 +37,25 @@ abstract class TerminologyResourceProvider<T extends IBaseResource> extends Base
 	@Search(allowUnknownParams = true)
 	public IBundleProvider search(RequestDetails request, HttpServletResponse response, @Sort SortSpec sort) {
 		return search.search(getDao(), request, sort, response);
+	}
+
+	/** The engine for one request: stored content plus any resources sent inline as {@code tx-resource}. */
+	protected TerminologyService terminology(List<IBaseResource> txResources) {
+		if (txResources == null || txResources.isEmpty()) {
+			return terminology;
+		}
+		List<CodeSystem> codeSystems = new ArrayList<>();
+		List<ValueSet> valueSets = new ArrayList<>();
+		for (IBaseResource r : txResources) {
+			if (r instanceof CodeSystem cs) {
+				codeSystems.add(cs);
+			} else if (r instanceof ValueSet vs) {
+				valueSets.add(vs);
+			} else if (r != null) {
+				throw TerminologyException.notSupported("tx-resource takes CodeSystem and ValueSet resources, not " + r.fhirType());
+			}
+		}
+		return terminology.withResources(codeSystems, valueSets);
 	}
 
 	/** The resource an instance-level call names, or null for a type-level call. */

@@ -8,6 +8,7 @@ import static org.procterm.provider.OperationInputs.value;
 
 import java.util.List;
 
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CanonicalType;
@@ -71,6 +72,7 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 			@OperationParam(name = "system-version") List<CanonicalType> systemVersion,
 			@OperationParam(name = "check-system-version") List<CanonicalType> checkSystemVersion,
 			@OperationParam(name = "force-system-version") List<CanonicalType> forceSystemVersion,
+			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
 			RequestDetails request) {
 		// parameters that need more than the engine's first version: refused when sent, never ignored
 		rejectIfPresent("$expand", "context", context);
@@ -88,8 +90,9 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 			rejectIfPresent("$expand", "excludeNotForUI", excludeNotForUI);
 		}
 		// excludeNested and excludePostCoordinated hold as asked: expansions here are flat, with no post-coordination
-		ValueSet target = resolve(instance(id, request), url, valueSet, valueSetVersion, "$expand");
-		return terminology.expand(target, new ExpansionRequest(value(filter), offset == null ? 0 : offset.getValue(),
+		TerminologyService service = terminology(txResource);
+		ValueSet target = resolve(service, instance(id, request), url, valueSet, valueSetVersion, "$expand");
+		return service.expand(target, new ExpansionRequest(value(filter), offset == null ? 0 : offset.getValue(),
 				count == null ? null : count.getValue(), isTrue(includeDesignations), isTrue(activeOnly),
 				displayLanguage(displayLanguage, request)));
 	}
@@ -110,18 +113,20 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 			@OperationParam(name = "date", max = 1) DateTimeType date,
 			@OperationParam(name = "abstract", max = 1) BooleanType abstractAllowed,
 			@OperationParam(name = "displayLanguage", max = 1) CodeType displayLanguage,
+			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
 			RequestDetails request) {
 		rejectIfPresent("$validate-code", "context", context);
 		rejectIfPresent("$validate-code", "date", date);
 		rejectIfPresent("$validate-code", "abstract", abstractAllowed);
-		ValueSet target = resolve(instance(id, request), url, valueSet, valueSetVersion, "$validate-code");
-		return ResultParameters.validation(terminology.validateInValueSet(target,
+		TerminologyService service = terminology(txResource);
+		ValueSet target = resolve(service, instance(id, request), url, valueSet, valueSetVersion, "$validate-code");
+		return ResultParameters.validation(service.validateInValueSet(target,
 				codingsToValidate(value(code), value(system), value(systemVersion), value(display), coding, codeableConcept),
 				displayLanguage(displayLanguage, request)));
 	}
 
 	/** The value set an operation works on: the instance in the path, given inline, or stored and named by url (and version). */
-	private ValueSet resolve(ValueSet instance, UriType url, ValueSet inline, StringType version, String operation) {
+	private static ValueSet resolve(TerminologyService service, ValueSet instance, UriType url, ValueSet inline, StringType version, String operation) {
 		if (instance != null) {
 			if (url != null && !url.isEmpty() || inline != null && !inline.isEmpty()) {
 				throw TerminologyException.invalid(operation + " on ValueSet/" + instance.getIdElement().getIdPart()
@@ -141,6 +146,6 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 		}
 		var canonical = org.procterm.engine.Canonical.parse(theUrl);
 		String theVersion = value(version) != null ? value(version) : canonical.version();
-		return terminology.findValueSet(canonical.url(), theVersion);
+		return service.findValueSet(canonical.url(), theVersion);
 	}
 }

@@ -6,6 +6,7 @@ import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.procterm.config.ServerSettings;
 import org.procterm.engine.TerminologyEngine;
+import org.procterm.provider.CapabilitiesProvider;
 import org.procterm.provider.OperationErrors;
 import org.procterm.provider.TerminologyProviders;
 import org.procterm.security.WriteGuard;
@@ -16,7 +17,6 @@ import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
-import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
 import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.jpa.searchparam.MatchUrlService;
 import ca.uhn.fhir.rest.api.EncodingEnum;
@@ -52,9 +52,9 @@ public class ProcTermRestfulServer extends RestfulServer {
 		registerProvider(spring.getBean("mySystemProviderR4"));
 
 		setPagingProvider(spring.getBean(DatabaseBackedPagingProvider.class));
-		setServerConformanceProvider(new JpaCapabilityStatementProvider(this, spring.getBean(IFhirSystemDao.class),
+		setServerConformanceProvider(new CapabilitiesProvider(this, spring.getBean(IFhirSystemDao.class),
 				spring.getBean(JpaStorageSettings.class), spring.getBean(ISearchParamRegistry.class),
-				spring.getBean(IValidationSupport.class)));
+				spring.getBean(IValidationSupport.class), spring.getBean(TerminologyEngine.class)));
 
 		registerInterceptor(new WriteGuard(settings.adminToken()));
 		registerInterceptor(new OperationErrors());

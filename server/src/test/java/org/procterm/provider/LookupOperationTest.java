@@ -75,6 +75,22 @@ class LookupOperationTest {
 	}
 
 	@Test
+	void codeSystemSentAsTxResourceIsUsedForThatRequestOnly(LiveServer.Server server) {
+		CodeSystem inline = new CodeSystem();
+		inline.setUrl("http://example.org/inline-only");
+		inline.setVersion("1");
+		inline.setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE);
+		inline.setContent(CodeSystem.CodeSystemContentMode.COMPLETE);
+		inline.addConcept().setCode("x").setDisplay("Sent with the request");
+		Parameters in = codeIn("http://example.org/inline-only", "x");
+		in.addParameter().setName("tx-resource").setResource(inline);
+		Parameters out = server.client().operation().onType(CodeSystem.class).named("$lookup").withParameters(in).execute();
+		assertEquals("Sent with the request", out.getParameterValue("display").primitiveValue());
+		assertThrows(ResourceNotFoundException.class, () -> lookup(server, codeIn("http://example.org/inline-only", "x")),
+				"tx-resource content is never stored");
+	}
+
+	@Test
 	void unknownSystemIs404WithAnOperationOutcome(LiveServer.Server server) {
 		ResourceNotFoundException e = assertThrows(ResourceNotFoundException.class,
 				() -> lookup(server, codeIn("http://example.org/no-such-system", "1")));

@@ -35,6 +35,38 @@ public final class TerminologyEngine implements TerminologyService {
 		this.maxExpansionSize = maxExpansionSize;
 	}
 
+	private TerminologyEngine(int maxExpansionSize, Catalog content) {
+		this(maxExpansionSize);
+		catalog.set(content);
+	}
+
+	/**
+	 * This engine's content plus resources a request supplies inline (the {@code tx-resource}
+	 * parameter). They take precedence over stored ones with the same URL and version for this
+	 * one request, and are never stored.
+	 */
+	@Override
+	public TerminologyService withResources(List<CodeSystem> codeSystems, List<ValueSet> valueSets) {
+		if (codeSystems.isEmpty() && valueSets.isEmpty()) {
+			return this;
+		}
+		Catalog c = catalog.get();
+		int n = 0;
+		for (CodeSystem cs : codeSystems) {
+			if (!cs.hasUrl()) {
+				throw TerminologyException.invalid("A CodeSystem given in tx-resource needs a url");
+			}
+			c = c.withCodeSystem("tx-resource/" + n++, CodeSystemIndex.of(cs));
+		}
+		for (ValueSet vs : valueSets) {
+			if (!vs.hasUrl()) {
+				throw TerminologyException.invalid("A ValueSet given in tx-resource needs a url");
+			}
+			c = c.withValueSet("tx-resource/" + n++, vs);
+		}
+		return new TerminologyEngine(maxExpansionSize, c);
+	}
+
 	// ---- content ------------------------------------------------------------------------------
 
 	/** Serves {@code cs} under {@code resourceId}, replacing what that id held before. */

@@ -2,6 +2,7 @@ package org.procterm.engine;
 
 import java.util.List;
 
+import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ValueSet;
 
 /**
@@ -9,6 +10,9 @@ import org.hl7.fhir.r4.model.ValueSet;
  * results out. Every method throws {@link TerminologyException} for a request it cannot answer.
  */
 public interface TerminologyService {
+
+	/** This service plus resources supplied inline with one request ({@code tx-resource}), which are never stored. */
+	TerminologyService withResources(List<CodeSystem> codeSystems, List<ValueSet> valueSets);
 
 	boolean knowsCodeSystem(String url);
 

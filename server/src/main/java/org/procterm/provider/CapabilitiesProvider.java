@@ -1,0 +1,89 @@
+package org.procterm.provider;
+
+import java.util.Date;
+import java.util.List;
+
+import org.hl7.fhir.instance.model.api.IBaseConformance;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r4.model.TerminologyCapabilities;
+import org.procterm.engine.TerminologyEngine;
+import org.procterm.engine.codesystem.CodeSystemIndex;
+
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
+import ca.uhn.fhir.rest.annotation.Metadata;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * {@code GET [base]/metadata} answers HAPI's CapabilityStatement; with {@code ?mode=terminology} it
+ * answers a TerminologyCapabilities listing the code systems and versions the engine serves and
+ * the $expand parameters it honours (only those: a client should not be told of support we lack).
+ */
+public class CapabilitiesProvider extends JpaCapabilityStatementProvider {
+
+	static final List<String> EXPANSION_PARAMETERS = List.of("activeOnly", "count", "displayLanguage", "excludeNested",
+			"filter", "includeDesignations", "offset", "tx-resource", "valueSet", "url", "valueSetVersion");
+
+	private final TerminologyEngine engine;
+
+	public CapabilitiesProvider(RestfulServer server, IFhirSystemDao<?, ?> systemDao, JpaStorageSettings storageSettings,
+			ISearchParamRegistry searchParamRegistry, IValidationSupport validationSupport, TerminologyEngine engine) {
+		super(server, systemDao, storageSettings, searchParamRegistry, validationSupport);
+		this.engine = engine;
+	}
+
+	/**
+	 * HAPI caches a @Metadata answer regardless of its parameters, which would serve one mode's
+	 * answer to the other; so HAPI's cache is off and the CapabilityStatement is kept here instead.
+	 */
+	@Override
+	@Metadata(cacheMillis = 0)
+	public IBaseConformance getServerConformance(HttpServletRequest request, RequestDetails requestDetails) {
+		String[] mode = requestDetails.getParameters().get("mode");
+		if (mode != null && mode.length > 0 && "terminology".equals(mode[0])) {
+			return terminologyCapabilities();
+		}
+		Cached cached = capabilityStatement.get();
+		if (cached == null || cached.expires() < System.currentTimeMillis()) {
+			cached = new Cached(super.getServerConformance(request, requestDetails), System.currentTimeMillis() + CACHE_MILLIS);
+			capabilityStatement.set(cached);
+		}
+		return cached.statement();
+	}
+
+	private record Cached(IBaseConformance statement, long expires) {}
+
+	private static final long CACHE_MILLIS = 60_000;
+	private final java.util.concurrent.atomic.AtomicReference<Cached> capabilityStatement = new java.util.concurrent.atomic.AtomicReference<>();
+
+	private TerminologyCapabilitiesStatement terminologyCapabilities() {
+		TerminologyCapabilitiesStatement tc = new TerminologyCapabilitiesStatement();
+		tc.setName("ProcTermTerminologyCapabilities");
+		tc.setTitle("procterm terminology capabilities");
+		tc.setVersion("0.1.0");
+		tc.setStatus(PublicationStatus.ACTIVE);
+		tc.setDate(new Date());
+		tc.setKind(TerminologyCapabilities.CapabilityStatementKind.INSTANCE);
+		tc.getSoftware().setName("procterm").setVersion("0.1.0");
+		tc.setCodeSearch(TerminologyCapabilities.CodeSearchSupport.ALL);
+		for (CodeSystemIndex cs : engine.codeSystems()) {
+			TerminologyCapabilities.TerminologyCapabilitiesCodeSystemComponent entry = tc.getCodeSystem().stream()
+					.filter(c -> c.getUri().equals(cs.url())).findFirst()
+					.orElseGet(() -> tc.addCodeSystem().setUri(cs.url()));
+			if (cs.version() != null) {
+				entry.addVersion().setCode(cs.version());
+			}
+		}
+		tc.getExpansion().setHierarchical(false).setPaging(true).setIncomplete(false)
+				.setTextFilter("Every word of the filter must begin a word of the display or a designation, "
+						+ "ignoring case and accents; a filter that begins the code matches too, and ranks first.");
+		EXPANSION_PARAMETERS.stream().sorted().forEach(p -> tc.getExpansion().addParameter().setName(p));
+		tc.getValidateCode().setTranslations(false);
+		return tc;
+	}
+}
