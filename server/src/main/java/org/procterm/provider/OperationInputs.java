@@ -67,17 +67,19 @@ final class OperationInputs {
 			return List.of(new CodingCheck(system, version, code, display));
 		}
 		if (coding != null && !coding.isEmpty()) {
-			return List.of(check(coding, display));
+			return List.of(check(coding, display, "Coding"));
 		}
 		List<CodingCheck> checks = new ArrayList<>();
-		codeableConcept.getCoding().forEach(c -> checks.add(check(c, null)));
+		for (int i = 0; i < codeableConcept.getCoding().size(); i++) {
+			checks.add(check(codeableConcept.getCoding().get(i), null, "CodeableConcept.coding[" + i + "]"));
+		}
 		if (checks.isEmpty()) {
 			throw TerminologyException.invalid("The codeableConcept has no coding to validate");
 		}
 		return checks;
 	}
 
-	private static CodingCheck check(Coding c, String display) {
-		return new CodingCheck(c.getSystem(), c.getVersion(), c.getCode(), c.hasDisplay() ? c.getDisplay() : display);
+	private static CodingCheck check(Coding c, String display, String path) {
+		return new CodingCheck(c.getSystem(), c.getVersion(), c.getCode(), c.hasDisplay() ? c.getDisplay() : display, path);
 	}
 }

@@ -2,16 +2,20 @@ package org.procterm.provider;
 
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UriType;
 import org.procterm.engine.LookupResult;
 import org.procterm.engine.SubsumptionOutcome;
+import org.procterm.engine.ValidationIssue;
 import org.procterm.engine.ValidationResult;
 import org.procterm.engine.codesystem.Designation;
 
 /** Writes engine results as the output Parameters the FHIR operations define. */
 final class ResultParameters {
+
+	private static final String TX_ISSUE_TYPE = "http://hl7.org/fhir/tools/CodeSystem/tx-issue-type";
 
 	private ResultParameters() {}
 
@@ -50,7 +54,7 @@ final class ResultParameters {
 				part.addPart().setName("description").setValue(new StringType(prop.description()));
 			}
 		}
-		return p;
+		return sorted(p);
 	}
 
 	static Parameters validation(ValidationResult r) {
@@ -58,6 +62,9 @@ final class ResultParameters {
 		p.addParameter("result", new BooleanType(r.valid()));
 		if (r.message() != null) {
 			p.addParameter("message", new StringType(r.message()));
+		}
+		if (!r.issues().isEmpty()) {
+			p.addParameter().setName("issues").setResource(issues(r.issues()));
 		}
 		if (r.display() != null) {
 			p.addParameter("display", new StringType(r.display()));
@@ -74,6 +81,31 @@ final class ResultParameters {
 		if (r.inactive()) {
 			p.addParameter("inactive", new BooleanType(true));
 		}
+		return sorted(p);
+	}
+
+	/** The issues as an OperationOutcome, coded with HL7's tx-issue-type as terminology servers report them. */
+	private static OperationOutcome issues(java.util.List<ValidationIssue> issues) {
+		OperationOutcome oo = new OperationOutcome();
+		for (ValidationIssue i : issues) {
+			OperationOutcome.OperationOutcomeIssueComponent issue = oo.addIssue()
+					.setSeverity(OperationOutcome.IssueSeverity.fromCode(i.severity().name().toLowerCase(java.util.Locale.ROOT)))
+					.setCode(OperationOutcome.IssueType.fromCode(i.type()));
+			issue.getDetails().addCoding().setSystem(TX_ISSUE_TYPE).setCode(i.txType());
+			issue.getDetails().setText(i.text());
+			if (i.expression() != null) {
+				issue.addLocation(i.expression());
+				issue.addExpression(i.expression());
+			}
+		}
+		return oo;
+	}
+
+	/** Output parameters in name order, as the reference servers write them. */
+	private static Parameters sorted(Parameters p) {
+		java.util.List<Parameters.ParametersParameterComponent> list = new java.util.ArrayList<>(p.getParameter());
+		list.sort(java.util.Comparator.comparing(Parameters.ParametersParameterComponent::getName));
+		p.setParameter(list);
 		return p;
 	}
 

@@ -94,6 +94,7 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 		ValueSet target = resolve(service, instance(id, request), url, valueSet, valueSetVersion, "$expand");
 		return service.expand(target, new ExpansionRequest(value(filter), offset == null ? 0 : offset.getValue(),
 				count == null ? null : count.getValue(), isTrue(includeDesignations), isTrue(activeOnly),
+				excludeNested == null || excludeNested.isEmpty() ? null : excludeNested.booleanValue(),
 				displayLanguage(displayLanguage, request)));
 	}
 

@@ -83,7 +83,7 @@ class ValidateCodeOperationTest {
 		other.addParameter().setName("coding").setValue(new Coding("http://loinc.org", "1234-5", null));
 		Parameters no = server.client().operation().onType(ValueSet.class).named("$validate-code").withParameters(other).execute();
 		assertFalse(result(no));
-		assertTrue(no.getParameterValue("message").primitiveValue().contains("is not in ValueSet"));
+		assertTrue(no.getParameterValue("message").primitiveValue().contains("was not found in the value set"));
 	}
 
 	@Test

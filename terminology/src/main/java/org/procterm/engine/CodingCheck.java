@@ -1,4 +1,18 @@
 package org.procterm.engine;
 
-/** One coding a client asks us to validate; any part but the code may be absent. */
-public record CodingCheck(String system, String version, String code, String display) {}
+/**
+ * One coding a client asks us to validate; any part but the code may be absent. {@code path} is
+ * where it sat in the request, for issue expressions: empty for the code/system/display parameters,
+ * "Coding" for the coding parameter, "CodeableConcept.coding[n]" for a codeableConcept's codings.
+ */
+public record CodingCheck(String system, String version, String code, String display, String path) {
+
+	public CodingCheck(String system, String version, String code, String display) {
+		this(system, version, code, display, "");
+	}
+
+	/** The FHIRPath of one element of this coding in the request. */
+	public String expression(String element) {
+		return path == null || path.isEmpty() ? element : path + "." + element;
+	}
+}

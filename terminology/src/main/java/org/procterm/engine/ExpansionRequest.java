@@ -3,9 +3,11 @@ package org.procterm.engine;
 /**
  * The {@code $expand} parameters the engine applies to a value set: text filter, paging,
  * designations, inactive codes and display language. A null {@code count} means "all".
+ * {@code excludeNested} (null when not sent) needs no work, as expansions are always flat, but is
+ * reported back like every parameter that shaped the expansion.
  */
 public record ExpansionRequest(String filter, int offset, Integer count, boolean includeDesignations,
-		boolean activeOnly, String displayLanguage) {
+		boolean activeOnly, Boolean excludeNested, String displayLanguage) {
 
 	public ExpansionRequest {
 		if (offset < 0) {
@@ -17,6 +19,6 @@ public record ExpansionRequest(String filter, int offset, Integer count, boolean
 	}
 
 	public static ExpansionRequest all() {
-		return new ExpansionRequest(null, 0, null, false, false, null);
+		return new ExpansionRequest(null, 0, null, false, false, null, null);
 	}
 }

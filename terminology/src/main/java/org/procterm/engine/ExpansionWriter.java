@@ -22,14 +22,12 @@ final class ExpansionWriter {
 	private ExpansionWriter() {}
 
 	static ValueSet write(ValueSet source, ExpansionRequest request, List<ExpansionEntry> page, int total) {
-		ValueSet out = new ValueSet();
-		out.setId(source.getIdElement().getIdPart());
-		out.setUrl(source.getUrl());
-		out.setVersion(source.getVersion());
-		out.setName(source.getName());
-		out.setTitle(source.getTitle());
-		out.setStatus(source.hasStatus() ? source.getStatus() : org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE);
-		out.setCopyright(source.getCopyright());
+		ValueSet out = source.copy();
+		out.setText(null);
+		out.setExpansion(null);
+		if (!out.hasStatus()) {
+			out.setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE);
+		}
 
 		ValueSet.ValueSetExpansionComponent expansion = out.getExpansion();
 		expansion.setIdentifier("urn:uuid:" + UUID.randomUUID());
@@ -53,8 +51,8 @@ final class ExpansionWriter {
 		if (request.activeOnly()) {
 			expansion.addParameter().setName("activeOnly").setValue(new BooleanType(true));
 		}
-		if (request.displayLanguage() != null) {
-			expansion.addParameter().setName("displayLanguage").setValue(new CodeType(request.displayLanguage()));
+		if (request.excludeNested() != null) {
+			expansion.addParameter().setName("excludeNested").setValue(new BooleanType(request.excludeNested()));
 		}
 		Set<String> usedSystems = new LinkedHashSet<>();
 		for (ExpansionEntry e : page) {
@@ -62,13 +60,15 @@ final class ExpansionWriter {
 			expansion.addContains(contains(e, request));
 		}
 		usedSystems.forEach(s -> expansion.addParameter().setName("used-codesystem").setValue(new UriType(s)));
+		if (request.displayLanguage() != null) {
+			expansion.addParameter().setName("displayLanguage").setValue(new CodeType(request.displayLanguage()));
+		}
 		return out;
 	}
 
 	private static ValueSetExpansionContainsComponent contains(ExpansionEntry e, ExpansionRequest request) {
 		ValueSetExpansionContainsComponent c = new ValueSetExpansionContainsComponent();
-		c.setSystem(e.system());
-		c.setVersion(e.version());
+		c.setSystem(e.system()); // the version is reported once, in the used-codesystem parameter
 		c.setCode(e.concept().code());
 		String display = request.displayLanguage() == null ? e.display()
 				: e.concept().designationIn(request.displayLanguage()).map(Designation::value).orElse(e.display());

@@ -139,28 +139,27 @@ public final class TerminologyEngine implements TerminologyService {
 
 	@Override
 	public ValidationResult validateInCodeSystem(List<CodingCheck> codings, String displayLanguage) {
-		return firstValid(codings, check -> validateOne(check, displayLanguage));
+		return combine(codings, check -> validateOne(check, displayLanguage));
 	}
 
 	@Override
 	public ValidationResult validateInValueSet(ValueSet valueSet, List<CodingCheck> codings, String displayLanguage) {
 		List<ExpansionEntry> members = fullExpansion(valueSet);
-		return firstValid(codings, check -> {
-			if (check.system() == null) {
-				return ValidationResult.invalid(check, "The coding has no system, so it cannot be checked against ValueSet " + valueSet.getUrl());
-			}
+		String vs = valueSet.hasVersion() ? valueSet.getUrl() + "|" + valueSet.getVersion() : valueSet.getUrl();
+		return combine(codings, check -> {
 			ValidationResult inSystem = validateOne(check, displayLanguage);
-			Optional<ExpansionEntry> member = members.stream()
-					.filter(e -> e.system().equals(check.system()) && e.concept().code().equals(check.code())
-							&& (check.version() == null || check.version().equals(e.version())))
-					.findFirst();
-			if (member.isEmpty()) {
-				String vs = valueSet.hasVersion() ? valueSet.getUrl() + "|" + valueSet.getVersion() : valueSet.getUrl();
-				String why = "The code '" + check.system() + "#" + check.code() + "' is not in ValueSet " + vs;
-				return new ValidationResult(false, check.system(), inSystem.version(), check.code(), inSystem.display(),
-						inSystem.valid() ? why : why + "; " + inSystem.message(), inSystem.inactive());
+			if (check.system() == null) {
+				return inSystem;
 			}
-			return inSystem;
+			boolean member = members.stream().anyMatch(e -> e.system().equals(check.system())
+					&& e.concept().code().equals(check.code()) && (check.version() == null || check.version().equals(e.version())));
+			if (member) {
+				return inSystem;
+			}
+			ValidationIssue notInValueSet = new ValidationIssue(ValidationIssue.Severity.ERROR, "code-invalid", "not-in-vs",
+					"The provided code '" + check.system() + "#" + check.code() + "' was not found in the value set '" + vs + "'",
+					check.expression("code"));
+			return inSystem.withIssues(List.of(notInValueSet), false);
 		});
 	}
 
@@ -233,28 +232,43 @@ public final class TerminologyEngine implements TerminologyService {
 			throw TerminologyException.invalid("$validate-code needs a code (code, coding or codeableConcept)");
 		}
 		if (check.system() == null) {
-			return ValidationResult.invalid(check, "The coding has no system, so code '" + check.code() + "' cannot be validated");
+			return invalid(check, null, new ValidationIssue(ValidationIssue.Severity.ERROR, "invalid", "invalid-data",
+					"Coding has no system. A code with no system has no defined meaning, and it cannot be validated. A system should be provided",
+					check.expression("system")));
 		}
 		Optional<CodeSystemIndex> found = catalog.get().codeSystem(check.system(), check.version());
 		if (found.isEmpty()) {
-			return ValidationResult.invalid(check, unknownCodeSystemMessage(check.system(), check.version()));
+			return invalid(check, null, new ValidationIssue(ValidationIssue.Severity.ERROR, "not-found", "not-found",
+					unknownCodeSystemMessage(check.system(), check.version()), check.expression("system")));
 		}
 		CodeSystemIndex cs = found.get();
 		Optional<Concept> concept = cs.find(check.code());
 		if (concept.isEmpty()) {
-			return new ValidationResult(false, cs.url(), cs.version(), check.code(), null,
-					"Unknown code '" + check.code() + "' in CodeSystem " + describe(cs), false);
+			return invalid(check, cs.version(), new ValidationIssue(ValidationIssue.Severity.ERROR, "code-invalid", "invalid-code",
+					"Unknown code '" + check.code() + "' in the CodeSystem '" + cs.url() + "'"
+							+ (cs.version() == null ? "" : " version '" + cs.version() + "'"), check.expression("code")));
 		}
 		Concept c = concept.get();
 		String display = c.displayFor(displayLanguage);
+		List<ValidationIssue> issues = new ArrayList<>();
+		boolean valid = true;
 		if (check.display() != null && !displayMatches(c, check.display())) {
-			return new ValidationResult(false, cs.url(), cs.version(), c.code(), display,
-					"Wrong display '" + check.display() + "' for " + cs.url() + "#" + c.code()
-							+ "; the valid display is '" + c.display() + "'"
-							+ (c.designations().isEmpty() ? "" : " or one of its designations"), c.inactive());
+			valid = false;
+			issues.add(new ValidationIssue(ValidationIssue.Severity.ERROR, "invalid", "invalid-display",
+					"Wrong Display Name '" + check.display() + "' for " + cs.url() + "#" + c.code() + ". Valid display is '"
+							+ c.display() + "'" + (c.designations().isEmpty() ? "" : " (or one of its designations)"),
+					check.expression("display")));
 		}
-		String message = c.inactive() ? "Code '" + c.code() + "' is valid but inactive in CodeSystem " + describe(cs) : null;
-		return new ValidationResult(true, cs.url(), cs.version(), c.code(), display, message, c.inactive());
+		if (c.inactive()) {
+			issues.add(new ValidationIssue(ValidationIssue.Severity.WARNING, "business-rule", "code-comment",
+					"The concept '" + c.code() + "' has a status of inactive and its use should be reviewed", check.expression("code")));
+		}
+		return new ValidationResult(valid, cs.url(), cs.version(), c.code(), display, c.inactive(), issues);
+	}
+
+	private static ValidationResult invalid(CodingCheck check, String version, ValidationIssue issue) {
+		return new ValidationResult(false, check.system(), version != null ? version : check.version(), check.code(), null, false,
+				List.of(issue));
 	}
 
 	private static boolean displayMatches(Concept c, String display) {
@@ -265,21 +279,30 @@ public final class TerminologyEngine implements TerminologyService {
 		return c.designations().stream().anyMatch(d -> d.value() != null && d.value().trim().toLowerCase(Locale.ROOT).equals(wanted));
 	}
 
-	private static ValidationResult firstValid(List<CodingCheck> codings, java.util.function.Function<CodingCheck, ValidationResult> check) {
+	/**
+	 * One coding: its own result. Several (a CodeableConcept): valid when any is valid, answering
+	 * for that coding but keeping the issues found with the others.
+	 */
+	private static ValidationResult combine(List<CodingCheck> codings, java.util.function.Function<CodingCheck, ValidationResult> check) {
 		if (codings.isEmpty()) {
 			throw TerminologyException.invalid("$validate-code needs a code (with system), a coding or a codeableConcept");
 		}
-		ValidationResult first = null;
-		for (CodingCheck coding : codings) {
-			ValidationResult result = check.apply(coding);
-			if (result.valid()) {
-				return result;
-			}
-			if (first == null) {
-				first = result;
+		List<ValidationResult> results = codings.stream().map(check).toList();
+		ValidationResult chosen = results.stream().filter(ValidationResult::valid).findFirst().orElse(results.get(0));
+		List<ValidationIssue> others = new ArrayList<>();
+		for (ValidationResult r : results) {
+			if (r != chosen) {
+				others.addAll(r.issues());
 			}
 		}
-		return first;
+		if (others.isEmpty()) {
+			return chosen;
+		}
+		if (chosen.valid()) {
+			// the other codings' problems do not make the concept invalid; they are told as warnings
+			others = others.stream().map(i -> new ValidationIssue(ValidationIssue.Severity.WARNING, i.type(), i.txType(), i.text(), i.expression())).toList();
+		}
+		return chosen.withIssues(others, chosen.valid());
 	}
 
 	private CodeSystemIndex codeSystemOrThrow(String system, String version) {

@@ -1,13 +1,31 @@
 package org.procterm.engine;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * What {@code $validate-code} answers. When the code is known, {@code display} carries its correct
- * display even if the result is false (e.g. a wrong display was sent).
+ * display even if the result is false (e.g. a wrong display was sent). {@code issues} say why.
  */
 public record ValidationResult(boolean valid, String system, String version, String code, String display,
-		String message, boolean inactive) {
+		boolean inactive, List<ValidationIssue> issues) {
 
-	static ValidationResult invalid(CodingCheck check, String message) {
-		return new ValidationResult(false, check.system(), check.version(), check.code(), null, message, false);
+	public ValidationResult {
+		issues = List.copyOf(issues);
+	}
+
+	/** All issue texts, errors first, as the single message the operation also returns. */
+	public String message() {
+		if (issues.isEmpty()) {
+			return null;
+		}
+		return issues.stream().sorted(java.util.Comparator.comparing(ValidationIssue::severity))
+				.map(ValidationIssue::text).collect(Collectors.joining("; "));
+	}
+
+	ValidationResult withIssues(List<ValidationIssue> more, boolean stillValid) {
+		List<ValidationIssue> all = new java.util.ArrayList<>(more);
+		all.addAll(issues);
+		return new ValidationResult(stillValid, system, version, code, display, inactive, all);
 	}
 }

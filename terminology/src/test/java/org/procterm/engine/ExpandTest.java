@@ -14,7 +14,7 @@ class ExpandTest {
 	private final TerminologyEngine engine = Fixtures.engine();
 
 	private ValueSet expand(ValueSet vs, String filter, int offset, Integer count) {
-		return engine.expand(vs, new ExpansionRequest(filter, offset, count, false, false, null));
+		return engine.expand(vs, new ExpansionRequest(filter, offset, count, false, false, null, null));
 	}
 
 	private static List<String> codes(ValueSet expansion) {
@@ -80,7 +80,7 @@ class ExpandTest {
 
 	@Test
 	void activeOnlyDropsInactiveCodes() {
-		ValueSet out = engine.expand(Fixtures.allProcedures(), new ExpansionRequest("retired", 0, null, false, true, null));
+		ValueSet out = engine.expand(Fixtures.allProcedures(), new ExpansionRequest("retired", 0, null, false, true, null, null));
 		assertEquals(0, out.getExpansion().getTotal());
 	}
 

@@ -61,7 +61,7 @@ class ValidateCodeTest {
 		assertTrue(engine.validateInValueSet(lumbar, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10021", null)), null).valid());
 		ValidationResult outside = engine.validateInValueSet(lumbar, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), null);
 		assertFalse(outside.valid());
-		assertTrue(outside.message().contains("is not in ValueSet"), outside.message());
+		assertTrue(outside.message().contains("was not found in the value set"), outside.message());
 	}
 
 	@Test
