@@ -104,7 +104,7 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 		}
 		return ResultParameters.validation(terminology(txResource).validateInCodeSystem(
 				codingsToValidate(value(code), system, theVersion, value(display), coding, codeableConcept),
-				displayLanguage(displayLanguage, request)));
+				displayLanguage(displayLanguage, request)), codeableConcept);
 	}
 
 	@Operation(name = "$subsumes", idempotent = true)

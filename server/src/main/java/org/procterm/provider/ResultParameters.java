@@ -57,8 +57,11 @@ final class ResultParameters {
 		return sorted(p);
 	}
 
-	static Parameters validation(ValidationResult r) {
+	static Parameters validation(ValidationResult r, org.hl7.fhir.r4.model.CodeableConcept asked) {
 		Parameters p = new Parameters();
+		if (asked != null && !asked.isEmpty()) {
+			p.addParameter().setName("codeableConcept").setValue(asked.copy()); // echoed, as the spec's examples do
+		}
 		p.addParameter("result", new BooleanType(r.valid()));
 		if (r.message() != null) {
 			p.addParameter("message", new StringType(r.message()));
@@ -80,6 +83,9 @@ final class ResultParameters {
 		}
 		if (r.inactive()) {
 			p.addParameter("inactive", new BooleanType(true));
+		}
+		if (r.unknownSystem() != null) {
+			p.addParameter().setName("x-caused-by-unknown-system").setValue(new org.hl7.fhir.r4.model.CanonicalType(r.unknownSystem()));
 		}
 		return sorted(p);
 	}

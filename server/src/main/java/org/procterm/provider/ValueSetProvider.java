@@ -123,7 +123,7 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 		ValueSet target = resolve(service, instance(id, request), url, valueSet, valueSetVersion, "$validate-code");
 		return ResultParameters.validation(service.validateInValueSet(target,
 				codingsToValidate(value(code), value(system), value(systemVersion), value(display), coding, codeableConcept),
-				displayLanguage(displayLanguage, request)));
+				displayLanguage(displayLanguage, request)), codeableConcept);
 	}
 
 	/** The value set an operation works on: the instance in the path, given inline, or stored and named by url (and version). */

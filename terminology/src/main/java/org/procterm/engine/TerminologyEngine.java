@@ -148,8 +148,8 @@ public final class TerminologyEngine implements TerminologyService {
 		String vs = valueSet.hasVersion() ? valueSet.getUrl() + "|" + valueSet.getVersion() : valueSet.getUrl();
 		return combine(codings, check -> {
 			ValidationResult inSystem = validateOne(check, displayLanguage);
-			if (check.system() == null) {
-				return inSystem;
+			if (check.system() == null || inSystem.unknownSystem() != null && check.version() != null) {
+				return inSystem; // a version we do not hold: membership cannot be judged
 			}
 			boolean member = members.stream().anyMatch(e -> e.system().equals(check.system())
 					&& e.concept().code().equals(check.code()) && (check.version() == null || check.version().equals(e.version())));
@@ -238,8 +238,15 @@ public final class TerminologyEngine implements TerminologyService {
 		}
 		Optional<CodeSystemIndex> found = catalog.get().codeSystem(check.system(), check.version());
 		if (found.isEmpty()) {
-			return invalid(check, null, new ValidationIssue(ValidationIssue.Severity.ERROR, "not-found", "not-found",
-					unknownCodeSystemMessage(check.system(), check.version()), check.expression("system")));
+			List<String> versions = catalog.get().codeSystemVersions(check.system());
+			String text = "A definition for CodeSystem '" + check.system() + "'"
+					+ (check.version() == null ? "" : " version '" + check.version() + "'")
+					+ " could not be found, so the code cannot be validated"
+					+ (versions.isEmpty() ? "" : ". Valid versions: " + versions.stream().map(v -> v.isEmpty() ? "(none)" : v)
+							.collect(Collectors.joining(", ")));
+			ValidationIssue issue = new ValidationIssue(ValidationIssue.Severity.ERROR, "not-found", "not-found", text, check.expression("system"));
+			String missing = check.version() == null ? check.system() : check.system() + "|" + check.version();
+			return new ValidationResult(false, check.system(), check.version(), check.code(), null, false, List.of(issue), missing);
 		}
 		CodeSystemIndex cs = found.get();
 		Optional<Concept> concept = cs.find(check.code());

@@ -51,7 +51,8 @@ class ValidateCodeTest {
 	void unknownSystemIsInvalidNotAnError() {
 		ValidationResult r = engine.validateInCodeSystem(List.of(new CodingCheck("http://nowhere.example", null, "1", null)), null);
 		assertFalse(r.valid());
-		assertTrue(r.message().contains("not known"), r.message());
+		assertTrue(r.message().contains("could not be found"), r.message());
+		assertEquals("http://nowhere.example", r.unknownSystem());
 	}
 
 	@Test
