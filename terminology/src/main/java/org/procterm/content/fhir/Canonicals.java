@@ -1,5 +1,8 @@
 package org.procterm.content.fhir;
 
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r4.model.MetadataResource;
+
 /** The canonical URLs procterm publishes under, and the CPT system's. */
 public final class Canonicals {
 
@@ -28,5 +31,18 @@ public final class Canonicals {
 
 	public static String valueSet(String id) {
 		return BASE + "/ValueSet/" + id;
+	}
+
+	/** The metadata every resource procterm publishes shares: identity, active, not experimental, our name as publisher. */
+	static <T extends MetadataResource> T describe(T resource, String id, String url, String version, String name, String title) {
+		resource.setId(id);
+		resource.setUrl(url);
+		resource.setVersion(version);
+		resource.setName(name);
+		resource.setTitle(title);
+		resource.setStatus(PublicationStatus.ACTIVE);
+		resource.setExperimental(false);
+		resource.setPublisher("procterm");
+		return resource;
 	}
 }

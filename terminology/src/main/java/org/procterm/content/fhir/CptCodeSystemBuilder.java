@@ -8,7 +8,6 @@ import org.hl7.fhir.r4.model.CodeSystem.ConceptDefinitionComponent;
 import org.hl7.fhir.r4.model.CodeSystem.PropertyType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
@@ -32,15 +31,8 @@ public final class CptCodeSystemBuilder {
 			+ "a full CPT release is used only under a licence from the AMA.";
 
 	public CodeSystem build(List<Procedure> procedures) {
-		CodeSystem cs = new CodeSystem();
-		cs.setId("cpt");
-		cs.setUrl(Canonicals.CPT);
-		cs.setVersion(Canonicals.CPT_VERSION);
-		cs.setName("CPT");
-		cs.setTitle("CPT procedure codes (procterm sample fragment)");
-		cs.setStatus(PublicationStatus.ACTIVE);
-		cs.setExperimental(false);
-		cs.setPublisher("procterm");
+		CodeSystem cs = Canonicals.describe(new CodeSystem(), "cpt", Canonicals.CPT, Canonicals.CPT_VERSION, "CPT",
+				"CPT procedure codes (procterm sample fragment)");
 		cs.setDescription("The procedure codes procterm ships with, each linked to plain-language patient information. "
 				+ "Load a licensed CPT release to serve every code.");
 		cs.setCopyright(COPYRIGHT);

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.UsageContext;
 import org.procterm.content.model.Language;
@@ -29,17 +28,10 @@ public final class LibraryBuilder {
 
 	public Library build(Procedure p) {
 		String code = p.code();
-		Library lib = new Library();
-		lib.setId(Canonicals.libraryId(code));
-		lib.setUrl(Canonicals.library(code));
-		lib.setVersion(version);
-		lib.setName("Cpt" + code + "PatientInformation");
-		lib.setTitle(p.text(Language.EN).name());
+		Library lib = Canonicals.describe(new Library(), Canonicals.libraryId(code), Canonicals.library(code), version,
+				"Cpt" + code + "PatientInformation", p.text(Language.EN).name());
 		lib.setSubtitle("Plain-language patient information for CPT " + code);
-		lib.setStatus(PublicationStatus.ACTIVE);
-		lib.setExperimental(false);
 		lib.setType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/library-type", "asset-collection", "Asset Collection")));
-		lib.setPublisher("procterm");
 		lib.setDescription(document.plain(p.text(Language.EN).sections().get(Section.SUMMARY)));
 		lib.setPurpose("Educational information for patients, not medical advice.");
 		lib.setCopyright(TEXT_COPYRIGHT);

@@ -5,7 +5,6 @@ import java.util.List;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Duration;
-import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.PlanDefinition;
 import org.hl7.fhir.r4.model.PlanDefinition.PlanDefinitionActionComponent;
 import org.hl7.fhir.r4.model.RelatedArtifact;
@@ -37,16 +36,9 @@ public final class PlanDefinitionBuilder {
 	public PlanDefinition build(Procedure p) {
 		ProcedureFacts f = p.facts();
 		var en = document.plainSections(p.text(Language.EN));
-		PlanDefinition plan = new PlanDefinition();
-		plan.setId(Canonicals.planDefinitionId(f.code()));
-		plan.setUrl(Canonicals.planDefinition(f.code()));
-		plan.setVersion(version);
-		plan.setName("Cpt" + f.code() + "PatientPlan");
-		plan.setTitle(p.text(Language.EN).name());
+		PlanDefinition plan = Canonicals.describe(new PlanDefinition(), Canonicals.planDefinitionId(f.code()),
+				Canonicals.planDefinition(f.code()), version, "Cpt" + f.code() + "PatientPlan", p.text(Language.EN).name());
 		plan.setType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/plan-definition-type", "clinical-protocol", "Clinical Protocol")));
-		plan.setStatus(PublicationStatus.ACTIVE);
-		plan.setExperimental(false);
-		plan.setPublisher("procterm");
 		plan.setLanguage(Language.EN.tag());
 		plan.setDescription(en.get(Section.SUMMARY));
 		plan.setPurpose(en.get(Section.PURPOSE));

@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.procterm.content.model.Procedure;
 
@@ -59,15 +58,7 @@ public final class ValueSetCatalog {
 	}
 
 	private ValueSet base(String id, String name, String title, String description) {
-		ValueSet vs = new ValueSet();
-		vs.setId(id);
-		vs.setUrl(Canonicals.valueSet(id));
-		vs.setVersion(version);
-		vs.setName(name);
-		vs.setTitle(title);
-		vs.setStatus(PublicationStatus.ACTIVE);
-		vs.setExperimental(false);
-		vs.setPublisher("procterm");
+		ValueSet vs = Canonicals.describe(new ValueSet(), id, Canonicals.valueSet(id), version, name, title);
 		vs.setDescription(description);
 		vs.setCopyright(CptCodeSystemBuilder.COPYRIGHT);
 		return vs;
