@@ -26,8 +26,9 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public class CapabilitiesProvider extends JpaCapabilityStatementProvider {
 
-	static final List<String> EXPANSION_PARAMETERS = List.of("activeOnly", "count", "displayLanguage", "excludeNested",
-			"filter", "includeDesignations", "offset", "tx-resource", "valueSet", "url", "valueSetVersion");
+	static final List<String> EXPANSION_PARAMETERS = List.of("activeOnly", "check-system-version", "count", "displayLanguage",
+			"excludeNested", "filter", "force-system-version", "includeDesignations", "offset", "system-version", "tx-resource",
+			"url", "valueSet", "valueSetVersion");
 
 	private final TerminologyEngine engine;
 

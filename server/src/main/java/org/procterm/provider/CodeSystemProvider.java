@@ -4,6 +4,7 @@ import static org.procterm.provider.OperationInputs.codingsToValidate;
 import static org.procterm.provider.OperationInputs.displayLanguage;
 import static org.procterm.provider.OperationInputs.rejectIfPresent;
 import static org.procterm.provider.OperationInputs.value;
+import static org.procterm.provider.OperationInputs.versionRules;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -91,6 +93,9 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 			@OperationParam(name = "date", max = 1) DateTimeType date,
 			@OperationParam(name = "abstract", max = 1) BooleanType abstractAllowed,
 			@OperationParam(name = "displayLanguage", max = 1) CodeType displayLanguage,
+			@OperationParam(name = "system-version") List<CanonicalType> defaultSystemVersion,
+			@OperationParam(name = "force-system-version") List<CanonicalType> forceSystemVersion,
+			@OperationParam(name = "check-system-version") List<CanonicalType> checkSystemVersion,
 			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
 			RequestDetails request) {
 		rejectIfPresent("$validate-code", "codeSystem", codeSystem);
@@ -104,7 +109,8 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 		}
 		return ResultParameters.validation(terminology(txResource).validateInCodeSystem(
 				codingsToValidate(value(code), system, theVersion, value(display), coding, codeableConcept),
-				displayLanguage(displayLanguage, request)), codeableConcept);
+				displayLanguage(displayLanguage, request), versionRules(defaultSystemVersion, forceSystemVersion, checkSystemVersion)),
+				codeableConcept);
 	}
 
 	@Operation(name = "$subsumes", idempotent = true)

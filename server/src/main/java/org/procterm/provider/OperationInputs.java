@@ -6,10 +6,12 @@ import java.util.Locale;
 
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.procterm.engine.CodingCheck;
 import org.procterm.engine.TerminologyException;
+import org.procterm.engine.VersionRules;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 
@@ -20,6 +22,15 @@ final class OperationInputs {
 
 	static String value(IPrimitiveType<?> p) {
 		return p == null || p.isEmpty() ? null : p.getValueAsString();
+	}
+
+	/** The system-version, force-system-version and check-system-version parameters as one set of rules. */
+	static VersionRules versionRules(List<CanonicalType> systemVersion, List<CanonicalType> force, List<CanonicalType> check) {
+		return VersionRules.of(values(systemVersion), values(force), values(check));
+	}
+
+	private static List<String> values(List<CanonicalType> canonicals) {
+		return canonicals == null ? List.of() : canonicals.stream().map(OperationInputs::value).filter(v -> v != null).toList();
 	}
 
 	static boolean isTrue(BooleanType b) {

@@ -5,6 +5,7 @@ import static org.procterm.provider.OperationInputs.displayLanguage;
 import static org.procterm.provider.OperationInputs.isTrue;
 import static org.procterm.provider.OperationInputs.rejectIfPresent;
 import static org.procterm.provider.OperationInputs.value;
+import static org.procterm.provider.OperationInputs.versionRules;
 
 import java.util.List;
 
@@ -69,7 +70,7 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 			@OperationParam(name = "excludePostCoordinated", max = 1) BooleanType excludePostCoordinated,
 			@OperationParam(name = "displayLanguage", max = 1) CodeType displayLanguage,
 			@OperationParam(name = "exclude-system") List<CanonicalType> excludeSystem,
-			@OperationParam(name = "system-version") List<CanonicalType> systemVersion,
+			@OperationParam(name = "system-version") List<CanonicalType> defaultSystemVersion,
 			@OperationParam(name = "check-system-version") List<CanonicalType> checkSystemVersion,
 			@OperationParam(name = "force-system-version") List<CanonicalType> forceSystemVersion,
 			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
@@ -80,9 +81,6 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 		rejectIfPresent("$expand", "date", date);
 		rejectIfPresent("$expand", "designation", designation);
 		rejectIfPresent("$expand", "exclude-system", excludeSystem);
-		rejectIfPresent("$expand", "system-version", systemVersion);
-		rejectIfPresent("$expand", "check-system-version", checkSystemVersion);
-		rejectIfPresent("$expand", "force-system-version", forceSystemVersion);
 		if (isTrue(includeDefinition)) {
 			rejectIfPresent("$expand", "includeDefinition", includeDefinition);
 		}
@@ -95,7 +93,7 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 		return service.expand(target, new ExpansionRequest(value(filter), offset == null ? 0 : offset.getValue(),
 				count == null ? null : count.getValue(), isTrue(includeDesignations), isTrue(activeOnly),
 				excludeNested == null || excludeNested.isEmpty() ? null : excludeNested.booleanValue(),
-				displayLanguage(displayLanguage, request)));
+				displayLanguage(displayLanguage, request), versionRules(defaultSystemVersion, forceSystemVersion, checkSystemVersion)));
 	}
 
 	@Operation(name = "$validate-code", idempotent = true)
@@ -114,6 +112,9 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 			@OperationParam(name = "date", max = 1) DateTimeType date,
 			@OperationParam(name = "abstract", max = 1) BooleanType abstractAllowed,
 			@OperationParam(name = "displayLanguage", max = 1) CodeType displayLanguage,
+			@OperationParam(name = "system-version") List<CanonicalType> defaultSystemVersion,
+			@OperationParam(name = "force-system-version") List<CanonicalType> forceSystemVersion,
+			@OperationParam(name = "check-system-version") List<CanonicalType> checkSystemVersion,
 			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
 			RequestDetails request) {
 		rejectIfPresent("$validate-code", "context", context);
@@ -123,7 +124,7 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 		ValueSet target = resolve(service, instance(id, request), url, valueSet, valueSetVersion, "$validate-code");
 		return ResultParameters.validation(service.validateInValueSet(target,
 				codingsToValidate(value(code), value(system), value(systemVersion), value(display), coding, codeableConcept),
-				displayLanguage(displayLanguage, request)), codeableConcept);
+				displayLanguage(displayLanguage, request), versionRules(defaultSystemVersion, forceSystemVersion, checkSystemVersion)), codeableConcept);
 	}
 
 	/** The value set an operation works on: the instance in the path, given inline, or stored and named by url (and version). */

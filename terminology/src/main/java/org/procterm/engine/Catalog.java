@@ -67,7 +67,7 @@ final class Catalog implements ContentSource {
 		return new Catalog(codeSystems, remove(valueSets, key), Map.copyOf(keys));
 	}
 
-	/** The requested version, or the latest when {@code version} is null. */
+	/** The requested version (or the latest one matching a pattern such as 1.x), or the latest when {@code version} is null. */
 	@Override
 	public Optional<CodeSystemIndex> codeSystem(String url, String version) {
 		return pick(codeSystems.get(url), version);
@@ -107,6 +107,10 @@ final class Catalog implements ContentSource {
 		}
 		if (version == null) {
 			return Optional.of(versions.lastEntry().getValue());
+		}
+		if (VersionRules.isPattern(version)) {
+			return versions.descendingMap().entrySet().stream().filter(e -> VersionRules.matches(version, e.getKey()))
+					.map(Map.Entry::getValue).findFirst();
 		}
 		return Optional.ofNullable(versions.get(version));
 	}

@@ -7,9 +7,15 @@ package org.procterm.engine;
  * reported back like every parameter that shaped the expansion.
  */
 public record ExpansionRequest(String filter, int offset, Integer count, boolean includeDesignations,
-		boolean activeOnly, Boolean excludeNested, String displayLanguage) {
+		boolean activeOnly, Boolean excludeNested, String displayLanguage, VersionRules versions) {
+
+	public ExpansionRequest(String filter, int offset, Integer count, boolean includeDesignations, boolean activeOnly,
+			Boolean excludeNested, String displayLanguage) {
+		this(filter, offset, count, includeDesignations, activeOnly, excludeNested, displayLanguage, VersionRules.NONE);
+	}
 
 	public ExpansionRequest {
+		versions = versions == null ? VersionRules.NONE : versions;
 		if (offset < 0) {
 			throw TerminologyException.invalid("offset must be 0 or more, not " + offset);
 		}

@@ -138,21 +138,23 @@ public final class TerminologyEngine implements TerminologyService {
 	}
 
 	@Override
-	public ValidationResult validateInCodeSystem(List<CodingCheck> codings, String displayLanguage) {
-		return combine(codings, check -> validateOne(check, displayLanguage));
+	public ValidationResult validateInCodeSystem(List<CodingCheck> codings, String displayLanguage, VersionRules versions) {
+		return combine(codings, check -> validateOne(check, displayLanguage, versions));
 	}
 
 	@Override
-	public ValidationResult validateInValueSet(ValueSet valueSet, List<CodingCheck> codings, String displayLanguage) {
-		List<ExpansionEntry> members = fullExpansion(valueSet);
+	public ValidationResult validateInValueSet(ValueSet valueSet, List<CodingCheck> codings, String displayLanguage, VersionRules versions) {
+		List<ExpansionEntry> members = fullExpansion(valueSet, versions);
 		String vs = valueSet.hasVersion() ? valueSet.getUrl() + "|" + valueSet.getVersion() : valueSet.getUrl();
 		return combine(codings, check -> {
-			ValidationResult inSystem = validateOne(check, displayLanguage);
+			ValidationResult inSystem = validateOne(check, displayLanguage, versions);
 			if (check.system() == null || inSystem.unknownSystem() != null && check.version() != null) {
 				return inSystem; // a version we do not hold: membership cannot be judged
 			}
+			// a coding's version counts when the value set states one (exactly or as a pattern such as 1.x)
 			boolean member = members.stream().anyMatch(e -> e.system().equals(check.system())
-					&& e.concept().code().equals(check.code()) && (check.version() == null || check.version().equals(e.version())));
+					&& e.concept().code().equals(check.code())
+					&& (check.version() == null || e.statedVersion() == null || VersionRules.matches(e.statedVersion(), check.version())));
 			if (member) {
 				return inSystem;
 			}
@@ -171,7 +173,7 @@ public final class TerminologyEngine implements TerminologyService {
 
 	@Override
 	public ValueSet expand(ValueSet valueSet, ExpansionRequest request) {
-		List<ExpansionEntry> entries = fullExpansion(valueSet);
+		List<ExpansionEntry> entries = fullExpansion(valueSet, request.versions());
 		if (request.activeOnly()) {
 			entries = entries.stream().filter(e -> !e.concept().inactive()).toList();
 		}
@@ -216,18 +218,18 @@ public final class TerminologyEngine implements TerminologyService {
 
 	private record Ranked(ExpansionEntry entry, TextMatch.Rank rank) {}
 
-	private List<ExpansionEntry> fullExpansion(ValueSet valueSet) {
+	private List<ExpansionEntry> fullExpansion(ValueSet valueSet, VersionRules versions) {
 		Catalog current = catalog.get();
-		ValueSetExpander expander = new ValueSetExpander(current, maxExpansionSize);
+		ValueSetExpander expander = new ValueSetExpander(current, maxExpansionSize, versions);
 		boolean stored = valueSet.hasUrl() && current.valueSet(valueSet.getUrl(), valueSet.getVersion())
 				.map(v -> v.equalsDeep(valueSet)).orElse(false);
-		if (!stored) {
-			return expander.expand(valueSet); // inline content is evaluated, never cached
+		if (!stored || !versions.equals(VersionRules.NONE)) {
+			return expander.expand(valueSet); // inline content or version rules: evaluated, never cached
 		}
 		return current.cachedExpansion(valueSet.getUrl() + "|" + valueSet.getVersion(), key -> expander.expand(valueSet));
 	}
 
-	private ValidationResult validateOne(CodingCheck check, String displayLanguage) {
+	private ValidationResult validateOne(CodingCheck check, String displayLanguage, VersionRules versions) {
 		if (check.code() == null || check.code().isBlank()) {
 			throw TerminologyException.invalid("$validate-code needs a code (code, coding or codeableConcept)");
 		}
@@ -236,19 +238,26 @@ public final class TerminologyEngine implements TerminologyService {
 					"Coding has no system. A code with no system has no defined meaning, and it cannot be validated. A system should be provided",
 					check.expression("system")));
 		}
-		Optional<CodeSystemIndex> found = catalog.get().codeSystem(check.system(), check.version());
+		String version = versions.choose(check.system(), check.version());
+		Optional<CodeSystemIndex> found = catalog.get().codeSystem(check.system(), version);
 		if (found.isEmpty()) {
-			List<String> versions = catalog.get().codeSystemVersions(check.system());
+			List<String> known = catalog.get().codeSystemVersions(check.system());
 			String text = "A definition for CodeSystem '" + check.system() + "'"
-					+ (check.version() == null ? "" : " version '" + check.version() + "'")
+					+ (version == null ? "" : " version '" + version + "'")
 					+ " could not be found, so the code cannot be validated"
-					+ (versions.isEmpty() ? "" : ". Valid versions: " + versions.stream().map(v -> v.isEmpty() ? "(none)" : v)
+					+ (known.isEmpty() ? "" : ". Valid versions: " + known.stream().map(v -> v.isEmpty() ? "(none)" : v)
 							.collect(Collectors.joining(", ")));
 			ValidationIssue issue = new ValidationIssue(ValidationIssue.Severity.ERROR, "not-found", "not-found", text, check.expression("system"));
-			String missing = check.version() == null ? check.system() : check.system() + "|" + check.version();
+			String missing = version == null ? check.system() : check.system() + "|" + version;
 			return new ValidationResult(false, check.system(), check.version(), check.code(), null, false, List.of(issue), missing);
 		}
 		CodeSystemIndex cs = found.get();
+		String required = versions.checks().get(cs.url());
+		if (required != null && !VersionRules.matches(required, cs.version())) {
+			return invalid(check, cs.version(), new ValidationIssue(ValidationIssue.Severity.ERROR, "exception", "version-error",
+					"The version '" + cs.version() + "' of CodeSystem '" + cs.url() + "' does not match the required version '" + required
+							+ "' (check-system-version)", check.expression("version")));
+		}
 		Optional<Concept> concept = cs.find(check.code());
 		if (concept.isEmpty()) {
 			return invalid(check, cs.version(), new ValidationIssue(ValidationIssue.Severity.ERROR, "code-invalid", "invalid-code",

@@ -21,10 +21,10 @@ public interface TerminologyService {
 	LookupResult lookup(LookupRequest request);
 
 	/** Valid when any of {@code codings} is a valid code of its code system (one for a Coding, several for a CodeableConcept). */
-	ValidationResult validateInCodeSystem(List<CodingCheck> codings, String displayLanguage);
+	ValidationResult validateInCodeSystem(List<CodingCheck> codings, String displayLanguage, VersionRules versions);
 
 	/** Valid when any of {@code codings} is in the value set. */
-	ValidationResult validateInValueSet(ValueSet valueSet, List<CodingCheck> codings, String displayLanguage);
+	ValidationResult validateInValueSet(ValueSet valueSet, List<CodingCheck> codings, String displayLanguage, VersionRules versions);
 
 	/** The stored value set with this URL (and version, or the latest), or NOT_FOUND. */
 	ValueSet findValueSet(String url, String version);

@@ -14,7 +14,7 @@ class ValidateCodeTest {
 	private final TerminologyEngine engine = Fixtures.engine();
 
 	private ValidationResult inSystem(String code, String display) {
-		return engine.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, code, display)), null);
+		return engine.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, code, display)), null, VersionRules.NONE);
 	}
 
 	@Test
@@ -49,7 +49,7 @@ class ValidateCodeTest {
 
 	@Test
 	void unknownSystemIsInvalidNotAnError() {
-		ValidationResult r = engine.validateInCodeSystem(List.of(new CodingCheck("http://nowhere.example", null, "1", null)), null);
+		ValidationResult r = engine.validateInCodeSystem(List.of(new CodingCheck("http://nowhere.example", null, "1", null)), null, VersionRules.NONE);
 		assertFalse(r.valid());
 		assertTrue(r.message().contains("could not be found"), r.message());
 		assertEquals("http://nowhere.example", r.unknownSystem());
@@ -59,8 +59,8 @@ class ValidateCodeTest {
 	void valueSetMembershipIsChecked() {
 		ValueSet lumbar = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
 				.setProperty("region").setOp(ValueSet.FilterOperator.EQUAL).setValue("lumbar"));
-		assertTrue(engine.validateInValueSet(lumbar, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10021", null)), null).valid());
-		ValidationResult outside = engine.validateInValueSet(lumbar, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), null);
+		assertTrue(engine.validateInValueSet(lumbar, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10021", null)), null, VersionRules.NONE).valid());
+		ValidationResult outside = engine.validateInValueSet(lumbar, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), null, VersionRules.NONE);
 		assertFalse(outside.valid());
 		assertTrue(outside.message().contains("was not found in the value set"), outside.message());
 	}
@@ -69,7 +69,7 @@ class ValidateCodeTest {
 	void codeableConceptIsValidWhenAnyCodingIs() {
 		ValidationResult r = engine.validateInCodeSystem(List.of(
 				new CodingCheck(Fixtures.SYSTEM, null, "nope", null),
-				new CodingCheck(Fixtures.SYSTEM, null, "10020", null)), null);
+				new CodingCheck(Fixtures.SYSTEM, null, "10020", null)), null, VersionRules.NONE);
 		assertTrue(r.valid());
 		assertEquals("10020", r.code());
 	}

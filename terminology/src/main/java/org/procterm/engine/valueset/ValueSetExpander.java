@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.ValueSet.ConceptSetFilterComponent;
 import org.procterm.engine.Canonical;
 import org.procterm.engine.ContentSource;
 import org.procterm.engine.TerminologyException;
+import org.procterm.engine.VersionRules;
 import org.procterm.engine.codesystem.CodeSystemIndex;
 import org.procterm.engine.codesystem.Concept;
 
@@ -30,10 +31,12 @@ public final class ValueSetExpander {
 
 	private final ContentSource source;
 	private final int maxSize;
+	private final VersionRules versions;
 
-	public ValueSetExpander(ContentSource source, int maxSize) {
+	public ValueSetExpander(ContentSource source, int maxSize, VersionRules versions) {
 		this.source = source;
 		this.maxSize = maxSize;
+		this.versions = versions;
 	}
 
 	public List<ExpansionEntry> expand(ValueSet valueSet) {
@@ -97,7 +100,7 @@ public final class ValueSetExpander {
 
 	private List<ExpansionEntry> fromSystem(ConceptSetComponent set) {
 		String system = set.getSystem();
-		String version = set.hasVersion() ? set.getVersion() : null;
+		String version = versions.choose(system, set.hasVersion() ? set.getVersion() : null);
 		CodeSystemIndex cs = source.codeSystem(system, version).orElseThrow(() -> TerminologyException.notFound(
 				"The CodeSystem " + system + (version == null ? "" : " version " + version)
 						+ " used by this ValueSet is not known to this server"));
@@ -106,10 +109,10 @@ public final class ValueSetExpander {
 			for (ConceptReferenceComponent ref : set.getConcept()) {
 				// codes the code system does not hold are left out, as an expansion lists only real codes
 				cs.find(ref.getCode()).ifPresent(c ->
-						entries.add(new ExpansionEntry(cs.url(), cs.version(), c, ref.hasDisplay() ? ref.getDisplay() : c.display())));
+						entries.add(new ExpansionEntry(cs.url(), cs.version(), c, ref.hasDisplay() ? ref.getDisplay() : c.display(), version)));
 			}
 		} else {
-			cs.concepts().forEach(c -> entries.add(new ExpansionEntry(cs.url(), cs.version(), c, c.display())));
+			cs.concepts().forEach(c -> entries.add(new ExpansionEntry(cs.url(), cs.version(), c, c.display(), version)));
 		}
 		Predicate<Concept> all = c -> true;
 		for (ConceptSetFilterComponent filter : set.getFilter()) {

@@ -1,0 +1,75 @@
+package org.procterm.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Which code system version an operation uses, from the {@code system-version} (a default when
+ * nothing else says), {@code force-system-version} (wins over everything) and
+ * {@code check-system-version} (must match what was chosen) parameters, each {@code url|version}.
+ * Versions may use wildcards: {@code 1.x} or {@code 1.*} match any 1.something.
+ */
+public record VersionRules(Map<String, String> defaults, Map<String, String> forced, Map<String, String> checks) {
+
+	public static final VersionRules NONE = new VersionRules(Map.of(), Map.of(), Map.of());
+
+	public VersionRules {
+		defaults = Map.copyOf(defaults);
+		forced = Map.copyOf(forced);
+		checks = Map.copyOf(checks);
+	}
+
+	/** From the canonical parameter values ({@code url|version}); a value without a version is a client mistake. */
+	public static VersionRules of(List<String> systemVersion, List<String> forceSystemVersion, List<String> checkSystemVersion) {
+		return new VersionRules(map("system-version", systemVersion), map("force-system-version", forceSystemVersion),
+				map("check-system-version", checkSystemVersion));
+	}
+
+	private static Map<String, String> map(String parameter, List<String> values) {
+		return values.stream().map(Canonical::parse).peek(c -> {
+			if (c.version() == null) {
+				throw TerminologyException.invalid(parameter + " takes url|version, e.g. http://www.ama-assn.org/go/cpt|2026; got '" + c.url() + "'");
+			}
+		}).collect(Collectors.toMap(Canonical::url, Canonical::version, (a, b) -> {
+			throw TerminologyException.invalid(parameter + " names the same code system twice");
+		}));
+	}
+
+	/** The version to use for {@code system} when the request or value set asked for {@code stated} (may be null). */
+	public String choose(String system, String stated) {
+		if (forced.containsKey(system)) {
+			return forced.get(system);
+		}
+		return stated != null ? stated : defaults.get(system);
+	}
+
+	/** True when {@code version} is a wildcard pattern rather than one version. */
+	public static boolean isPattern(String version) {
+		return version != null && (version.contains("x") || version.contains("*")) && version.contains(".");
+	}
+
+	/** Whether {@code version} matches {@code pattern} ({@code 1.x.x}, {@code 1.*}, or an exact version). */
+	public static boolean matches(String pattern, String version) {
+		if (pattern == null) {
+			return true;
+		}
+		if (version == null) {
+			return false;
+		}
+		if (!isPattern(pattern)) {
+			return pattern.equals(version);
+		}
+		String[] p = pattern.split("\\.");
+		String[] v = version.split("\\.");
+		for (int i = 0; i < p.length; i++) {
+			if (p[i].equals("x") || p[i].equals("*")) {
+				continue;
+			}
+			if (i >= v.length || !p[i].equals(v[i])) {
+				return false;
+			}
+		}
+		return true;
+	}
+}

@@ -1,0 +1,67 @@
+package org.procterm.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.junit.jupiter.api.Test;
+
+class VersionRulesTest {
+
+	private final TerminologyEngine engine = twoVersions();
+
+	private static TerminologyEngine twoVersions() {
+		TerminologyEngine engine = Fixtures.engine();
+		CodeSystem older = Fixtures.procedures();
+		older.setVersion("2025");
+		older.getConceptFirstRep().getConceptFirstRep().setDisplay("Old wording");
+		engine.putCodeSystem("CodeSystem/older", older);
+		return engine;
+	}
+
+	private String displayOf10010(VersionRules rules, ValueSet vs) {
+		ValueSet out = engine.expand(vs, new ExpansionRequest("10010", 0, null, false, false, null, null, rules));
+		return out.getExpansion().getContainsFirstRep().getDisplay();
+	}
+
+	@Test
+	void patternsMatchSegmentByWildcard() {
+		assertTrue(VersionRules.matches("1.x.x", "1.0.0"));
+		assertTrue(VersionRules.matches("1.*", "1.2.0"));
+		assertFalse(VersionRules.matches("1.x", "2.0.0"));
+		assertTrue(VersionRules.matches("2025", "2025"));
+		assertFalse(VersionRules.matches("2025", "2026"));
+	}
+
+	@Test
+	void systemVersionIsADefaultAndForceSystemVersionOverridesTheValueSet() {
+		String sys = Fixtures.SYSTEM;
+		ValueSet unpinned = Fixtures.allProcedures();
+		assertEquals("Osteotomy of spine, neck", displayOf10010(VersionRules.NONE, unpinned), "latest by default");
+		assertEquals("Old wording", displayOf10010(VersionRules.of(List.of(sys + "|2025"), List.of(), List.of()), unpinned));
+
+		ValueSet pinned = Fixtures.allProcedures();
+		pinned.getCompose().getIncludeFirstRep().setVersion("2026");
+		assertEquals("Osteotomy of spine, neck", displayOf10010(VersionRules.of(List.of(sys + "|2025"), List.of(), List.of()), pinned),
+				"a default does not override the value set's own version");
+		assertEquals("Old wording", displayOf10010(VersionRules.of(List.of(), List.of(sys + "|2025"), List.of()), pinned));
+	}
+
+	@Test
+	void checkSystemVersionFailsValidationWhenTheChosenVersionDiffers() {
+		ValidationResult r = engine.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), null,
+				VersionRules.of(List.of(), List.of(), List.of(Fixtures.SYSTEM + "|2025")));
+		assertFalse(r.valid());
+		assertEquals("version-error", r.issues().get(0).txType());
+	}
+
+	@Test
+	void aVersionParameterWithoutAVersionIsAClientMistake() {
+		assertThrows(TerminologyException.class, () -> VersionRules.of(List.of(Fixtures.SYSTEM), List.of(), List.of()));
+	}
+}
