@@ -24,6 +24,7 @@ final class ExpansionWriter {
 	static ValueSet write(ValueSet source, ExpansionRequest request, List<ExpansionEntry> page, int total) {
 		ValueSet out = source.copy();
 		out.setText(null);
+		out.setCompose(null); // the expansion stands for it; the definition stays one read away
 		out.setExpansion(null);
 		if (!out.hasStatus()) {
 			out.setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE);
