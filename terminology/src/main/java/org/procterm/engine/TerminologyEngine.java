@@ -144,7 +144,18 @@ public final class TerminologyEngine implements TerminologyService {
 
 	@Override
 	public ValidationResult validateInValueSet(ValueSet valueSet, List<CodingCheck> codings, String displayLanguage, VersionRules versions) {
-		List<ExpansionEntry> members = fullExpansion(valueSet, versions);
+		List<ExpansionEntry> members;
+		try {
+			members = fullExpansion(valueSet, versions);
+		} catch (TerminologyException e) {
+			if (e.problem() != TerminologyException.Problem.NOT_FOUND || codings.isEmpty()) {
+				throw e;
+			}
+			// the value set cannot be worked out (e.g. an import is missing): the code is not shown to be in it
+			CodingCheck first = codings.get(0);
+			return new ValidationResult(false, first.system(), first.version(), first.code(), null, false,
+					List.of(new ValidationIssue(ValidationIssue.Severity.ERROR, "not-found", "not-found", e.getMessage(), null)));
+		}
 		String vs = valueSet.hasVersion() ? valueSet.getUrl() + "|" + valueSet.getVersion() : valueSet.getUrl();
 		return combine(codings, check -> {
 			ValidationResult inSystem = validateOne(check, displayLanguage, versions);

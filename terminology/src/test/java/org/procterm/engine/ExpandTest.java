@@ -79,6 +79,17 @@ class ExpandTest {
 	}
 
 	@Test
+	void aContainedValueSetCanBeImportedByItsId() {
+		ValueSet lumbar = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM)
+				.addFilter().setProperty("region").setOp(ValueSet.FilterOperator.EQUAL).setValue("lumbar"));
+		lumbar.setId("lumbar");
+		lumbar.setUrl(null);
+		ValueSet outer = Fixtures.inline(c -> c.addInclude().addValueSet("#lumbar"));
+		outer.addContained(lumbar);
+		assertEquals(List.of("10020", "10021"), codes(expand(outer, null, 0, null)));
+	}
+
+	@Test
 	void activeOnlyDropsInactiveCodes() {
 		ValueSet out = engine.expand(Fixtures.allProcedures(), new ExpansionRequest("retired", 0, null, false, true, null, null));
 		assertEquals(0, out.getExpansion().getTotal());

@@ -66,6 +66,16 @@ class ValidateCodeTest {
 	}
 
 	@Test
+	void aValueSetWithAMissingImportValidatesNothingButIsNotAnError() {
+		ValueSet broken = Fixtures.inline(c -> c.addInclude().addValueSet("http://example.org/vs/missing"));
+		ValidationResult r = engine.validateInValueSet(broken, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), null,
+				VersionRules.NONE);
+		assertFalse(r.valid());
+		assertEquals("not-found", r.issues().get(0).txType());
+		assertTrue(r.message().contains("http://example.org/vs/missing"), r.message());
+	}
+
+	@Test
 	void codeableConceptIsValidWhenAnyCodingIs() {
 		ValidationResult r = engine.validateInCodeSystem(List.of(
 				new CodingCheck(Fixtures.SYSTEM, null, "nope", null),

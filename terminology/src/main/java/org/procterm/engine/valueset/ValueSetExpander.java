@@ -44,7 +44,8 @@ public final class ValueSetExpander {
 	}
 
 	private List<ExpansionEntry> expand(ValueSet valueSet, Deque<String> path) {
-		String name = valueSet.hasUrl() ? valueSet.getUrl() : "(inline ValueSet)";
+		String name = valueSet.hasUrl() ? valueSet.getUrl()
+				: valueSet.hasId() ? "#" + valueSet.getIdElement().getIdPart() : "(inline ValueSet " + System.identityHashCode(valueSet) + ")";
 		if (path.contains(name)) {
 			throw TerminologyException.invalid("ValueSet " + name + " imports itself through " + String.join(" -> ", path));
 		}
@@ -58,7 +59,7 @@ public final class ValueSetExpander {
 		try {
 			Map<String, ExpansionEntry> result = new LinkedHashMap<>();
 			for (ConceptSetComponent include : valueSet.getCompose().getInclude()) {
-				for (ExpansionEntry e : conceptSet(include, path)) {
+				for (ExpansionEntry e : conceptSet(valueSet, include, path)) {
 					result.putIfAbsent(e.key(), e);
 					if (result.size() > maxSize) {
 						throw TerminologyException.tooCostly("ValueSet " + name + " has more than " + maxSize
@@ -67,7 +68,7 @@ public final class ValueSetExpander {
 				}
 			}
 			for (ConceptSetComponent exclude : valueSet.getCompose().getExclude()) {
-				conceptSet(exclude, path).forEach(e -> result.remove(e.key()));
+				conceptSet(valueSet, exclude, path).forEach(e -> result.remove(e.key()));
 			}
 			return List.copyOf(result.values());
 		} finally {
@@ -75,7 +76,7 @@ public final class ValueSetExpander {
 		}
 	}
 
-	private List<ExpansionEntry> conceptSet(ConceptSetComponent set, Deque<String> path) {
+	private List<ExpansionEntry> conceptSet(ValueSet owner, ConceptSetComponent set, Deque<String> path) {
 		List<ExpansionEntry> fromSystem = null;
 		if (set.hasSystem()) {
 			fromSystem = fromSystem(set);
@@ -84,9 +85,7 @@ public final class ValueSetExpander {
 		}
 		List<ExpansionEntry> result = fromSystem;
 		for (CanonicalType imported : set.getValueSet()) {
-			Canonical ref = Canonical.parse(imported.getValue());
-			ValueSet vs = source.valueSet(ref.url(), ref.version()).orElseThrow(() -> TerminologyException.notFound(
-					"The ValueSet " + ref + " imported by this ValueSet is not known to this server"));
+			ValueSet vs = imported(owner, imported.getValue());
 			List<ExpansionEntry> importedEntries = expand(vs, path);
 			if (result == null) {
 				result = importedEntries;
@@ -96,6 +95,21 @@ public final class ValueSetExpander {
 			}
 		}
 		return result == null ? List.of() : result;
+	}
+
+	/** An imported value set: contained in the importing one ({@code #id}) or known by its canonical URL. */
+	private ValueSet imported(ValueSet owner, String reference) {
+		if (reference.startsWith("#")) {
+			String id = reference.substring(1);
+			return owner.getContained().stream()
+					.filter(r -> r instanceof ValueSet && id.equals(r.getIdElement().getIdPart().replace("#", "")))
+					.map(r -> (ValueSet) r).findFirst()
+					.orElseThrow(() -> TerminologyException.notFound("A definition for the value Set '" + reference
+							+ "' could not be found: the ValueSet contains no resource with id '" + id + "'"));
+		}
+		Canonical ref = Canonical.parse(reference);
+		return source.valueSet(ref.url(), ref.version()).orElseThrow(() -> TerminologyException.notFound(
+				"A definition for the value Set '" + ref + "' could not be found"));
 	}
 
 	private List<ExpansionEntry> fromSystem(ConceptSetComponent set) {
