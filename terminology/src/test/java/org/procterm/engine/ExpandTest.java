@@ -90,6 +90,23 @@ class ExpandTest {
 	}
 
 	@Test
+	void regexMatchesWholeCodesOrPropertyValuesInLinearTime() {
+		ValueSet codes = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
+				.setProperty("code").setOp(ValueSet.FilterOperator.REGEX).setValue("1002[0-9]"));
+		assertEquals(List.of("10020", "10021"), codes(expand(codes, null, 0, null)));
+		ValueSet region = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
+				.setProperty("region").setOp(ValueSet.FilterOperator.REGEX).setValue("cerv.*"));
+		assertEquals(List.of("10010"), codes(expand(region, null, 0, null)));
+		ValueSet catastrophic = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
+				.setProperty("display").setOp(ValueSet.FilterOperator.REGEX).setValue("(a+)+b"));
+		assertEquals(0, expand(catastrophic, null, 0, null).getExpansion().getTotal());
+		ValueSet invalid = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
+				.setProperty("code").setOp(ValueSet.FilterOperator.REGEX).setValue("(unclosed"));
+		assertEquals(TerminologyException.Problem.INVALID,
+				assertThrows(TerminologyException.class, () -> expand(invalid, null, 0, null)).problem());
+	}
+
+	@Test
 	void activeOnlyDropsInactiveCodes() {
 		ValueSet out = engine.expand(Fixtures.allProcedures(), new ExpansionRequest("retired", 0, null, false, true, null, null));
 		assertEquals(0, out.getExpansion().getTotal());
@@ -109,9 +126,8 @@ class ExpandTest {
 		ValueSet unknown = Fixtures.inline(c -> c.addInclude().setSystem("http://nowhere.example"));
 		assertEquals(TerminologyException.Problem.NOT_FOUND,
 				assertThrows(TerminologyException.class, () -> expand(unknown, null, 0, null)).problem());
-		ValueSet regex = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
-				.setProperty("code").setOp(ValueSet.FilterOperator.REGEX).setValue("1.*"));
-		assertEquals(TerminologyException.Problem.NOT_SUPPORTED,
-				assertThrows(TerminologyException.class, () -> expand(regex, null, 0, null)).problem());
+		ValueSet unsupported = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
+				.setProperty("code").setOp(ValueSet.FilterOperator.NULL).setValue("x"));
+		assertThrows(TerminologyException.class, () -> expand(unsupported, null, 0, null));
 	}
 }

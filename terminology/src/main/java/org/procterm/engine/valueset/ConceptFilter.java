@@ -6,6 +6,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.hl7.fhir.r4.model.Coding;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import org.hl7.fhir.r4.model.ValueSet.ConceptSetFilterComponent;
 import org.procterm.engine.TerminologyException;
 import org.procterm.engine.codesystem.CodeSystemIndex;
@@ -48,6 +51,17 @@ final class ConceptFilter {
 				Set<String> values = split(value);
 				return onCode ? c -> !values.contains(c.code()) : c -> !hasValue(c, property, values);
 			}
+			case "regex": {
+				// RE2/J runs in time linear in the input, so a client's pattern such as (a+)+ cannot stall the server
+				Pattern pattern;
+				try {
+					pattern = Pattern.compile(value);
+				} catch (PatternSyntaxException e) {
+					throw TerminologyException.invalid("The regex filter '" + value + "' is not a valid regular expression: " + e.getDescription());
+				}
+				return onCode ? c -> pattern.matches(c.code())
+						: c -> valuesOf(c, property).stream().anyMatch(pattern::matches);
+			}
 			case "exists": {
 				if (!value.equals("true") && !value.equals("false")) {
 					throw TerminologyException.invalid("The 'exists' filter takes the value true or false, not '" + value + "'");
@@ -57,7 +71,7 @@ final class ConceptFilter {
 			}
 			default:
 				throw TerminologyException.notSupported("The ValueSet filter operator '" + op + "' on property '"
-						+ property + "' is not supported yet; supported: is-a, descendent-of, is-not-a, generalizes, =, in, not-in, exists");
+						+ property + "' is not supported yet; supported: is-a, descendent-of, is-not-a, generalizes, =, in, not-in, regex, exists");
 		}
 	}
 
