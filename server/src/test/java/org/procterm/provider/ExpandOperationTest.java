@@ -85,6 +85,18 @@ class ExpandOperationTest {
 	}
 
 	@Test
+	void cptCodeRangeSelectsTheOsteotomyCodes(LiveServer.Server server) {
+		ValueSet inline = new ValueSet();
+		inline.getCompose().addInclude().setSystem(LookupOperationTest.CPT).addFilter()
+				.setProperty("code").setOp(ValueSet.FilterOperator.IN).setValue("22206-22226");
+		Parameters in = new Parameters();
+		in.addParameter().setName("valueSet").setResource(inline);
+		ValueSet out = server.client().operation().onType(ValueSet.class).named("$expand").withParameters(in)
+				.returnResourceType(ValueSet.class).execute();
+		assertEquals(List.of("22210", "22212", "22214", "22216"), codes(out));
+	}
+
+	@Test
 	void unknownValueSetIs404AndMissingUrlIs400(LiveServer.Server server) {
 		Parameters unknown = new Parameters();
 		unknown.addParameter("url", new UriType("http://example.org/vs/none"));

@@ -107,6 +107,16 @@ class ExpandTest {
 	}
 
 	@Test
+	void codeInAcceptsRangesAsCptSectionsAreWritten() {
+		ValueSet range = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
+				.setProperty("code").setOp(ValueSet.FilterOperator.IN).setValue("10015-10020, 20010"));
+		assertEquals(List.of("10020", "20010"), codes(expand(range, null, 0, null)));
+		ValueSet outside = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
+				.setProperty("code").setOp(ValueSet.FilterOperator.NOTIN).setValue("10000-19999"));
+		assertEquals(List.of("SPINE", "20010", "KNEE"), codes(expand(outside, null, 0, null)));
+	}
+
+	@Test
 	void activeOnlyDropsInactiveCodes() {
 		ValueSet out = engine.expand(Fixtures.allProcedures(), new ExpansionRequest("retired", 0, null, false, true, null, null));
 		assertEquals(0, out.getExpansion().getTotal());

@@ -45,11 +45,11 @@ final class ConceptFilter {
 				return onCode ? c -> c.code().equals(value) : c -> hasValue(c, property, Set.of(value));
 			case "in": {
 				Set<String> values = split(value);
-				return onCode ? c -> values.contains(c.code()) : c -> hasValue(c, property, values);
+				return onCode ? inCodes(values, cs) : c -> hasValue(c, property, values);
 			}
 			case "not-in": {
 				Set<String> values = split(value);
-				return onCode ? c -> !values.contains(c.code()) : c -> !hasValue(c, property, values);
+				return onCode ? inCodes(values, cs).negate() : c -> !hasValue(c, property, values);
 			}
 			case "regex": {
 				// RE2/J runs in time linear in the input, so a client's pattern such as (a+)+ cannot stall the server
@@ -73,6 +73,27 @@ final class ConceptFilter {
 				throw TerminologyException.notSupported("The ValueSet filter operator '" + op + "' on property '"
 						+ property + "' is not supported yet; supported: is-a, descendent-of, is-not-a, generalizes, =, in, not-in, regex, exists");
 		}
+	}
+
+	/**
+	 * Codes listed one by one or as ranges such as 22206-22226 (how CPT sections are written): an
+	 * item A-B is a range when both ends have the same length and A-B is not itself a code.
+	 */
+	private static Predicate<Concept> inCodes(Set<String> items, CodeSystemIndex cs) {
+		Set<String> single = new java.util.HashSet<>();
+		List<String[]> ranges = new java.util.ArrayList<>();
+		for (String item : items) {
+			int dash = item.indexOf('-');
+			String from = dash > 0 ? item.substring(0, dash).trim() : null;
+			String to = dash > 0 ? item.substring(dash + 1).trim() : null;
+			if (from != null && from.length() == to.length() && cs.find(item).isEmpty()) {
+				ranges.add(new String[] {from, to});
+			} else {
+				single.add(item);
+			}
+		}
+		return c -> single.contains(c.code()) || ranges.stream().anyMatch(r -> c.code().length() == r[0].length()
+				&& c.code().compareTo(r[0]) >= 0 && c.code().compareTo(r[1]) <= 0);
 	}
 
 	private static Predicate<Concept> hierarchy(CodeSystemIndex cs, String code, boolean includeSelf, Set<String> related) {
