@@ -6,6 +6,8 @@ import java.util.Optional;
 /**
  * One concept of a code system as the engine serves it. {@code parents} come from both the
  * nesting of concepts and the {@code parent} property, so that every hierarchy form in R4 works.
+ * {@code searchDisplay} and {@code searchWords} are the display and every word of the display and
+ * designations, lower-cased and without accents, worked out once so typeahead never repeats it.
  */
 public record Concept(
 		String code,
@@ -16,13 +18,28 @@ public record Concept(
 		List<Designation> designations,
 		List<PropertyValue> properties,
 		List<String> parents,
-		List<String> children) {
+		List<String> children,
+		String searchDisplay,
+		List<String> searchWords) {
 
 	public Concept {
 		designations = List.copyOf(designations);
 		properties = List.copyOf(properties);
 		parents = List.copyOf(parents);
 		children = List.copyOf(children);
+		searchWords = List.copyOf(searchWords);
+	}
+
+	public Concept(String code, String display, String definition, boolean inactive, boolean notSelectable,
+			List<Designation> designations, List<PropertyValue> properties, List<String> parents, List<String> children) {
+		this(code, display, definition, inactive, notSelectable, designations, properties, parents, children,
+				display == null ? "" : TextMatch.normalize(display), searchWords(display, designations));
+	}
+
+	private static List<String> searchWords(String display, List<Designation> designations) {
+		java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>(TextMatch.words(display));
+		designations.forEach(d -> words.addAll(TextMatch.words(d.value())));
+		return List.copyOf(words);
 	}
 
 	/** The display to show a reader of {@code language}: a designation in that language, else the display. */

@@ -48,13 +48,10 @@ public final class TextMatch {
 		if (filterWords.isEmpty()) {
 			return Rank.NONE;
 		}
-		if (concept.display() != null && normalize(concept.display()).startsWith(normalizedFilter)) {
+		if (concept.searchDisplay().startsWith(normalizedFilter)) {
 			return Rank.DISPLAY_PREFIX;
 		}
-		List<String> conceptWords = new java.util.ArrayList<>(words(concept.display()));
-		for (Designation d : concept.designations()) {
-			conceptWords.addAll(words(d.value()));
-		}
+		List<String> conceptWords = concept.searchWords();
 		for (String wanted : filterWords) {
 			if (conceptWords.stream().noneMatch(w -> w.startsWith(wanted))) {
 				return Rank.NONE;
