@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 import org.hl7.fhir.r4.model.ValueSet;
 import org.procterm.engine.codesystem.CodeSystemIndex;
-import org.procterm.engine.valueset.ExpansionEntry;
+import org.procterm.engine.valueset.Expansion;
 
 /**
  * Everything the engine serves at one moment: code system versions and value set versions by
@@ -29,7 +29,7 @@ final class Catalog implements ContentSource {
 	private final Map<String, NavigableMap<String, CodeSystemIndex>> codeSystems;
 	private final Map<String, NavigableMap<String, ValueSet>> valueSets;
 	private final Map<String, Key> keysByResourceId;
-	private final Map<String, List<ExpansionEntry>> expansionCache = new ConcurrentHashMap<>();
+	private final Map<String, Expansion> expansionCache = new ConcurrentHashMap<>();
 
 	private Catalog(Map<String, NavigableMap<String, CodeSystemIndex>> codeSystems,
 			Map<String, NavigableMap<String, ValueSet>> valueSets, Map<String, Key> keysByResourceId) {
@@ -92,8 +92,8 @@ final class Catalog implements ContentSource {
 	}
 
 	/** Full expansions of stored value sets are computed once per catalog. */
-	List<ExpansionEntry> cachedExpansion(String cacheKey, Function<String, List<ExpansionEntry>> compute) {
-		List<ExpansionEntry> cached = expansionCache.get(cacheKey);
+	Expansion cachedExpansion(String cacheKey, Function<String, Expansion> compute) {
+		Expansion cached = expansionCache.get(cacheKey);
 		if (cached == null) {
 			cached = compute.apply(cacheKey);
 			expansionCache.put(cacheKey, cached);

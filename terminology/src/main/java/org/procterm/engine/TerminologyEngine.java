@@ -18,6 +18,7 @@ import org.procterm.engine.codesystem.Concept;
 import org.procterm.engine.codesystem.Designation;
 import org.procterm.engine.codesystem.PropertyValue;
 import org.procterm.engine.codesystem.TextMatch;
+import org.procterm.engine.valueset.Expansion;
 import org.procterm.engine.valueset.ExpansionEntry;
 import org.procterm.engine.valueset.ValueSetExpander;
 
@@ -144,7 +145,7 @@ public final class TerminologyEngine implements TerminologyService {
 
 	@Override
 	public ValidationResult validateInValueSet(ValueSet valueSet, List<CodingCheck> codings, String displayLanguage, VersionRules versions) {
-		List<ExpansionEntry> members;
+		Expansion members;
 		try {
 			members = fullExpansion(valueSet, versions);
 		} catch (TerminologyException e) {
@@ -163,9 +164,8 @@ public final class TerminologyEngine implements TerminologyService {
 				return inSystem; // a version we do not hold: membership cannot be judged
 			}
 			// a coding's version counts when the value set states one (exactly or as a pattern such as 1.x)
-			boolean member = members.stream().anyMatch(e -> e.system().equals(check.system())
-					&& e.concept().code().equals(check.code())
-					&& (check.version() == null || e.statedVersion() == null || VersionRules.matches(e.statedVersion(), check.version())));
+			boolean member = members.find(check.system(), check.code()).stream().anyMatch(e ->
+					(check.version() == null || e.statedVersion() == null || VersionRules.matches(e.statedVersion(), check.version())));
 			if (member) {
 				return inSystem;
 			}
@@ -184,7 +184,7 @@ public final class TerminologyEngine implements TerminologyService {
 
 	@Override
 	public ValueSet expand(ValueSet valueSet, ExpansionRequest request) {
-		List<ExpansionEntry> entries = fullExpansion(valueSet, request.versions());
+		List<ExpansionEntry> entries = fullExpansion(valueSet, request.versions()).entries();
 		if (request.activeOnly()) {
 			entries = entries.stream().filter(e -> !e.concept().inactive()).toList();
 		}
@@ -229,15 +229,15 @@ public final class TerminologyEngine implements TerminologyService {
 
 	private record Ranked(ExpansionEntry entry, TextMatch.Rank rank) {}
 
-	private List<ExpansionEntry> fullExpansion(ValueSet valueSet, VersionRules versions) {
+	private Expansion fullExpansion(ValueSet valueSet, VersionRules versions) {
 		Catalog current = catalog.get();
 		ValueSetExpander expander = new ValueSetExpander(current, maxExpansionSize, versions);
 		boolean stored = valueSet.hasUrl() && current.valueSet(valueSet.getUrl(), valueSet.getVersion())
 				.map(v -> v.equalsDeep(valueSet)).orElse(false);
 		if (!stored || !versions.equals(VersionRules.NONE)) {
-			return expander.expand(valueSet); // inline content or version rules: evaluated, never cached
+			return Expansion.of(expander.expand(valueSet)); // inline content or version rules: evaluated, never cached
 		}
-		return current.cachedExpansion(valueSet.getUrl() + "|" + valueSet.getVersion(), key -> expander.expand(valueSet));
+		return current.cachedExpansion(valueSet.getUrl() + "|" + valueSet.getVersion(), key -> Expansion.of(expander.expand(valueSet)));
 	}
 
 	private ValidationResult validateOne(CodingCheck check, String displayLanguage, VersionRules versions) {
