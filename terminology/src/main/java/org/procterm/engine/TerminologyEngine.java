@@ -232,8 +232,9 @@ public final class TerminologyEngine implements TerminologyService {
 	private Expansion fullExpansion(ValueSet valueSet, VersionRules versions) {
 		Catalog current = catalog.get();
 		ValueSetExpander expander = new ValueSetExpander(current, maxExpansionSize, versions);
+		// a value set found by URL is the catalog's own instance; one read by id or sent inline is compared in full
 		boolean stored = valueSet.hasUrl() && current.valueSet(valueSet.getUrl(), valueSet.getVersion())
-				.map(v -> v.equalsDeep(valueSet)).orElse(false);
+				.map(v -> v == valueSet || v.equalsDeep(valueSet)).orElse(false);
 		if (!stored || !versions.equals(VersionRules.NONE)) {
 			return Expansion.of(expander.expand(valueSet)); // inline content or version rules: evaluated, never cached
 		}

@@ -2,7 +2,6 @@ package org.procterm.engine;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Which code system version an operation uses, from the {@code system-version} (a default when
@@ -27,13 +26,17 @@ public record VersionRules(Map<String, String> defaults, Map<String, String> for
 	}
 
 	private static Map<String, String> map(String parameter, List<String> values) {
-		return values.stream().map(Canonical::parse).peek(c -> {
+		Map<String, String> byUrl = new java.util.HashMap<>();
+		for (String value : values) {
+			Canonical c = Canonical.parse(value);
 			if (c.version() == null) {
 				throw TerminologyException.invalid(parameter + " takes url|version, e.g. http://www.ama-assn.org/go/cpt|2026; got '" + c.url() + "'");
 			}
-		}).collect(Collectors.toMap(Canonical::url, Canonical::version, (a, b) -> {
-			throw TerminologyException.invalid(parameter + " names the same code system twice");
-		}));
+			if (byUrl.put(c.url(), c.version()) != null) {
+				throw TerminologyException.invalid(parameter + " names " + c.url() + " twice");
+			}
+		}
+		return byUrl;
 	}
 
 	/** The version to use for {@code system} when the request or value set asked for {@code stated} (may be null). */

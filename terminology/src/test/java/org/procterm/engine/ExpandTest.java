@@ -132,12 +132,14 @@ class ExpandTest {
 	}
 
 	@Test
-	void unknownSystemInComposeIsNotFoundAndUnknownOperatorNotSupported() {
+	void unknownSystemInComposeIsNotFoundAndAFilterWithoutOperatorIsInvalid() {
 		ValueSet unknown = Fixtures.inline(c -> c.addInclude().setSystem("http://nowhere.example"));
 		assertEquals(TerminologyException.Problem.NOT_FOUND,
 				assertThrows(TerminologyException.class, () -> expand(unknown, null, 0, null)).problem());
-		ValueSet unsupported = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
-				.setProperty("code").setOp(ValueSet.FilterOperator.NULL).setValue("x"));
-		assertThrows(TerminologyException.class, () -> expand(unsupported, null, 0, null));
+		ValueSet noOperator = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
+				.setProperty("code").setValue("x"));
+		TerminologyException e = assertThrows(TerminologyException.class, () -> expand(noOperator, null, 0, null));
+		assertEquals(TerminologyException.Problem.INVALID, e.problem());
+		assertTrue(e.getMessage().contains("needs a property, an op and a value"), e.getMessage());
 	}
 }

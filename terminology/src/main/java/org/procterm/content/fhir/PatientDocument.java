@@ -31,6 +31,7 @@ public final class PatientDocument {
 					+ "Su equipo de salud conoce su caso, así que pregúntele sobre cualquier punto de esta página.");
 
 	private static final Localized AT_A_GLANCE = new Localized("At a glance", "De un vistazo");
+	private static final Localized POLICIES = new Localized("Health plan policies", "Políticas de los planes de salud");
 
 	private final Parser parser = Parser.builder().build();
 	private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).build();
@@ -44,7 +45,10 @@ public final class PatientDocument {
 		md.append(language == Language.EN ? ": " + p.facts().descriptor() : "").append("\n\n");
 		md.append("> ").append(NOTICE.in(language)).append("\n>\n> ")
 				.append(Vocabulary.REVIEW_STATUS.get(t.review().status()).in(language))
-				.append(language == Language.EN ? " Written " : " Escrito el ").append(t.review().written()).append(".\n\n");
+				.append(language == Language.EN ? " Written " : " Escrito el ").append(t.review().written()).append('.')
+				.append(t.review().reviewed() == null ? ""
+						: (language == Language.EN ? " Reviewed " : " Revisado el ") + t.review().reviewed() + ".")
+				.append("\n\n");
 		List<String> glance = glance(p.facts(), language);
 		if (!glance.isEmpty()) {
 			md.append("## ").append(AT_A_GLANCE.in(language)).append("\n\n");
@@ -56,6 +60,11 @@ public final class PatientDocument {
 			if (!s.getValue().isEmpty()) {
 				md.append(s.getValue()).append("\n\n");
 			}
+		}
+		if (!p.facts().payerPolicies().isEmpty()) {
+			md.append("## ").append(POLICIES.in(language)).append("\n\n");
+			p.facts().payerPolicies().forEach(policy ->
+					md.append("- [").append(policy.payer()).append(": ").append(policy.title()).append("](").append(policy.url()).append(")\n"));
 		}
 		return md.toString().strip() + "\n";
 	}

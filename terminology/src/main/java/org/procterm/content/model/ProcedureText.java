@@ -6,7 +6,7 @@ import java.util.Map;
  * One procedure's patient text in one language: the consumer-friendly name and each section as
  * the writer's Markdown (sections in display order).
  */
-public record ProcedureText(String source, String code, Language language, String name, Review review,
+public record ProcedureText(String code, Language language, String name, Review review,
 		Map<Section, String> sections) {
 
 	public ProcedureText {

@@ -80,7 +80,7 @@ public final class ProcedureFileParser {
 		if (errors.size() > before) {
 			return null;
 		}
-		return new ParsedFile(file, new ProcedureText(file, code, language, name, review, sections), facts,
+		return new ParsedFile(file, new ProcedureText(code, language, name, review, sections), facts,
 				fm.line("code"), fm.line("language"), fm.line("similarCodes"), fm.line("primaryCodes"));
 	}
 
