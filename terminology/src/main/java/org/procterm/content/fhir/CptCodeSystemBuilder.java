@@ -24,7 +24,7 @@ import org.procterm.content.model.Range;
 public final class CptCodeSystemBuilder {
 
 	/** HL7's CPT importer keeps its designation uses as concepts of CPT itself. */
-	public static final Coding CONSUMER_USE = new Coding(Canonicals.CPT, "consumer", "Consumer Friendly representation for the concept");
+	public static final Coding CONSUMER_USE = CptVocabulary.CONSUMER_USE;
 
 	static final String COPYRIGHT = "CPT is a registered trademark of the American Medical Association (AMA). "
 			+ "CPT codes and descriptors are copyright the AMA; all rights reserved. The few descriptors here are samples; "
@@ -40,10 +40,7 @@ public final class CptCodeSystemBuilder {
 		cs.setContent(CodeSystem.CodeSystemContentMode.FRAGMENT);
 
 		// HL7 THO's CPT properties, as HL7's CPT importer declares them
-		property(cs, "modifier", null, "Whether code is a modifier code", PropertyType.BOOLEAN);
-		property(cs, "modified", null, "Whether code has been modified (all base codes are not modified)", PropertyType.BOOLEAN);
-		property(cs, "kind", null, "Kind of Code (see metadata)", PropertyType.CODE);
-		property(cs, "notSelectable", "http://hl7.org/fhir/concept-properties#notSelectable", "Grouping concepts that are not codes to report", PropertyType.BOOLEAN);
+		CptVocabulary.declareProperties(cs);
 		// procterm's own
 		ours(cs, "addOn", "True for an add-on code, reported only together with a primary procedure code", PropertyType.BOOLEAN);
 		ours(cs, "primaryCode", "A primary procedure code this add-on code is reported with", PropertyType.CODE);
@@ -61,7 +58,7 @@ public final class CptCodeSystemBuilder {
 		for (Procedure p : procedures) {
 			cs.addConcept(concept(p));
 		}
-		metadata(cs);
+		CptVocabulary.addMetadata(cs, List.of(CONSUMER_USE));
 		return cs;
 	}
 
@@ -101,28 +98,11 @@ public final class CptCodeSystemBuilder {
 		return c;
 	}
 
-	/** The metadata concepts HL7's importer defines, so the designation use and kind codes resolve. */
-	private static void metadata(CodeSystem cs) {
-		ConceptDefinitionComponent kinds = cs.addConcept().setCode("metadata-kinds").setDisplay("Kinds of CPT code");
-		prop(kinds, "kind", new CodeType("metadata"));
-		prop(kinds, "notSelectable", new BooleanType(true));
-		prop(kinds.addConcept().setCode("code").setDisplay("A normal CPT code"), "kind", new CodeType("metadata"));
-		prop(kinds.addConcept().setCode("metadata").setDisplay("A kind of code or designation"), "kind", new CodeType("metadata"));
-		ConceptDefinitionComponent uses = cs.addConcept().setCode("metadata-designations").setDisplay("Kinds of CPT designation");
-		prop(uses, "kind", new CodeType("metadata"));
-		prop(uses, "notSelectable", new BooleanType(true));
-		prop(uses.addConcept().setCode(CONSUMER_USE.getCode()).setDisplay(CONSUMER_USE.getDisplay()), "kind", new CodeType("metadata"));
-	}
-
-	private static void property(CodeSystem cs, String code, String uri, String description, PropertyType type) {
-		cs.addProperty().setCode(code).setUri(uri).setDescription(description).setType(type);
-	}
-
 	private static void ours(CodeSystem cs, String code, String description, PropertyType type) {
-		property(cs, code, Canonicals.PROPERTY_BASE + code, description, type);
+		CptVocabulary.property(cs, code, Canonicals.PROPERTY_BASE + code, description, type);
 	}
 
 	private static void prop(ConceptDefinitionComponent c, String code, Type value) {
-		c.addProperty().setCode(code).setValue(value);
+		CptVocabulary.prop(c, code, value);
 	}
 }

@@ -23,7 +23,7 @@ import org.hl7.fhir.r4.model.Type;
 
 /**
  * One version of one code system, indexed for the operations: concepts by code, the is-a
- * hierarchy in both directions,. Immutable once built, so it can be
+ * hierarchy in both directions. Immutable once built, so it can be
  * read by any number of request threads without locking.
  */
 public final class CodeSystemIndex {
@@ -47,70 +47,115 @@ public final class CodeSystemIndex {
 		this.codeByLowerCase = lower;
 	}
 
+	/** Indexes a CodeSystem held as a FHIR model object (nested concepts and parent/child properties both count). */
 	public static CodeSystemIndex of(CodeSystem cs) {
-		if (!cs.hasUrl()) {
-			throw new IllegalArgumentException("a CodeSystem without url cannot be served");
-		}
-		Map<String, ConceptDefinitionComponent> definitions = new LinkedHashMap<>();
-		Map<String, Set<String>> parents = new LinkedHashMap<>();
-		collect(cs.getConcept(), null, definitions, parents);
-		// the parent/child properties are the other R4 way to state the hierarchy
-		definitions.forEach((code, def) -> {
+		Builder builder = new Builder();
+		add(builder, cs.getConcept(), null);
+		return builder.build(cs);
+	}
+
+	private static void add(Builder builder, List<ConceptDefinitionComponent> level, String parent) {
+		for (ConceptDefinitionComponent def : level) {
+			List<Designation> designations = new ArrayList<>();
+			for (ConceptDefinitionDesignationComponent d : def.getDesignation()) {
+				designations.add(new Designation(d.getLanguage(), d.hasUse() ? d.getUse().copy() : null, d.getValue()));
+			}
+			List<PropertyValue> properties = new ArrayList<>();
 			for (ConceptPropertyComponent p : def.getProperty()) {
-				if ("parent".equals(p.getCode()) && p.getValue() instanceof CodeType parent) {
-					parents.computeIfAbsent(code, k -> new LinkedHashSet<>()).add(parent.getValue());
-				} else if ("child".equals(p.getCode()) && p.getValue() instanceof CodeType child) {
-					parents.computeIfAbsent(child.getValue(), k -> new LinkedHashSet<>()).add(code);
+				properties.add(new PropertyValue(p.getCode(), p.getValue() == null ? null : p.getValue().copy()));
+			}
+			builder.add(def.getCode(), def.getDisplay(), def.getDefinition(), designations, properties, parent);
+			add(builder, def.getConcept(), def.getCode());
+		}
+	}
+
+	/**
+	 * Collects concepts one at a time, so a large code system can be indexed straight from a stream
+	 * without a FHIR model tree of it in memory. Equal property values are shared between concepts:
+	 * most are a handful of codes and booleans repeated across the whole system.
+	 */
+	public static final class Builder {
+
+		private final Map<String, Draft> drafts = new LinkedHashMap<>();
+		private final Map<String, Set<String>> parents = new LinkedHashMap<>(); // insertion order keeps children in file order
+		private final Map<String, Type> sharedValues = new java.util.HashMap<>();
+
+		private record Draft(String display, String definition, List<Designation> designations, List<PropertyValue> properties) {}
+
+		/**
+		 * Adds a concept. {@code parent} is the concept it is nested under (or null); {@code parent}
+		 * and {@code child} properties state the hierarchy too. A repeated code keeps its first definition.
+		 */
+		public Builder add(String code, String display, String definition, List<Designation> designations,
+				List<PropertyValue> properties, String parent) {
+			if (code == null || code.isEmpty()) {
+				throw new IllegalArgumentException("a concept without a code cannot be served");
+			}
+			if (parent != null) {
+				parents.computeIfAbsent(code, k -> new LinkedHashSet<>()).add(parent);
+			}
+			List<PropertyValue> kept = new ArrayList<>(properties.size());
+			for (PropertyValue p : properties) {
+				// parent and child are served from the hierarchy, which merges them with the nesting
+				if ("parent".equals(p.code())) {
+					if (p.value() instanceof CodeType value) {
+						parents.computeIfAbsent(code, k -> new LinkedHashSet<>()).add(value.getValue());
+					}
+				} else if ("child".equals(p.code())) {
+					if (p.value() instanceof CodeType value) {
+						parents.computeIfAbsent(value.getValue(), k -> new LinkedHashSet<>()).add(code);
+					}
+				} else {
+					kept.add(new PropertyValue(p.code(), share(p.value())));
 				}
 			}
-		});
-		Map<String, List<String>> children = new LinkedHashMap<>();
-		parents.forEach((child, ps) -> ps.forEach(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(child)));
-
-		Map<String, Concept> concepts = new LinkedHashMap<>();
-		definitions.forEach((code, def) -> concepts.put(code, toConcept(def,
-				List.copyOf(parents.getOrDefault(code, Set.of())), children.getOrDefault(code, List.of()))));
-		return new CodeSystemIndex(cs, java.util.Collections.unmodifiableMap(concepts));
-	}
-
-	private static void collect(List<ConceptDefinitionComponent> level, String parent,
-			Map<String, ConceptDefinitionComponent> definitions, Map<String, Set<String>> parents) {
-		for (ConceptDefinitionComponent def : level) {
-			definitions.putIfAbsent(def.getCode(), def);
-			if (parent != null) {
-				parents.computeIfAbsent(def.getCode(), k -> new LinkedHashSet<>()).add(parent);
-			}
-			collect(def.getConcept(), def.getCode(), definitions, parents);
+			drafts.putIfAbsent(code, new Draft(display, definition, designations, kept));
+			return this;
 		}
-	}
 
-	private static Concept toConcept(ConceptDefinitionComponent def, List<String> parents, List<String> children) {
-		List<Designation> designations = new ArrayList<>();
-		for (ConceptDefinitionDesignationComponent d : def.getDesignation()) {
-			designations.add(new Designation(d.getLanguage(), d.hasUse() ? d.getUse().copy() : null, d.getValue()));
+		private Type share(Type value) {
+			if (value == null || !value.isPrimitive()) {
+				return value;
+			}
+			return sharedValues.computeIfAbsent(value.fhirType() + '|' + value.primitiveValue(), k -> value);
 		}
-		List<PropertyValue> properties = new ArrayList<>();
-		boolean inactive = false;
-		boolean notSelectable = false;
-		for (ConceptPropertyComponent p : def.getProperty()) {
-			Type value = p.getValue();
-			if ("parent".equals(p.getCode()) || "child".equals(p.getCode())) {
-				continue; // served from the hierarchy, which merges both forms
-			}
-			properties.add(new PropertyValue(p.getCode(), value == null ? null : value.copy()));
-			if ("inactive".equals(p.getCode()) && value instanceof BooleanType b && b.booleanValue()) {
-				inactive = true;
-			}
-			if ("status".equals(p.getCode()) && value != null
-					&& ("retired".equals(value.primitiveValue()) || "inactive".equals(value.primitiveValue()))) {
-				inactive = true;
-			}
-			if ("notSelectable".equals(p.getCode()) && value instanceof BooleanType b && b.booleanValue()) {
-				notSelectable = true;
-			}
+
+		public int size() {
+			return drafts.size();
 		}
-		return new Concept(def.getCode(), def.getDisplay(), def.getDefinition(), inactive, notSelectable,
-				designations, properties, parents, children);
+
+		/** The index, with url, version, name and case sensitivity taken from {@code header} (its concepts are ignored). */
+		public CodeSystemIndex build(CodeSystem header) {
+			if (!header.hasUrl()) {
+				throw new IllegalArgumentException("a CodeSystem without url cannot be served");
+			}
+			Map<String, List<String>> children = new java.util.HashMap<>();
+			parents.forEach((child, ps) -> ps.forEach(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(child)));
+			Map<String, Concept> concepts = new LinkedHashMap<>();
+			drafts.forEach((code, d) -> concepts.put(code, toConcept(code, d,
+					List.copyOf(parents.getOrDefault(code, Set.of())), children.getOrDefault(code, List.of()))));
+			return new CodeSystemIndex(header, java.util.Collections.unmodifiableMap(concepts));
+		}
+
+		private static Concept toConcept(String code, Draft d, List<String> parents, List<String> children) {
+			boolean inactive = false;
+			boolean notSelectable = false;
+			for (PropertyValue p : d.properties()) {
+				Type value = p.value();
+				if ("inactive".equals(p.code()) && value instanceof BooleanType b && b.booleanValue()) {
+					inactive = true;
+				}
+				if ("status".equals(p.code()) && value != null
+						&& ("retired".equals(value.primitiveValue()) || "inactive".equals(value.primitiveValue()))) {
+					inactive = true;
+				}
+				if ("notSelectable".equals(p.code()) && value instanceof BooleanType b && b.booleanValue()) {
+					notSelectable = true;
+				}
+			}
+			return new Concept(code, d.display(), d.definition(), inactive, notSelectable,
+					d.designations(), d.properties(), parents, children);
+		}
 	}
 
 	public String url() {
