@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The procterm command line: {@code java -jar procterm.jar <command>}. */
 @Command(name = "procterm", mixinStandardHelpOptions = true, version = "procterm 0.1.0",
 		description = "FHIR R4 terminology server for surgical procedure codes, with patient-facing explanations.",
-		subcommands = {ServeCommand.class})
+		subcommands = {ServeCommand.class, ImportCommand.class, DiffCommand.class})
 public class ProcTermCommand implements Runnable {
 
 	@CommandLine.Spec

@@ -1,6 +1,5 @@
 package org.procterm.cli;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -10,6 +9,7 @@ import org.procterm.config.SettingsLoader;
 import org.procterm.server.ProcTermServer;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code procterm serve}: starts the server and runs until stopped (Ctrl-C). */
@@ -24,29 +24,17 @@ public class ServeCommand implements Callable<Integer> {
 	@Option(names = "--port", description = "port to listen on (default 8080; 0 picks a free one)")
 	Integer port;
 
-	@Option(names = "--data", description = "folder for the embedded database (default ./data)")
-	Path data;
-
-	@Option(names = "--config", description = "a properties file of settings (see config/procterm.properties)")
-	Path config;
-
-	@Option(names = "--db-url", description = "JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/procterm (default: H2 in the data folder)")
-	String dbUrl;
-
-	@Option(names = "--db-user", description = "database user")
-	String dbUser;
+	@Mixin
+	DatabaseOptions database;
 
 	@Override
 	public Integer call() throws Exception {
 		Map<String, String> cli = new HashMap<>();
 		cli.put("host", host);
 		cli.put("port", port == null ? null : port.toString());
-		cli.put("data", data == null ? null : data.toString());
-		cli.put("db.url", dbUrl);
-		cli.put("db.user", dbUser);
 		ServerSettings settings;
 		try {
-			settings = new SettingsLoader(System.getenv()).load(config, cli);
+			settings = database.settings(cli);
 		} catch (SettingsLoader.SettingsException e) {
 			System.err.println("procterm: " + e.getMessage());
 			return 2;

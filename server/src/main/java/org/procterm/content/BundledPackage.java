@@ -1,5 +1,10 @@
 package org.procterm.content;
 
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.procterm.content.fhir.Canonicals;
+import org.procterm.store.CodeSystemContentStore;
+import ca.uhn.fhir.context.FhirContext;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,9 +30,32 @@ public class BundledPackage {
 	private static final List<String> TYPES = List.of("CodeSystem", "ValueSet", "PlanDefinition", "Library");
 
 	private final IPackageInstallerSvc installer;
+	private final CodeSystemContentStore contentStore;
 
-	public BundledPackage(IPackageInstallerSvc installer) {
+	public BundledPackage(IPackageInstallerSvc installer, CodeSystemContentStore contentStore) {
 		this.installer = installer;
+		this.contentStore = contentStore;
+	}
+
+	/**
+	 * The authored CPT CodeSystem of the package: the sample codes with procterm's patient layer,
+	 * which a CPT release import carries over into every code it covers.
+	 */
+	public CodeSystem cptPatientLayer() {
+		try {
+			NpmPackage npm = NpmPackage.fromPackage(new ByteArrayInputStream(read()));
+			for (String file : npm.listResources("CodeSystem")) {
+				try (InputStream in = npm.loadResource(file)) {
+					CodeSystem cs = (CodeSystem) FhirContext.forR4Cached().newJsonParser().parseResource(in);
+					if (Canonicals.CPT.equals(cs.getUrl())) {
+						return cs;
+					}
+				}
+			}
+		} catch (IOException e) {
+			throw new IllegalStateException("The bundled FHIR package " + LOCATION + " cannot be read", e);
+		}
+		throw new IllegalStateException("The bundled FHIR package has no CPT CodeSystem");
 	}
 
 	/** Installs the package and returns its {@code name#version}. */
@@ -48,7 +76,9 @@ public class BundledPackage {
 				// one current version of each bundled resource, under its own id (PlanDefinition/cpt-22210-plan);
 				// a newer package replaces it in place. Side-by-side CPT years come from release imports instead.
 				.setVersionPolicy(PackageInstallationSpec.VersionPolicyEnum.SINGLE_VERSION);
-		spec.setInstallResourceTypes(TYPES);
+		// once a licensed release is imported it replaces the sample, which must not come back at the next start
+		boolean cptImported = contentStore.holds(Canonicals.CPT);
+		spec.setInstallResourceTypes(cptImported ? TYPES.stream().filter(t -> !t.equals("CodeSystem")).toList() : TYPES);
 		installer.install(spec);
 		String id = npm.name() + "#" + npm.version();
 		log.debug("installed bundled package {}", id);

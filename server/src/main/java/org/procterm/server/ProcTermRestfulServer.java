@@ -6,6 +6,8 @@ import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.procterm.config.ServerSettings;
 import org.procterm.engine.TerminologyEngine;
+import org.procterm.importing.ImportService;
+import org.procterm.provider.ImportProvider;
 import org.procterm.provider.CapabilitiesProvider;
 import org.procterm.provider.OperationErrors;
 import org.procterm.provider.TerminologyProviders;
@@ -49,6 +51,8 @@ public class ProcTermRestfulServer extends RestfulServer {
 		TerminologyProviders ours = new TerminologyProviders(spring.getBean(DaoRegistry.class), spring.getBean(TerminologyEngine.class),
 				getFhirContext(), spring.getBean(MatchUrlService.class));
 		registerProviders(List.of(ours.codeSystems(), ours.valueSets()));
+		registerProvider(new ImportProvider(spring.getBean(ImportService.class), spring.getBean(TerminologyEngine.class),
+				settings.dataDir().resolve("work")));
 		registerProvider(spring.getBean("mySystemProviderR4"));
 
 		setPagingProvider(spring.getBean(DatabaseBackedPagingProvider.class));

@@ -1,20 +1,12 @@
 package org.procterm.server;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.Map;
 
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.procterm.config.ServerSettings;
-import org.procterm.content.BundledPackage;
 import org.procterm.engine.TerminologyEngine;
-import org.procterm.store.EngineSync;
-import org.procterm.store.StorageConfig;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 
 /**
  * A running procterm: the Spring context with HAPI's JPA server, the engine loaded from the database,
@@ -22,13 +14,13 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class ProcTermServer implements AutoCloseable {
 
-	private final AnnotationConfigApplicationContext spring;
+	private final ProcTermContext context;
 	private final Server jetty;
 	private final String baseUrl;
 	private final StartupReport report;
 
-	private ProcTermServer(AnnotationConfigApplicationContext spring, Server jetty, String baseUrl, StartupReport report) {
-		this.spring = spring;
+	private ProcTermServer(ProcTermContext context, Server jetty, String baseUrl, StartupReport report) {
+		this.context = context;
 		this.jetty = jetty;
 		this.baseUrl = baseUrl;
 		this.report = report;
@@ -36,52 +28,33 @@ public final class ProcTermServer implements AutoCloseable {
 
 	public static ProcTermServer start(ServerSettings settings) throws Exception {
 		long started = System.nanoTime();
-		createDataDir(settings);
-		AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();
+		ProcTermContext context = ProcTermContext.open(settings);
 		Server jetty = null;
 		try {
-			// HAPI reads this Spring property to decide whether its Quartz schedulers run at all
-			spring.getEnvironment().getPropertySources().addFirst(new MapPropertySource("procterm",
-					Map.of("scheduling_disabled", String.valueOf(!settings.schedulingEnabled()))));
-			spring.registerBean(ServerSettings.class, () -> settings);
-			spring.register(StorageConfig.class, TerminologyConfig.class);
-			spring.refresh();
-
-			spring.getBean(EngineSync.class).loadAll();
-			String packageId = spring.getBean(BundledPackage.class).install();
-
 			jetty = new Server();
 			ServerConnector connector = new ServerConnector(jetty);
 			connector.setHost(settings.host());
 			connector.setPort(settings.port());
 			jetty.addConnector(connector);
-			ServletContextHandler context = new ServletContextHandler();
-			context.setContextPath("/");
-			ServletHolder fhir = new ServletHolder(new ProcTermRestfulServer(spring, settings));
+			ServletContextHandler servlets = new ServletContextHandler();
+			servlets.setContextPath("/");
+			ServletHolder fhir = new ServletHolder(new ProcTermRestfulServer(context.spring(), settings));
 			fhir.setInitOrder(1);
-			context.addServlet(fhir, "/fhir/*");
-			jetty.setHandler(context);
+			servlets.addServlet(fhir, "/fhir/*");
+			jetty.setHandler(servlets);
 			jetty.start();
 
 			String baseUrl = "http://" + settings.host() + ":" + connector.getLocalPort() + "/fhir";
-			StartupReport report = new StartupReport(baseUrl, settings, packageId, spring.getBean(TerminologyEngine.class),
+			StartupReport report = new StartupReport(baseUrl, settings, context.packageId(), context.bean(TerminologyEngine.class),
 					(System.nanoTime() - started) / 1e9);
 			report.print();
-			return new ProcTermServer(spring, jetty, baseUrl, report);
+			return new ProcTermServer(context, jetty, baseUrl, report);
 		} catch (Exception | Error e) {
 			if (jetty != null) {
 				jetty.stop();
 			}
-			spring.close();
+			context.close();
 			throw e;
-		}
-	}
-
-	private static void createDataDir(ServerSettings settings) {
-		try {
-			Files.createDirectories(settings.dataDir());
-		} catch (IOException e) {
-			throw new IllegalStateException("Cannot create the data folder " + settings.dataDir() + ": " + e.getMessage(), e);
 		}
 	}
 
@@ -102,7 +75,7 @@ public final class ProcTermServer implements AutoCloseable {
 		try {
 			jetty.stop();
 		} finally {
-			spring.close();
+			context.close();
 		}
 	}
 }

@@ -3,6 +3,10 @@ package org.procterm.server;
 import org.procterm.config.ServerSettings;
 import org.procterm.content.BundledPackage;
 import org.procterm.engine.TerminologyEngine;
+import org.procterm.importing.ImportService;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.procterm.engine.codesystem.CodeSystemJsonReader;
+import org.procterm.store.CodeSystemContentStore;
 import org.procterm.store.EngineSync;
 import org.procterm.validation.EngineValidationSupport;
 import org.springframework.context.annotation.Bean;
@@ -37,14 +41,22 @@ public class TerminologyConfig {
 	@Bean
 	public EngineSync engineSync(TerminologyEngine engine, DaoRegistry daoRegistry, EngineValidationSupport registered,
 			@Qualifier(JpaConfig.JPA_VALIDATION_SUPPORT_CHAIN) JpaValidationSupportChain chain,
-			IInterceptorService jpaInterceptors) {
-		EngineSync sync = new EngineSync(engine, daoRegistry, chain);
+			IInterceptorService jpaInterceptors, CodeSystemContentStore contentStore, FhirContext fhirContext) {
+		EngineSync sync = new EngineSync(engine, daoRegistry, chain, contentStore, new CodeSystemJsonReader(fhirContext));
 		jpaInterceptors.registerInterceptor(sync);
 		return sync;
 	}
 
 	@Bean
-	public BundledPackage bundledPackage(IPackageInstallerSvc installer) {
-		return new BundledPackage(installer);
+	public ImportService importService(FhirContext fhirContext, DaoRegistry daoRegistry, PlatformTransactionManager transactionManager,
+			CodeSystemContentStore contentStore, EngineSync engineSync, BundledPackage bundledPackage,
+			IPackageInstallerSvc installer, ServerSettings settings) {
+		return new ImportService(fhirContext, daoRegistry, transactionManager, contentStore, engineSync, bundledPackage, installer,
+				settings.dataDir().resolve("work"));
+	}
+
+	@Bean
+	public BundledPackage bundledPackage(IPackageInstallerSvc installer, CodeSystemContentStore contentStore) {
+		return new BundledPackage(installer, contentStore);
 	}
 }

@@ -1,9 +1,19 @@
 package org.procterm.store;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPInputStream;
+
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.procterm.engine.TerminologyEngine;
+import org.procterm.engine.codesystem.CodeSystemIndex;
+import org.procterm.engine.codesystem.CodeSystemJsonReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -30,11 +40,30 @@ public class EngineSync {
 	private final TerminologyEngine engine;
 	private final DaoRegistry daoRegistry;
 	private final IValidationSupport validationChain;
+	private final CodeSystemContentStore contentStore;
+	private final CodeSystemJsonReader reader;
+	/** Indexes an import built before its commit, so the engine does not read back what it just wrote. */
+	private final Map<String, CodeSystemIndex> prepared = new ConcurrentHashMap<>();
 
-	public EngineSync(TerminologyEngine engine, DaoRegistry daoRegistry, IValidationSupport validationChain) {
+	public EngineSync(TerminologyEngine engine, DaoRegistry daoRegistry, IValidationSupport validationChain,
+			CodeSystemContentStore contentStore, CodeSystemJsonReader reader) {
 		this.engine = engine;
 		this.daoRegistry = daoRegistry;
 		this.validationChain = validationChain;
+		this.contentStore = contentStore;
+		this.reader = reader;
+	}
+
+	/**
+	 * Offers the index of an imported code system that is about to be committed under {@code resourceId}.
+	 * Withdraw it with {@link #withdraw} if the import fails.
+	 */
+	public void prepare(String resourceId, CodeSystemIndex index) {
+		prepared.put("CodeSystem/" + resourceId, index);
+	}
+
+	public void withdraw(String resourceId) {
+		prepared.remove("CodeSystem/" + resourceId);
 	}
 
 	/** Loads every stored CodeSystem and ValueSet (current versions, not deleted). */
@@ -59,6 +88,9 @@ public class EngineSync {
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
 	public void deleted(IBaseResource resource) {
 		if (resource instanceof CodeSystem || resource instanceof ValueSet) {
+			if (resource instanceof CodeSystem) {
+				contentStore.remove(resource.getIdElement().getIdPart()); // in the deleting transaction
+			}
 			afterCommit(() -> {
 				engine.remove(key(resource));
 				validationChain.invalidateCaches();
@@ -68,7 +100,9 @@ public class EngineSync {
 
 	private void put(IBaseResource resource) {
 		try {
-			if (resource instanceof CodeSystem cs) {
+			if (resource instanceof CodeSystem cs && cs.getContent() == CodeSystem.CodeSystemContentMode.NOTPRESENT) {
+				engine.putCodeSystem(key(cs), importedContent(key(cs)).orElseGet(() -> CodeSystemIndex.of(cs)));
+			} else if (resource instanceof CodeSystem cs) {
 				engine.putCodeSystem(key(cs), cs);
 			} else if (resource instanceof ValueSet vs) {
 				engine.putValueSet(key(vs), vs);
@@ -80,6 +114,21 @@ public class EngineSync {
 			// a stored resource the engine cannot serve (e.g. no url) stays readable over REST
 			log.warn("{} is stored but not served by the terminology engine: {}", key(resource), e.getMessage());
 		}
+	}
+
+	/** The concepts of an imported code system: prepared by the import, or read back from the store. */
+	private Optional<CodeSystemIndex> importedContent(String key) {
+		CodeSystemIndex index = prepared.remove(key);
+		if (index != null) {
+			return Optional.of(index);
+		}
+		return contentStore.read(key.substring("CodeSystem/".length()), in -> {
+			try (InputStream json = new GZIPInputStream(in, 1 << 16)) {
+				return reader.read(json).index();
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		});
 	}
 
 	private static String key(IBaseResource resource) {

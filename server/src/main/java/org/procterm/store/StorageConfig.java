@@ -37,6 +37,7 @@ import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.jpa.search.IStaleSearchDeletingSvc;
 import ca.uhn.fhir.jpa.search.StaleSearchDeletingSvcImpl;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
+import ca.uhn.fhir.jpa.term.api.ITermCodeSystemStorageSvc;
 import ca.uhn.fhir.jpa.util.ResourceCountCache;
 import ca.uhn.fhir.rest.api.IResourceSupportedSvc;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
@@ -60,6 +61,8 @@ public class StorageConfig {
 		// PlanDefinitions and Libraries link to our canonical URLs, which are not resources on this server
 		s.setEnforceReferentialIntegrityOnWrite(false);
 		s.setEnforceReferentialIntegrityOnDelete(false);
+		// the engine expands value sets on demand and caches the result; HAPI's pre-expansion tables would sit unused
+		s.setPreExpandValueSets(false);
 		return s;
 	}
 
@@ -143,6 +146,17 @@ public class StorageConfig {
 	@Bean(name = "myResourceCountsCache")
 	public ResourceCountCache resourceCountsCache(IFhirSystemDao<?, ?> systemDao) {
 		return ResourceCountCacheUtil.newResourceCountCache(systemDao);
+	}
+
+	/** Replaces HAPI's bean of the same name (see the class comment there). */
+	@Bean
+	public ITermCodeSystemStorageSvc termCodeSystemStorageSvc() {
+		return new EngineOnlyCodeSystemStorage();
+	}
+
+	@Bean
+	public CodeSystemContentStore codeSystemContentStore(DataSource dataSource, ServerSettings settings) {
+		return new CodeSystemContentStore(dataSource, settings.isPostgres());
 	}
 
 	/** Binary content (e.g. installed package archives) is kept in the database, so it survives restarts. */

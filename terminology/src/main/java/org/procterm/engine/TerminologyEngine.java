@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.procterm.engine.codesystem.CodeSystemDiff;
 import org.procterm.engine.codesystem.CodeSystemIndex;
 import org.procterm.engine.codesystem.Concept;
 import org.procterm.engine.codesystem.Designation;
@@ -73,6 +74,11 @@ public final class TerminologyEngine implements TerminologyService {
 	/** Serves {@code cs} under {@code resourceId}, replacing what that id held before. */
 	public void putCodeSystem(String resourceId, CodeSystem cs) {
 		CodeSystemIndex index = CodeSystemIndex.of(cs);
+		catalog.updateAndGet(c -> c.withCodeSystem(resourceId, index));
+	}
+
+	/** Serves an already indexed code system under {@code resourceId} (an import read from a stream). */
+	public void putCodeSystem(String resourceId, CodeSystemIndex index) {
 		catalog.updateAndGet(c -> c.withCodeSystem(resourceId, index));
 	}
 
@@ -331,6 +337,19 @@ public final class TerminologyEngine implements TerminologyService {
 			others = others.stream().map(i -> new ValidationIssue(ValidationIssue.Severity.WARNING, i.type(), i.txType(), i.text(), i.expression())).toList();
 		}
 		return chosen.withIssues(others, chosen.valid());
+	}
+
+	/** What changed in code system {@code url} from version {@code from} to version {@code to}. */
+	public CodeSystemDiff diff(String url, String from, String to) {
+		if (url == null || from == null || to == null) {
+			throw TerminologyException.invalid("A diff needs the code system's url and the two versions to compare (from and to)");
+		}
+		Catalog c = catalog.get();
+		CodeSystemIndex before = c.codeSystem(url, from).filter(cs -> from.equals(cs.version()))
+				.orElseThrow(() -> TerminologyException.notFound(unknownCodeSystemMessage(url, from)));
+		CodeSystemIndex after = c.codeSystem(url, to).filter(cs -> to.equals(cs.version()))
+				.orElseThrow(() -> TerminologyException.notFound(unknownCodeSystemMessage(url, to)));
+		return CodeSystemDiff.between(before, after);
 	}
 
 	private CodeSystemIndex codeSystemOrThrow(String system, String version) {

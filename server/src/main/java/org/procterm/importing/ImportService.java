@@ -1,0 +1,270 @@
+package org.procterm.importing;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.utilities.npm.NpmPackage;
+import org.procterm.content.BundledPackage;
+import org.procterm.content.Progress;
+import org.procterm.content.cpt.AmaReleaseReader;
+import org.procterm.content.cpt.CptRelease;
+import org.procterm.content.cpt.CptReleaseCodeSystem;
+import org.procterm.content.fhir.Canonicals;
+import org.procterm.engine.TerminologyException;
+import org.procterm.engine.codesystem.CodeSystemIndex;
+import org.procterm.engine.codesystem.CodeSystemJsonReader;
+import org.procterm.store.CodeSystemContentStore;
+import org.procterm.store.EngineSync;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
+import ca.uhn.fhir.jpa.packages.PackageInstallOutcomeJson;
+import ca.uhn.fhir.jpa.packages.PackageInstallationSpec;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.param.UriParam;
+
+/**
+ * Imports code systems whole: a CPT release from AMA's files, or any CodeSystem as FHIR JSON of any
+ * size. The concepts are read and indexed first; then, in one database transaction, the CodeSystem's
+ * metadata goes to HAPI and its concepts to the {@link CodeSystemContentStore}. A failure at any
+ * point, or a process killed before the commit, leaves the database as it was. The engine serves the
+ * new version the moment the transaction commits, before the import call returns.
+ */
+public class ImportService {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+	private static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+	/** Set by the crash-recovery test only: the process halts just before the import would commit. */
+	static final String HALT_BEFORE_COMMIT = "procterm.import.halt-before-commit";
+
+	private final FhirContext fhir;
+	private final DaoRegistry daos;
+	private final TransactionTemplate transactions;
+	private final CodeSystemContentStore contentStore;
+	private final EngineSync engineSync;
+	private final BundledPackage bundledPackage;
+	private final IPackageInstallerSvc packageInstaller;
+	private final Path workDir;
+
+	public ImportService(FhirContext fhir, DaoRegistry daos, PlatformTransactionManager transactionManager,
+			CodeSystemContentStore contentStore, EngineSync engineSync, BundledPackage bundledPackage,
+			IPackageInstallerSvc packageInstaller, Path workDir) {
+		this.packageInstaller = packageInstaller;
+		this.fhir = fhir;
+		this.daos = daos;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.contentStore = contentStore;
+		this.engineSync = engineSync;
+		this.bundledPackage = bundledPackage;
+		this.workDir = workDir;
+	}
+
+	/** Imports the CPT release in {@code dir} as {@code version}, keeping procterm's patient layer. */
+	public ImportSummary importCpt(Path dir, String version, Progress progress) {
+		long started = System.nanoTime();
+		CptRelease release = AmaReleaseReader.read(dir, version, progress);
+		CodeSystem cs = CptReleaseCodeSystem.build(release, bundledPackage.cptPatientLayer());
+		Path file = temporaryFile();
+		try {
+			progress.stage("Writing CodeSystem", -1);
+			try (Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file), 1 << 16), StandardCharsets.UTF_8)) {
+				fhir.newJsonParser().encodeResourceToWriter(cs, out);
+			}
+			ImportSummary.Counts counts = new ImportSummary.Counts(release.codes().size(), release.designationCount(),
+					release.modifiers().size(), release.deleted().size());
+			return store(file, release.digest(), cs.getIdElement().getIdPart(), counts, started, progress);
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		} finally {
+			deleteQuietly(file);
+		}
+	}
+
+	/** Imports a CodeSystem given as FHIR JSON (gzip-compressed or not), however many concepts it has. */
+	public ImportSummary importCodeSystem(InputStream json, Progress progress) {
+		long started = System.nanoTime();
+		Path file = temporaryFile();
+		try {
+			MessageDigest sha = sha256();
+			progress.stage("Receiving CodeSystem", -1);
+			try (InputStream in = new DigestInputStream(unzipIfCompressed(json), sha);
+					OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16)) {
+				in.transferTo(out);
+			}
+			return store(file, HexFormat.of().formatHex(sha.digest()), null, null, started, progress);
+		} catch (IOException e) {
+			throw TerminologyException.invalid("The CodeSystem could not be received: " + e.getMessage());
+		} finally {
+			deleteQuietly(file);
+		}
+	}
+
+	/**
+	 * Installs a FHIR NPM package (its conformance and terminology resources, PlanDefinitions and
+	 * Libraries) through HAPI's package installer, offline: dependencies are not fetched.
+	 *
+	 * @return what was installed, e.g. {@code example.pkg#1.0.0: 3 CodeSystem, 2 ValueSet}
+	 */
+	public String importPackage(byte[] tgz) {
+		NpmPackage npm;
+		try {
+			npm = NpmPackage.fromPackage(new java.io.ByteArrayInputStream(tgz));
+		} catch (IOException | RuntimeException e) {
+			throw TerminologyException.invalid("The content is not a FHIR NPM package (.tgz with package/package.json): " + e.getMessage());
+		}
+		PackageInstallationSpec spec = new PackageInstallationSpec().setName(npm.name()).setVersion(npm.version())
+				.setPackageContents(tgz).setInstallMode(PackageInstallationSpec.InstallModeEnum.STORE_AND_INSTALL)
+				.setFetchDependencies(false);
+		spec.setInstallResourceTypes(List.of("CodeSystem", "ValueSet", "ConceptMap", "NamingSystem", "StructureDefinition",
+				"SearchParameter", "PlanDefinition", "Library", "Questionnaire"));
+		PackageInstallOutcomeJson outcome = packageInstaller.install(spec);
+		String installed = outcome.getResourcesInstalled().entrySet().stream()
+				.map(e -> e.getValue() + " " + e.getKey()).sorted().collect(java.util.stream.Collectors.joining(", "));
+		return npm.name() + "#" + npm.version() + ": " + (installed.isEmpty() ? "nothing new to install" : installed);
+	}
+
+	private ImportSummary store(Path gzipJson, String digest, String resourceIdOrNull, ImportSummary.Counts counts, long started,
+			Progress progress) throws IOException {
+		progress.stage("Indexing concepts", -1);
+		CodeSystemJsonReader.Result read;
+		try (InputStream in = new GZIPInputStream(Files.newInputStream(gzipJson), 1 << 16)) {
+			read = new CodeSystemJsonReader(fhir).read(in);
+		}
+		CodeSystem header = read.header();
+		CodeSystemIndex index = read.index();
+		if (header.getContent() == CodeSystem.CodeSystemContentMode.SUPPLEMENT) {
+			throw TerminologyException.notSupported("CodeSystem supplements cannot be imported yet; store them with PUT");
+		}
+		String id = resourceIdOrNull != null ? resourceIdOrNull : resourceIdFor(header);
+		Optional<CodeSystemContentStore.Entry> current = contentStore.find(id);
+		if (current.isPresent() && current.get().digest().equals(digest)) {
+			return ImportSummary.unchanged(id, header.getUrl(), header.getVersion(), index.size(), counts, seconds(started));
+		}
+
+		CodeSystem metadata = header.copy();
+		metadata.setId(id);
+		metadata.setContent(CodeSystem.CodeSystemContentMode.NOTPRESENT);
+		metadata.setCount(index.size());
+		progress.stage("Storing " + index.size() + " concepts", -1);
+		engineSync.prepare(id, index);
+		try {
+			transactions.executeWithoutResult(status -> {
+				IFhirResourceDao<CodeSystem> dao = daos.getResourceDao(CodeSystem.class);
+				for (IBaseResource superseded : sameVersionElsewhere(dao, header, id)) {
+					dao.delete(superseded.getIdElement().toUnqualifiedVersionless(), new SystemRequestDetails());
+				}
+				if (Canonicals.CPT.equals(header.getUrl())) {
+					removeCptSample(dao);
+				}
+				dao.update(metadata, new SystemRequestDetails());
+				contentStore.put(new CodeSystemContentStore.Entry(id, header.getUrl(), header.getVersion(), digest, index.size(),
+						Instant.now()), gzipJson);
+				if (Boolean.getBoolean(HALT_BEFORE_COMMIT)) {
+					Runtime.getRuntime().halt(137); // as a kill -9 would, with every write done and none committed
+				}
+			});
+		} finally {
+			engineSync.withdraw(id);
+		}
+		log.info("imported CodeSystem/{} ({} {}, {} concepts)", id, header.getUrl(), header.getVersion(), index.size());
+		return ImportSummary.imported(id, header.getUrl(), header.getVersion(), index.size(), counts, seconds(started));
+	}
+
+	/** The bundled sample stands in for CPT until a licensed release is imported, and then goes. */
+	private void removeCptSample(IFhirResourceDao<CodeSystem> dao) {
+		SearchParameterMap byUrl = SearchParameterMap.newSynchronous().add(CodeSystem.SP_URL, new UriParam(Canonicals.CPT));
+		for (IBaseResource cs : dao.search(byUrl, new SystemRequestDetails()).getAllResources()) {
+			if (((CodeSystem) cs).getContent() != CodeSystem.CodeSystemContentMode.NOTPRESENT) {
+				dao.delete(cs.getIdElement().toUnqualifiedVersionless(), new SystemRequestDetails());
+			}
+		}
+	}
+
+	/** Another stored resource with the same url and version: the import replaces it. */
+	private static List<IBaseResource> sameVersionElsewhere(IFhirResourceDao<CodeSystem> dao, CodeSystem header, String id) {
+		SearchParameterMap query = SearchParameterMap.newSynchronous().add(CodeSystem.SP_URL, new UriParam(header.getUrl()));
+		if (header.hasVersion()) {
+			query.add(CodeSystem.SP_VERSION, new TokenParam(header.getVersion()));
+		}
+		return dao.search(query, new SystemRequestDetails()).getAllResources().stream()
+				.filter(r -> !r.getIdElement().getIdPart().equals(id))
+				.filter(r -> header.hasVersion() || !((CodeSystem) r).hasVersion())
+				.toList();
+	}
+
+	private static String resourceIdFor(CodeSystem header) {
+		String id = header.getIdElement().getIdPart();
+		if (id != null && RESOURCE_ID.matcher(id).matches()) {
+			return id;
+		}
+		String url = header.getUrl();
+		String name = url.substring(url.replaceAll("/+$", "").lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9\\-.]", "-");
+		String derived = (name.isEmpty() ? "codesystem" : name) + (header.hasVersion() ? "-" + header.getVersion().replaceAll("[^A-Za-z0-9\\-.]", "-") : "");
+		return derived.length() > 64 ? derived.substring(0, 64) : derived;
+	}
+
+	private static InputStream unzipIfCompressed(InputStream in) throws IOException {
+		BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+		buffered.mark(2);
+		boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
+		buffered.reset();
+		return gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+	}
+
+	private Path temporaryFile() {
+		try {
+			Files.createDirectories(workDir);
+			return Files.createTempFile(workDir, "import-", ".json.gz");
+		} catch (IOException e) {
+			throw new UncheckedIOException("Cannot create a working file in " + workDir, e);
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		} catch (IOException e) {
+			log.warn("could not delete the working file {}: {}", file, e.getMessage());
+		}
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static double seconds(long started) {
+		return (System.nanoTime() - started) / 1e9;
+	}
+}

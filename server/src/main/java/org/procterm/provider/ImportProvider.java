@@ -1,0 +1,137 @@
+package org.procterm.provider;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.UriType;
+import org.procterm.content.Progress;
+import org.procterm.content.cpt.ReleaseException;
+import org.procterm.engine.TerminologyEngine;
+import org.procterm.engine.codesystem.CodeSystemDiff;
+import org.procterm.importing.ImportService;
+import org.procterm.importing.ReleaseArchive;
+import org.procterm.importing.ImportSummary;
+
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Imports and diffs over REST, for a running server. Each import takes its content as the raw
+ * request body (HAPI does not parse it), so a code system of any size streams to disk instead of
+ * being held as one FHIR object: {@code POST CodeSystem/$import} (CodeSystem JSON, gzip allowed),
+ * {@code POST CodeSystem/$import-cpt?version=2026} (a zip of the release folder), and
+ * {@code POST $import-package} (an NPM .tgz). Writes need the admin token like every other write.
+ */
+public class ImportProvider {
+
+	private final ImportService imports;
+	private final TerminologyEngine engine;
+	private final Path workDir;
+
+	public ImportProvider(ImportService imports, TerminologyEngine engine, Path workDir) {
+		this.imports = imports;
+		this.engine = engine;
+		this.workDir = workDir;
+	}
+
+	@Operation(name = "$import", type = CodeSystem.class, manualRequest = true)
+	public Parameters importCodeSystem(HttpServletRequest request) throws IOException {
+		return summary(imports.importCodeSystem(request.getInputStream(), Progress.NONE));
+	}
+
+	@Operation(name = "$import-cpt", type = CodeSystem.class, manualRequest = true)
+	public Parameters importCpt(HttpServletRequest request) throws IOException {
+		String version = request.getParameter("version");
+		if (version == null || version.isBlank()) {
+			throw new InvalidRequestException("$import-cpt needs the release version as a parameter, e.g. ?version=2026");
+		}
+		Files.createDirectories(workDir);
+		Path folder = Files.createTempDirectory(workDir, "cpt-release-");
+		try {
+			Path release = ReleaseArchive.unzip(request.getInputStream(), folder);
+			return summary(imports.importCpt(release, version, Progress.NONE));
+		} catch (ReleaseException e) {
+			throw releaseProblems(e);
+		} finally {
+			ReleaseArchive.delete(folder);
+		}
+	}
+
+	@Operation(name = "$import-package", manualRequest = true)
+	public Parameters importPackage(HttpServletRequest request) throws IOException {
+		return new Parameters().addParameter("package", imports.importPackage(request.getInputStream().readAllBytes()));
+	}
+
+	@Operation(name = "$diff", type = CodeSystem.class, idempotent = true)
+	public Parameters diff(
+			@OperationParam(name = "url", min = 1, max = 1) UriType url,
+			@OperationParam(name = "from", min = 1, max = 1) StringType from,
+			@OperationParam(name = "to", min = 1, max = 1) StringType to) {
+		CodeSystemDiff diff = engine.diff(url.getValue(), from.getValue(), to.getValue());
+		Parameters out = new Parameters();
+		out.addParameter("url", new UriType(diff.url()));
+		out.addParameter("from", diff.fromVersion());
+		out.addParameter("to", diff.toVersion());
+		diff.added().forEach(a -> out.addParameter().setName("added")
+				.addPart(new Parameters.ParametersParameterComponent().setName("code").setValue(new StringType(a.code())))
+				.addPart(new Parameters.ParametersParameterComponent().setName("display").setValue(new StringType(a.display()))));
+		diff.deleted().forEach(d -> out.addParameter().setName("deleted")
+				.addPart(new Parameters.ParametersParameterComponent().setName("code").setValue(new StringType(d.code())))
+				.addPart(new Parameters.ParametersParameterComponent().setName("display").setValue(new StringType(d.display()))));
+		for (CodeSystemDiff.Revised r : diff.revised()) {
+			Parameters.ParametersParameterComponent revised = out.addParameter().setName("revised");
+			revised.addPart().setName("code").setValue(new StringType(r.code()));
+			for (CodeSystemDiff.Change c : r.changes()) {
+				Parameters.ParametersParameterComponent change = revised.addPart().setName("change");
+				change.addPart().setName("descriptor").setValue(new StringType(c.descriptor()));
+				if (c.before() != null) {
+					change.addPart().setName("before").setValue(new StringType(c.before()));
+				}
+				if (c.after() != null) {
+					change.addPart().setName("after").setValue(new StringType(c.after()));
+				}
+			}
+		}
+		return out;
+	}
+
+	private static Parameters summary(ImportSummary s) {
+		Parameters out = new Parameters();
+		out.addParameter("resource", "CodeSystem/" + s.resourceId());
+		out.addParameter("url", new UriType(s.url()));
+		if (s.version() != null) {
+			out.addParameter("version", s.version());
+		}
+		out.addParameter("concepts", new IntegerType(s.concepts()));
+		if (s.counts() != null) {
+			out.addParameter("codes", new IntegerType(s.counts().codes()));
+			out.addParameter("designations", new IntegerType(s.counts().designations()));
+			out.addParameter("modifiers", new IntegerType(s.counts().modifiers()));
+			out.addParameter("inactive", new IntegerType(s.counts().inactive()));
+		}
+		out.addParameter("unchanged", new BooleanType(s.unchanged()));
+		out.addParameter("seconds", new DecimalType(String.format(Locale.ROOT, "%.3f", s.seconds())));
+		out.addParameter("summary", s.describe());
+		return out;
+	}
+
+	/** One OperationOutcome issue per problem, each naming its file and line. */
+	private static InvalidRequestException releaseProblems(ReleaseException e) {
+		OperationOutcome oo = new OperationOutcome();
+		e.problems().forEach(p -> oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+				.setCode(OperationOutcome.IssueType.INVALID).setDiagnostics(p.toString())
+				.addLocation(p.file() + (p.line() > 0 ? ":" + p.line() : "")));
+		return new InvalidRequestException(e.getMessage(), oo);
+	}
+}

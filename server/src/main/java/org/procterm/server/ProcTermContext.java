@@ -1,0 +1,72 @@
+package org.procterm.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+
+import org.procterm.config.ServerSettings;
+import org.procterm.content.BundledPackage;
+import org.procterm.store.EngineSync;
+import org.procterm.store.StorageConfig;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * procterm without its web server: the database with HAPI's JPA layer, the engine loaded from it,
+ * and the bundled package installed. The server runs on it; the import and diff commands use it alone.
+ */
+public final class ProcTermContext implements AutoCloseable {
+
+	private final AnnotationConfigApplicationContext spring;
+	private final String packageId;
+
+	private ProcTermContext(AnnotationConfigApplicationContext spring, String packageId) {
+		this.spring = spring;
+		this.packageId = packageId;
+	}
+
+	public static ProcTermContext open(ServerSettings settings) {
+		createDataDir(settings);
+		AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();
+		try {
+			// HAPI reads this Spring property to decide whether its Quartz schedulers run at all
+			spring.getEnvironment().getPropertySources().addFirst(new MapPropertySource("procterm",
+					Map.of("scheduling_disabled", String.valueOf(!settings.schedulingEnabled()))));
+			spring.registerBean(ServerSettings.class, () -> settings);
+			spring.register(StorageConfig.class, TerminologyConfig.class);
+			spring.refresh();
+			spring.getBean(EngineSync.class).loadAll();
+			String packageId = spring.getBean(BundledPackage.class).install();
+			return new ProcTermContext(spring, packageId);
+		} catch (RuntimeException | Error e) {
+			spring.close();
+			throw e;
+		}
+	}
+
+	public <T> T bean(Class<T> type) {
+		return spring.getBean(type);
+	}
+
+	/** The bundled package as {@code name#version}. */
+	public String packageId() {
+		return packageId;
+	}
+
+	AnnotationConfigApplicationContext spring() {
+		return spring;
+	}
+
+	private static void createDataDir(ServerSettings settings) {
+		try {
+			Files.createDirectories(settings.dataDir());
+		} catch (IOException e) {
+			throw new IllegalStateException("Cannot create the data folder " + settings.dataDir() + ": " + e.getMessage(), e);
+		}
+	}
+
+	@Override
+	public void close() {
+		spring.close();
+	}
+}

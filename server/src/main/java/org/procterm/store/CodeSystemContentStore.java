@@ -1,0 +1,86 @@
+package org.procterm.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The concepts of imported code systems, one gzip-compressed FHIR JSON document per code system
+ * version, beside HAPI's tables in the same database. HAPI keeps only the CodeSystem's metadata
+ * (content {@code not-present}); the engine indexes the concepts from here. HAPI's own route, one
+ * row per concept in its TRM tables, costs 10-23 s per 20k concepts and is not needed by the engine.
+ * Writes join the caller's transaction, so an import stores its metadata and concepts together or not at all.
+ */
+public class CodeSystemContentStore {
+
+	/** What is stored for one code system version. */
+	public record Entry(String resourceId, String url, String version, String digest, int concepts, Instant storedAt) {}
+
+	private static final String TABLE = "PT_CODE_SYSTEM_CONTENT";
+
+	private final JdbcTemplate jdbc;
+
+	public CodeSystemContentStore(DataSource dataSource, boolean postgres) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (RES_ID VARCHAR(64) PRIMARY KEY, URL VARCHAR(512) NOT NULL, "
+				+ "CS_VERSION VARCHAR(128), DIGEST VARCHAR(64) NOT NULL, CONCEPTS INTEGER NOT NULL, "
+				+ "CONTENT " + (postgres ? "BYTEA" : "BLOB") + " NOT NULL, STORED_AT TIMESTAMP NOT NULL)");
+	}
+
+	public Optional<Entry> find(String resourceId) {
+		return jdbc.query("SELECT RES_ID, URL, CS_VERSION, DIGEST, CONCEPTS, STORED_AT FROM " + TABLE + " WHERE RES_ID = ?",
+				(rs, n) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+						rs.getTimestamp(6).toInstant()), resourceId).stream().findFirst();
+	}
+
+	/** Whether any version of the code system {@code url} has been imported. */
+	public boolean holds(String url) {
+		Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + " WHERE URL = ?", Integer.class, url);
+		return n != null && n > 0;
+	}
+
+	/** Stores (or replaces) the gzip-compressed JSON in {@code gzipJson} under {@code entry.resourceId()}. */
+	public void put(Entry entry, Path gzipJson) {
+		jdbc.update("DELETE FROM " + TABLE + " WHERE RES_ID = ?", entry.resourceId());
+		try (InputStream in = Files.newInputStream(gzipJson)) {
+			long length = Files.size(gzipJson);
+			jdbc.update("INSERT INTO " + TABLE + " (RES_ID, URL, CS_VERSION, DIGEST, CONCEPTS, CONTENT, STORED_AT) VALUES (?, ?, ?, ?, ?, ?, ?)",
+					ps -> {
+						ps.setString(1, entry.resourceId());
+						ps.setString(2, entry.url());
+						ps.setString(3, entry.version());
+						ps.setString(4, entry.digest());
+						ps.setInt(5, entry.concepts());
+						ps.setBinaryStream(6, in, length);
+						ps.setTimestamp(7, Timestamp.from(entry.storedAt()));
+					});
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	public void remove(String resourceId) {
+		jdbc.update("DELETE FROM " + TABLE + " WHERE RES_ID = ?", resourceId);
+	}
+
+	/** Hands the gzip-compressed JSON of {@code resourceId} to {@code reader}, if stored. */
+	public <T> Optional<T> read(String resourceId, Function<InputStream, T> reader) {
+		return jdbc.query("SELECT CONTENT FROM " + TABLE + " WHERE RES_ID = ?", (rs, n) -> {
+			try (InputStream in = rs.getBinaryStream(1)) {
+				return reader.apply(in);
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}, resourceId).stream().findFirst();
+	}
+}
