@@ -2,6 +2,7 @@ package org.procterm.cli;
 
 import org.procterm.content.Progress;
 
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -15,7 +16,8 @@ final class TerminalProgress implements Progress, AutoCloseable {
 	public void stage(String name, long total) {
 		close();
 		bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-				.setUnit(total > 0 ? " KiB" : "", total > 0 ? 1024 : 1).showSpeed().continuousUpdate().build();
+				.setUnit(total > 0 ? " KiB" : "", total > 0 ? 1024 : 1).showSpeed().continuousUpdate()
+				.setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
 		if (total < 0) {
 			bar.maxHint(-1);
 		}

@@ -1,0 +1,326 @@
+package org.procterm.importing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.UriType;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.procterm.LiveServer;
+import org.procterm.TestServers;
+import org.procterm.cli.ProcTermCommand;
+import org.procterm.content.fhir.Canonicals;
+import org.procterm.server.ProcTermServer;
+
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import picocli.CommandLine;
+
+/**
+ * The life of licensed CPT releases in one database, in order: 2025 imported from the command line,
+ * an import of 2026 killed just before its commit, the server started on what is left, 2026
+ * imported again, the diff, then imports, version selection and refusals over REST. The fixture
+ * releases (invented descriptors, AMA layout) are the terminology module's test resources.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CptImportTest {
+
+	private static final Path RELEASES = Path.of("../terminology/src/test/resources/cpt-releases").toAbsolutePath().normalize();
+
+	private static Path data;
+	private static ProcTermServer server;
+	private static LiveServer.Server fhir;
+	private static int haltedExit;
+	private static Cli diffAfterCrash;
+	private static Cli diffAfterImport;
+	private static Cli firstImport;
+
+	private record Cli(int exit, String out, String err) {}
+
+	@BeforeAll
+	static void importReleasesFromTheCommandLine() throws Exception {
+		data = TestServers.newDataDir();
+		firstImport = cli("import", "cpt", RELEASES.resolve("2025").toString(), "--version", "2025");
+		haltedExit = importKilledBeforeCommit("2026");
+		diffAfterCrash = cli("diff", "cpt", "2025", "2026");
+		assertEquals(0, cli("import", "cpt", RELEASES.resolve("2026").toString(), "--version", "2026").exit());
+		diffAfterImport = cli("diff", "cpt", "2025", "2026", "--json");
+		server = TestServers.start(data);
+		fhir = LiveServer.clientsFor(server.baseUrl());
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		if (server != null) {
+			server.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void theCommandLineImportReportsWhatItLoaded() {
+		assertEquals(0, firstImport.exit(), firstImport.err());
+		assertTrue(firstImport.out().contains("Imported http://www.ama-assn.org/go/cpt version 2025 (CodeSystem/cpt-2025)"), firstImport.out());
+		assertTrue(firstImport.out().contains("8 codes, 29 designations, 2 modifiers, 0 inactive deleted codes"), firstImport.out());
+		assertTrue(firstImport.err().contains("Reading 2025"), "a progress bar is drawn: " + firstImport.err());
+	}
+
+	@Test
+	@Order(2)
+	void anImportKilledBeforeItsCommitLeavesThePreviousStateAndTheNextStartClean() {
+		assertEquals(137, haltedExit, "the child halted inside the import transaction");
+		assertEquals(1, diffAfterCrash.exit());
+		assertTrue(diffAfterCrash.err().contains("CodeSystem http://www.ama-assn.org/go/cpt version 2026 is not known to this server; known versions: 2025"),
+				diffAfterCrash.err());
+	}
+
+	@Test
+	@Order(3)
+	void theDiffListsExactlyTheFixtureChanges() {
+		assertEquals(0, diffAfterImport.exit(), diffAfterImport.err());
+		String json = diffAfterImport.out();
+		assertTrue(json.contains("\"added\" : [ {\n    \"code\" : \"0202T\""), json);
+		assertTrue(json.contains("\"code\" : \"22216\""), json);
+		assertTrue(json.contains("\"deleted\" : [ {\n    \"code\" : \"0101T\""), json);
+		assertTrue(json.contains("\"descriptor\" : \"short\",\n      \"before\" : \"FX ROOT CUT 3+\""), json);
+
+		Parameters diff = fhir.client().operation().onType(CodeSystem.class).named("$diff")
+				.withParameter(Parameters.class, "url", new UriType(Canonicals.CPT))
+				.andParameter("from", new StringType("2025")).andParameter("to", new StringType("2026"))
+				.useHttpGet().execute();
+		assertEquals(List.of("0202T", "22216"), codesOf(diff, "added"));
+		assertEquals(List.of("0101T"), codesOf(diff, "deleted"));
+		assertEquals(List.of("22212", "63190"), codesOf(diff, "revised"));
+	}
+
+	@Test
+	@Order(4)
+	void bothReleasesAnswerAndTheVersionSelects() {
+		assertEquals("Fixture long: reshape one mid back spine bone from behind", lookup("22212", "2025").getParameterValue("display").primitiveValue());
+		assertEquals("Fixture long: reshape one mid back spine bone from behind, each segment",
+				lookup("22212", "2026").getParameterValue("display").primitiveValue());
+		assertEquals("2026", lookup("22212", null).getParameterValue("version").primitiveValue(), "without a version the latest answers");
+		assertThrows(ResourceNotFoundException.class, () -> lookup("22216", "2025"));
+
+		Parameters deleted = validate("0101T", null);
+		assertEquals("true", deleted.getParameterValue("inactive").primitiveValue(), "a code deleted in 2026 is inactive there");
+		assertEquals("false", validate("0202T", "2025").getParameterValue("result").primitiveValue());
+	}
+
+	@Test
+	@Order(5)
+	void designationsAreServedByUseAndThePatientLayerIsKept() {
+		Parameters neck = fhir.client().operation().onType(CodeSystem.class).named("$lookup")
+				.withParameter(Parameters.class, "system", new UriType(Canonicals.CPT))
+				.andParameter("code", new StringType("22210")).andParameter("version", new StringType("2025"))
+				.andParameter("property", new StringType("designation")).andParameter("property", new StringType("bodyRegion"))
+				.andParameter("property", new StringType("patientInformation"))
+				.useHttpGet().execute();
+		List<String> uses = new ArrayList<>();
+		List<String> spanish = new ArrayList<>();
+		neck.getParameters("designation").forEach(d -> {
+			String use = d.getPart().stream().filter(p -> p.getName().equals("use")).findFirst()
+					.map(p -> ((org.hl7.fhir.r4.model.Coding) p.getValue()).getCode()).orElse("");
+			uses.add(use);
+			d.getPart().stream().filter(p -> p.getName().equals("language") && p.getValue().primitiveValue().equals("es"))
+					.forEach(p -> spanish.add(use));
+		});
+		assertEquals(List.of("upper", "med", "short", "consumer", "clinician", "clinician", "consumer"), uses);
+		assertEquals(List.of("consumer"), spanish, "our Spanish name survives the import");
+		List<String> properties = neck.getParameters("property").stream().map(p -> p.getPart().get(1).getValue().primitiveValue()).toList();
+		assertEquals(List.of("cervical", Canonicals.library("22210")), properties);
+	}
+
+	@Test
+	@Order(6)
+	void theBundledValueSetsExpandOverTheImportedRelease() {
+		ValueSet cervical = fhir.client().operation().onType(ValueSet.class).named("$expand")
+				.withParameter(Parameters.class, "url", new UriType(Canonicals.valueSet("spine-procedures-cervical")))
+				.andParameter("system-version", new StringType(Canonicals.CPT + "|2025"))
+				.returnResourceType(ValueSet.class).useHttpGet().execute();
+		assertEquals(List.of("22210"), cervical.getExpansion().getContains().stream().map(ValueSet.ValueSetExpansionContainsComponent::getCode).toList());
+		assertEquals("Fixture long: reshape one neck spine bone from behind", cervical.getExpansion().getContainsFirstRep().getDisplay());
+	}
+
+	@Test
+	@Order(7)
+	void theSampleIsReplacedByTheReleases() {
+		assertThrows(ResourceGoneException.class, () -> fhir.client().read().resource(CodeSystem.class).withId("cpt").execute());
+		Bundle versions = fhir.client().search().forResource(CodeSystem.class).where(CodeSystem.URL.matches().value(Canonicals.CPT))
+				.returnBundle(Bundle.class).execute();
+		assertEquals(List.of("cpt-2025", "cpt-2026"), versions.getEntry().stream()
+				.map(e -> e.getResource().getIdElement().getIdPart()).sorted().toList());
+		CodeSystem stored = (CodeSystem) versions.getEntryFirstRep().getResource();
+		assertEquals(CodeSystem.CodeSystemContentMode.NOTPRESENT, stored.getContent(), "the concepts live in procterm's content store");
+	}
+
+	@Test
+	@Order(8)
+	void importingTheSameReleaseAgainOverRestChangesNothing() throws Exception {
+		String before = fhir.client().read().resource(CodeSystem.class).withId("cpt-2026").execute().getMeta().getVersionId();
+		Parameters result = postRelease(RELEASES.resolve("2026"), "2026", 200);
+		assertEquals("true", result.getParameterValue("unchanged").primitiveValue());
+		assertEquals(before, fhir.client().read().resource(CodeSystem.class).withId("cpt-2026").execute().getMeta().getVersionId());
+	}
+
+	@Test
+	@Order(9)
+	void aReleaseUploadedOverRestAnswersAsSoonAsTheCallReturns() throws Exception {
+		Path next = copy(RELEASES.resolve("2026"), Files.createTempDirectory("cpt-2027-"));
+		replace(next.resolve("LONGULT.txt"), "63295\tFixture long: rebuild the bony arch", "63295\tFixture long: rebuild the whole bony arch");
+		Parameters result = postRelease(next, "2027", 200);
+		assertEquals("9", result.getParameterValue("codes").primitiveValue());
+		assertEquals("Fixture long: rebuild the whole bony arch after opening the spinal canal",
+				lookup("63295", null).getParameterValue("display").primitiveValue());
+	}
+
+	@Test
+	@Order(10)
+	void aMalformedReleaseIsRefusedWithFileAndLineAndNothingChanges() throws Exception {
+		Path broken = copy(RELEASES.resolve("2026"), Files.createTempDirectory("cpt-broken-"));
+		replace(broken.resolve("MEDU.txt"), "22212 ", "22210 ");
+		String body = post(broken, "2028", 400);
+		OperationOutcome oo = fhir.fhir().newJsonParser().parseResource(OperationOutcome.class, body);
+		assertEquals("MEDU.txt:4", oo.getIssueFirstRep().getLocation().get(0).getValue(), body);
+		assertTrue(oo.getIssueFirstRep().getDiagnostics().contains("duplicate code 22210 (first at line 3)"), body);
+		assertThrows(ResourceNotFoundException.class, () -> lookup("22212", "2028"));
+	}
+
+	@Test
+	@Order(11)
+	void anImportWithoutTheAdminTokenIsRefused() throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+				URI.create(server.baseUrl() + "/CodeSystem/$import-cpt?version=2029"))
+				.POST(HttpRequest.BodyPublishers.ofByteArray(zip(RELEASES.resolve("2026")))).build(), HttpResponse.BodyHandlers.ofString());
+		assertEquals(401, response.statusCode());
+		assertFalse(response.body().contains("Exception"), response.body());
+	}
+
+	// ---- helpers ------------------------------------------------------------------------------
+
+	private static Parameters lookup(String code, String version) {
+		var op = fhir.client().operation().onType(CodeSystem.class).named("$lookup")
+				.withParameter(Parameters.class, "system", new UriType(Canonicals.CPT)).andParameter("code", new StringType(code));
+		if (version != null) {
+			op.andParameter("version", new StringType(version));
+		}
+		return op.useHttpGet().execute();
+	}
+
+	private static Parameters validate(String code, String version) {
+		var op = fhir.client().operation().onType(CodeSystem.class).named("$validate-code")
+				.withParameter(Parameters.class, "url", new UriType(Canonicals.CPT)).andParameter("code", new StringType(code));
+		if (version != null) {
+			op.andParameter("version", new StringType(version));
+		}
+		return op.useHttpGet().execute();
+	}
+
+	private static List<String> codesOf(Parameters diff, String name) {
+		return diff.getParameters(name).stream().map(p -> p.getPart().get(0).getValue().primitiveValue()).toList();
+	}
+
+	private static Parameters postRelease(Path dir, String version, int status) throws Exception {
+		return fhir.fhir().newJsonParser().parseResource(Parameters.class, post(dir, version, status));
+	}
+
+	private static String post(Path dir, String version, int status) throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+				URI.create(server.baseUrl() + "/CodeSystem/$import-cpt?version=" + version))
+				.header("Authorization", "Bearer " + TestServers.ADMIN_TOKEN).header("Content-Type", "application/zip")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(zip(dir))).build(), HttpResponse.BodyHandlers.ofString());
+		assertEquals(status, response.statusCode(), response.body());
+		return response.body();
+	}
+
+	private static byte[] zip(Path dir) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(dir)) {
+			for (Path f : files.filter(Files::isRegularFile).toList()) {
+				zip.putNextEntry(new ZipEntry("release/" + dir.relativize(f).toString().replace('\\', '/')));
+				Files.copy(f, zip);
+				zip.closeEntry();
+			}
+		}
+		return bytes.toByteArray();
+	}
+
+	private static Path copy(Path from, Path to) throws IOException {
+		try (Stream<Path> files = Files.walk(from)) {
+			for (Path f : files.toList()) {
+				Path target = to.resolve(from.relativize(f).toString());
+				if (Files.isDirectory(f)) {
+					Files.createDirectories(target);
+				} else {
+					Files.copy(f, target);
+				}
+			}
+		}
+		return to;
+	}
+
+	private static void replace(Path file, String from, String to) throws IOException {
+		String text = Files.readString(file);
+		assertTrue(text.contains(from), file + " has no '" + from + "'");
+		Files.writeString(file, text.replace(from, to));
+	}
+
+	/** Runs a procterm command in this JVM on the test database, capturing what it prints. */
+	private static Cli cli(String... args) {
+		List<String> all = new ArrayList<>(List.of(args));
+		all.addAll(List.of("--data", data.toString()));
+		PrintStream out = System.out;
+		PrintStream err = System.err;
+		ByteArrayOutputStream o = new ByteArrayOutputStream();
+		ByteArrayOutputStream e = new ByteArrayOutputStream();
+		try {
+			System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+			System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+			int exit = new CommandLine(new ProcTermCommand()).execute(all.toArray(String[]::new));
+			return new Cli(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+		} finally {
+			System.setOut(out);
+			System.setErr(err);
+		}
+	}
+
+	/** Imports {@code version} in a child JVM that halts, as a kill -9 would, after every write and before the commit. */
+	private static int importKilledBeforeCommit(String version) throws Exception {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Xmx512m",
+				"-D" + ImportService.HALT_BEFORE_COMMIT + "=true", ProcTermCommand.class.getName(),
+				"import", "cpt", RELEASES.resolve(version).toString(), "--version", version, "--data", data.toString())
+				.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+		assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child import finished");
+		return child.exitValue();
+	}
+}
