@@ -190,18 +190,17 @@ public final class TerminologyEngine implements TerminologyService {
 
 	@Override
 	public ValueSet expand(ValueSet valueSet, ExpansionRequest request) {
-		List<ExpansionEntry> entries = fullExpansion(valueSet, request.versions()).entries();
-		if (request.activeOnly()) {
-			entries = entries.stream().filter(e -> !e.concept().inactive()).toList();
-		}
+		Expansion expansion = fullExpansion(valueSet, request.versions());
 		TextMatch match = TextMatch.of(request.filter());
-		if (match != null) {
-			entries = entries.stream()
-					.map(e -> new Ranked(e, match.rank(e.concept())))
-					.filter(r -> r.rank() != TextMatch.Rank.NONE)
-					.sorted(Comparator.comparing(Ranked::rank))
-					.map(Ranked::entry)
-					.toList();
+		List<ExpansionEntry> entries;
+		if (match == null) {
+			entries = request.activeOnly()
+					? expansion.entries().stream().filter(e -> !e.concept().inactive()).toList()
+					: expansion.entries();
+		} else if (expansion.entries().size() > INDEXED_FILTER_FROM) {
+			entries = filterByIndex(expansion, match, request.activeOnly());
+		} else {
+			entries = rankEach(expansion.entries(), match, request.activeOnly());
 		}
 		int total = entries.size();
 		int from = Math.min(request.offset(), total);
@@ -234,6 +233,51 @@ public final class TerminologyEngine implements TerminologyService {
 	// ---- helpers ------------------------------------------------------------------------------
 
 	private record Ranked(ExpansionEntry entry, TextMatch.Rank rank) {}
+
+	/** Below this many codes a value set is filtered by looking at each; above, through the word index. */
+	private static final int INDEXED_FILTER_FROM = 2000;
+
+	/**
+	 * The typeahead filter over a large expansion: candidates come from the word index of each code
+	 * system the expansion draws on, and only they are ranked. Same answer as ranking every entry,
+	 * in the same order: by rank, then by position in the expansion.
+	 */
+	private List<ExpansionEntry> filterByIndex(Expansion expansion, TextMatch match, boolean activeOnly) {
+		Catalog c = catalog.get();
+		List<long[]> found = new ArrayList<>(); // {rank, position}
+		for (Expansion.Source source : expansion.sources()) {
+			Optional<CodeSystemIndex> cs = c.codeSystem(source.system(), source.version())
+					.filter(i -> java.util.Objects.equals(i.version(), source.version()));
+			if (cs.isEmpty()) {
+				return rankEach(expansion.entries(), match, activeOnly); // content not in this catalog: look at each
+			}
+			for (Concept concept : match.candidatesIn(cs.get())) {
+				if (activeOnly && concept.inactive()) {
+					continue;
+				}
+				TextMatch.Rank rank = match.rank(concept);
+				if (rank != TextMatch.Rank.NONE) {
+					for (int position : expansion.positionsOf(concept)) {
+						found.add(new long[] {rank.ordinal(), position});
+					}
+				}
+			}
+		}
+		found.sort(Comparator.<long[]>comparingLong(f -> f[0]).thenComparingLong(f -> f[1]));
+		List<ExpansionEntry> entries = new ArrayList<>(found.size());
+		found.forEach(f -> entries.add(expansion.entries().get((int) f[1])));
+		return entries;
+	}
+
+	private static List<ExpansionEntry> rankEach(List<ExpansionEntry> entries, TextMatch match, boolean activeOnly) {
+		return entries.stream()
+				.filter(e -> !activeOnly || !e.concept().inactive())
+				.map(e -> new Ranked(e, match.rank(e.concept())))
+				.filter(r -> r.rank() != TextMatch.Rank.NONE)
+				.sorted(Comparator.comparing(Ranked::rank))
+				.map(Ranked::entry)
+				.toList();
+	}
 
 	private Expansion fullExpansion(ValueSet valueSet, VersionRules versions) {
 		Catalog current = catalog.get();

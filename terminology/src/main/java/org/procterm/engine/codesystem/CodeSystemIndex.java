@@ -34,6 +34,7 @@ public final class CodeSystemIndex {
 	private final boolean caseSensitive;
 	private final Map<String, Concept> concepts;
 	private final Map<String, String> codeByLowerCase;
+	private volatile WordIndex wordIndex;
 
 	private CodeSystemIndex(CodeSystem cs, Map<String, Concept> concepts) {
 		this.url = cs.getUrl();
@@ -188,6 +189,20 @@ public final class CodeSystemIndex {
 			return Optional.ofNullable(exact);
 		}
 		return Optional.ofNullable(codeByLowerCase.get(code.toLowerCase(Locale.ROOT))).map(concepts::get);
+	}
+
+	/** The typeahead index, built by the first request that needs it. */
+	WordIndex wordIndex() {
+		WordIndex index = wordIndex;
+		if (index == null) {
+			synchronized (this) {
+				if (wordIndex == null) {
+					wordIndex = WordIndex.of(concepts.values());
+				}
+				index = wordIndex;
+			}
+		}
+		return index;
 	}
 
 	/** Every code below {@code code} in the is-a hierarchy, not including itself. */

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +36,11 @@ public final class TextMatch {
 			return null;
 		}
 		return new TextMatch(filter);
+	}
+
+	/** The concepts of {@code cs} that may match, found through its word index instead of a scan. */
+	public Set<Concept> candidatesIn(CodeSystemIndex cs) {
+		return cs.wordIndex().candidates(rawFilter, filterWords);
 	}
 
 	public Rank rank(Concept concept) {
