@@ -32,7 +32,13 @@ public final class TerminologyEngine implements TerminologyService {
 	private final int maxExpansionSize;
 	private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.empty());
 
-	/** @param maxExpansionSize the most codes one value set may expand to before answering too-costly */
+	/**
+	 * The most codes the engine works out for one value set, whatever is asked: a bound on the memory
+	 * one request can take. A million-concept code system fits; ten million do not.
+	 */
+	static final int MAX_WORKING_SET = 1_500_000;
+
+	/** @param maxExpansionSize the most codes one $expand answer may hold; more (without paging) is too-costly */
 	public TerminologyEngine(int maxExpansionSize) {
 		this.maxExpansionSize = maxExpansionSize;
 	}
@@ -205,6 +211,10 @@ public final class TerminologyEngine implements TerminologyService {
 		int total = entries.size();
 		int from = Math.min(request.offset(), total);
 		int to = request.count() == null ? total : (int) Math.min((long) from + request.count(), total);
+		if (to - from > maxExpansionSize) {
+			throw TerminologyException.tooCostly("The expansion of ValueSet " + valueSet.getUrl() + " would hold " + (to - from)
+					+ " codes, more than the " + maxExpansionSize + " this server returns at once; page through it with count and offset, or narrow it with filter");
+		}
 		return ExpansionWriter.write(valueSet, request, entries.subList(from, to), total);
 	}
 
@@ -281,7 +291,7 @@ public final class TerminologyEngine implements TerminologyService {
 
 	private Expansion fullExpansion(ValueSet valueSet, VersionRules versions) {
 		Catalog current = catalog.get();
-		ValueSetExpander expander = new ValueSetExpander(current, maxExpansionSize, versions);
+		ValueSetExpander expander = new ValueSetExpander(current, Math.max(maxExpansionSize, MAX_WORKING_SET), versions);
 		// a value set found by URL is the catalog's own instance; one read by id or sent inline is compared in full
 		boolean stored = valueSet.hasUrl() && current.valueSet(valueSet.getUrl(), valueSet.getVersion())
 				.map(v -> v == valueSet || v.equalsDeep(valueSet)).orElse(false);

@@ -132,6 +132,17 @@ class ExpandTest {
 	}
 
 	@Test
+	void aLargeValueSetStillPagesAndFiltersWithinTheLimit() {
+		TerminologyEngine small = new TerminologyEngine(3);
+		small.putCodeSystem("CodeSystem/procedures", Fixtures.procedures());
+		ValueSet page = small.expand(Fixtures.allProcedures(), new ExpansionRequest(null, 3, 3, false, false, null, null));
+		assertEquals(7, page.getExpansion().getTotal());
+		assertEquals(3, page.getExpansion().getContains().size());
+		assertEquals(2, small.expand(Fixtures.allProcedures(), new ExpansionRequest("lamin", 0, null, false, false, null, null))
+				.getExpansion().getTotal());
+	}
+
+	@Test
 	void unknownSystemInComposeIsNotFoundAndAFilterWithoutOperatorIsInvalid() {
 		ValueSet unknown = Fixtures.inline(c -> c.addInclude().setSystem("http://nowhere.example"));
 		assertEquals(TerminologyException.Problem.NOT_FOUND,
