@@ -1,6 +1,7 @@
 package org.procterm.engine;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -198,24 +199,27 @@ public final class TerminologyEngine implements TerminologyService {
 	public ValueSet expand(ValueSet valueSet, ExpansionRequest request) {
 		Expansion expansion = fullExpansion(valueSet, request.versions());
 		TextMatch match = TextMatch.of(request.filter());
-		List<ExpansionEntry> entries;
-		if (match == null) {
-			entries = request.activeOnly()
-					? expansion.entries().stream().filter(e -> !e.concept().inactive()).toList()
-					: expansion.entries();
-		} else if (expansion.entries().size() > INDEXED_FILTER_FROM) {
-			entries = filterByIndex(expansion, match, request.activeOnly());
+		Page page;
+		if (match != null && expansion.entries().size() > INDEXED_FILTER_FROM) {
+			page = filterByIndex(expansion, match, request.activeOnly(), request.offset(), request.count());
 		} else {
-			entries = rankEach(expansion.entries(), match, request.activeOnly());
+			List<ExpansionEntry> entries;
+			if (match != null) {
+				entries = rankEach(expansion.entries(), match, request.activeOnly());
+			} else {
+				entries = request.activeOnly()
+						? expansion.entries().stream().filter(e -> !e.concept().inactive()).toList()
+						: expansion.entries();
+			}
+			int from = Math.min(request.offset(), entries.size());
+			int to = request.count() == null ? entries.size() : (int) Math.min((long) from + request.count(), entries.size());
+			page = new Page(entries.subList(from, to), entries.size());
 		}
-		int total = entries.size();
-		int from = Math.min(request.offset(), total);
-		int to = request.count() == null ? total : (int) Math.min((long) from + request.count(), total);
-		if (to - from > maxExpansionSize) {
-			throw TerminologyException.tooCostly("The expansion of ValueSet " + valueSet.getUrl() + " would hold " + (to - from)
+		if (page.entries().size() > maxExpansionSize) {
+			throw TerminologyException.tooCostly("The expansion of ValueSet " + valueSet.getUrl() + " would hold " + page.entries().size()
 					+ " codes, more than the " + maxExpansionSize + " this server returns at once; page through it with count and offset, or narrow it with filter");
 		}
-		return ExpansionWriter.write(valueSet, request, entries.subList(from, to), total);
+		return ExpansionWriter.write(valueSet, request, page.entries(), page.total());
 	}
 
 	@Override
@@ -250,34 +254,56 @@ public final class TerminologyEngine implements TerminologyService {
 	/**
 	 * The typeahead filter over a large expansion: candidates come from the word index of each code
 	 * system the expansion draws on, and only they are ranked. Same answer as ranking every entry,
-	 * in the same order: by rank, then by position in the expansion.
+	 * in the same order: by rank, then by position in the expansion. Matches are marked in one bit
+	 * set per rank, indexed by position, so no sort is needed and only the requested page is copied out.
 	 */
-	private List<ExpansionEntry> filterByIndex(Expansion expansion, TextMatch match, boolean activeOnly) {
+	private Page filterByIndex(Expansion expansion, TextMatch match, boolean activeOnly, int offset, Integer count) {
 		Catalog c = catalog.get();
-		List<long[]> found = new ArrayList<>(); // {rank, position}
+		int size = expansion.entries().size();
+		BitSet[] byRank = new BitSet[TextMatch.Rank.values().length];
 		for (Expansion.Source source : expansion.sources()) {
 			Optional<CodeSystemIndex> cs = c.codeSystem(source.system(), source.version())
 					.filter(i -> java.util.Objects.equals(i.version(), source.version()));
 			if (cs.isEmpty()) {
-				return rankEach(expansion.entries(), match, activeOnly); // content not in this catalog: look at each
+				List<ExpansionEntry> all = rankEach(expansion.entries(), match, activeOnly); // content not in this catalog: look at each
+				return new Page(all.subList(Math.min(offset, all.size()), count == null ? all.size()
+						: (int) Math.min((long) Math.min(offset, all.size()) + count, all.size())), all.size());
 			}
 			for (Concept concept : match.candidatesIn(cs.get())) {
 				if (activeOnly && concept.inactive()) {
 					continue;
 				}
-				TextMatch.Rank rank = match.rank(concept);
-				if (rank != TextMatch.Rank.NONE) {
-					for (int position : expansion.positionsOf(concept)) {
-						found.add(new long[] {rank.ordinal(), position});
+				int[] positions = expansion.positionsOf(concept);
+				if (positions.length > 0) {
+					int rank = match.rankCandidate(concept).ordinal();
+					BitSet marks = byRank[rank] == null ? (byRank[rank] = new BitSet(size)) : byRank[rank];
+					for (int position : positions) {
+						marks.set(position);
 					}
 				}
 			}
 		}
-		found.sort(Comparator.<long[]>comparingLong(f -> f[0]).thenComparingLong(f -> f[1]));
-		List<ExpansionEntry> entries = new ArrayList<>(found.size());
-		found.forEach(f -> entries.add(expansion.entries().get((int) f[1])));
-		return entries;
+		int total = 0;
+		for (BitSet marks : byRank) {
+			total += marks == null ? 0 : marks.cardinality();
+		}
+		int wanted = count == null ? Integer.MAX_VALUE : count;
+		List<ExpansionEntry> page = new ArrayList<>(Math.min(wanted, 100));
+		int skip = offset;
+		for (BitSet marks : byRank) {
+			for (int i = marks == null ? -1 : marks.nextSetBit(0); i >= 0 && page.size() < wanted; i = marks.nextSetBit(i + 1)) {
+				if (skip > 0) {
+					skip--;
+				} else {
+					page.add(expansion.entries().get(i));
+				}
+			}
+		}
+		return new Page(page, total);
 	}
+
+	/** One page of a filtered expansion and how many codes matched in all. */
+	private record Page(List<ExpansionEntry> entries, int total) {}
 
 	private static List<ExpansionEntry> rankEach(List<ExpansionEntry> entries, TextMatch match, boolean activeOnly) {
 		return entries.stream()

@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -38,9 +37,21 @@ public final class TextMatch {
 		return new TextMatch(filter);
 	}
 
-	/** The concepts of {@code cs} that may match, found through its word index instead of a scan. */
-	public Set<Concept> candidatesIn(CodeSystemIndex cs) {
+	/** The concepts of {@code cs} that match, found through its word index instead of a scan (possibly repeated). */
+	public List<Concept> candidatesIn(CodeSystemIndex cs) {
 		return cs.wordIndex().candidates(rawFilter, filterWords);
+	}
+
+	/** The rank of a concept the word index already found to match (by its code or by every word). */
+	public Rank rankCandidate(Concept concept) {
+		String code = concept.code();
+		if (code.equalsIgnoreCase(rawFilter)) {
+			return Rank.EXACT_CODE;
+		}
+		if (code.regionMatches(true, 0, rawFilter, 0, rawFilter.length())) {
+			return Rank.CODE_PREFIX;
+		}
+		return concept.searchDisplay().startsWith(normalizedFilter) ? Rank.DISPLAY_PREFIX : Rank.WORDS;
 	}
 
 	public Rank rank(Concept concept) {

@@ -2,13 +2,10 @@ package org.procterm.engine.codesystem;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -50,10 +47,11 @@ final class WordIndex {
 	/**
 	 * Every concept that may match: those whose code begins with the filter, and those with a word
 	 * beginning with each filter word. The caller ranks them with {@link TextMatch#rank}, which
-	 * has the final say; this only keeps it from looking at every concept.
+	 * has the final say; this only keeps it from looking at every concept. A concept may appear
+	 * twice (by its code and by its words, or by two words in the prefix range).
 	 */
-	Set<Concept> candidates(String rawFilter, List<String> filterWords) {
-		Set<Concept> found = Collections.newSetFromMap(new IdentityHashMap<>());
+	List<Concept> candidates(String rawFilter, List<String> filterWords) {
+		List<Concept> found = new ArrayList<>();
 		String codePrefix = rawFilter.toLowerCase(Locale.ROOT);
 		for (int i = lowerBound(codes, codePrefix); i < codes.length && codes[i].startsWith(codePrefix); i++) {
 			found.add(byCode[i]);
@@ -73,7 +71,7 @@ final class WordIndex {
 		}
 		for (int i = lowerBound(words, driver); i < words.length && words[i].startsWith(driver); i++) {
 			for (Concept c : postings[i]) {
-				if (hasEveryWord(c, filterWords)) {
+				if (filterWords.size() == 1 || hasEveryWord(c, filterWords)) {
 					found.add(c);
 				}
 			}
