@@ -55,9 +55,6 @@ public final class Benchmark {
 
 	private void run() throws Exception {
 		List<Map<String, Object>> runs = new ArrayList<>();
-		for (String s : options.get("sizes").split(",")) {
-			runs.add(measure(Integer.parseInt(s.trim())));
-		}
 		Path out = Path.of(options.get("out"));
 		Files.createDirectories(out);
 		Map<String, Object> report = new LinkedHashMap<>();
@@ -65,8 +62,12 @@ public final class Benchmark {
 		report.put("machine", machine());
 		report.put("options", options);
 		report.put("runs", runs);
-		new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("results.json").toFile(), report);
-		Files.writeString(out.resolve("results.md"), MarkdownReport.render(report));
+		for (String s : options.get("sizes").split(",")) {
+			runs.add(measure(Integer.parseInt(s.trim())));
+			// written after every size, so a size that fails still leaves the ones before it
+			new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("results.json").toFile(), report);
+			Files.writeString(out.resolve("results.md"), MarkdownReport.render(report));
+		}
 		System.out.println(Files.readString(out.resolve("results.md")));
 	}
 
@@ -125,6 +126,7 @@ public final class Benchmark {
 		} finally {
 			server.destroy();
 			server.waitFor();
+			deleteFolder(data);
 		}
 	}
 
@@ -213,6 +215,12 @@ public final class Benchmark {
 			// not Linux
 		}
 		return Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", Java " + System.getProperty("java.version");
+	}
+
+	private static void deleteFolder(Path folder) throws IOException {
+		try (var files = Files.walk(folder)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
 	}
 
 	private static int freePort() throws IOException {

@@ -1,19 +1,18 @@
 package org.procterm.content;
 
-import org.hl7.fhir.r4.model.CodeSystem;
-import org.procterm.content.fhir.Canonicals;
-import org.procterm.store.CodeSystemContentStore;
-import ca.uhn.fhir.context.FhirContext;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
+import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.utilities.npm.NpmPackage;
+import org.procterm.content.fhir.Canonicals;
+import org.procterm.store.CodeSystemContentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
 import ca.uhn.fhir.jpa.packages.PackageInstallationSpec;
 

@@ -191,6 +191,7 @@ public class ImportService {
 					Runtime.getRuntime().halt(137); // as a kill -9 would, with every write done and none committed
 				}
 			});
+			engineSync.serve(id, index);
 		} finally {
 			engineSync.withdraw(id);
 		}

@@ -18,8 +18,8 @@ import org.procterm.content.cpt.ReleaseException;
 import org.procterm.engine.TerminologyEngine;
 import org.procterm.engine.codesystem.CodeSystemDiff;
 import org.procterm.importing.ImportService;
-import org.procterm.importing.ReleaseArchive;
 import org.procterm.importing.ImportSummary;
+import org.procterm.importing.ReleaseArchive;
 
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;

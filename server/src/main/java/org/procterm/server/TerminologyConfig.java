@@ -3,14 +3,15 @@ package org.procterm.server;
 import org.procterm.config.ServerSettings;
 import org.procterm.content.BundledPackage;
 import org.procterm.engine.TerminologyEngine;
-import org.procterm.importing.ImportService;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.procterm.engine.codesystem.CodeSystemJsonReader;
+import org.procterm.importing.ImportService;
 import org.procterm.store.CodeSystemContentStore;
 import org.procterm.store.EngineSync;
 import org.procterm.validation.EngineValidationSupport;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
@@ -18,7 +19,6 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.config.JpaConfig;
 import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
 import ca.uhn.fhir.jpa.validation.JpaValidationSupportChain;
-import org.springframework.beans.factory.annotation.Qualifier;
 
 /** procterm's own beans: the engine, its link to the JPA store and to HAPI's validation chain, the bundled content. */
 @Configuration

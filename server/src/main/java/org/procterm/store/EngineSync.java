@@ -66,6 +66,15 @@ public class EngineSync {
 		prepared.remove("CodeSystem/" + resourceId);
 	}
 
+	/**
+	 * Serves an import once it has committed. HAPI skips its hooks when an update leaves the resource
+	 * as it was, and an import can change the concepts without changing the CodeSystem's metadata.
+	 */
+	public void serve(String resourceId, CodeSystemIndex index) {
+		engine.putCodeSystem("CodeSystem/" + resourceId, index);
+		validationChain.invalidateCaches();
+	}
+
 	/** Loads every stored CodeSystem and ValueSet (current versions, not deleted). */
 	public void loadAll() {
 		for (String type : new String[] {"CodeSystem", "ValueSet"}) {

@@ -73,6 +73,20 @@ class ImportOperationTest {
 	}
 
 	@Test
+	void newConceptsUnderUnchangedMetadataAreServed(LiveServer.Server server) throws Exception {
+		CodeSystem cs = generated("http://example.org/revised", "1", 3);
+		post(server, "/CodeSystem/$import", server.fhir().newJsonParser().encodeResourceToString(cs).getBytes(StandardCharsets.UTF_8), 200);
+		cs.getConceptFirstRep().getConceptFirstRep().setDisplay("A display revised in the second import");
+
+		post(server, "/CodeSystem/$import", server.fhir().newJsonParser().encodeResourceToString(cs).getBytes(StandardCharsets.UTF_8), 200);
+
+		Parameters lookup = server.client().operation().onType(CodeSystem.class).named("$lookup")
+				.withParameter(Parameters.class, "system", new UriType("http://example.org/revised"))
+				.andParameter("code", new StringType("00000")).useHttpGet().execute();
+		assertEquals("A display revised in the second import", lookup.getParameterValue("display").primitiveValue());
+	}
+
+	@Test
 	void anImportReplacesAStoredResourceOfTheSameUrlAndVersion(LiveServer.Server server) throws Exception {
 		server.admin().update().resource(generated("http://example.org/replaced", "3", 2).setId("replaced-by-put")).execute();
 		byte[] json = server.fhir().newJsonParser().encodeResourceToString(generated("http://example.org/replaced", "3", 4))

@@ -78,8 +78,11 @@ public final class CodeSystemIndex {
 	public static final class Builder {
 
 		private final Map<String, Draft> drafts = new LinkedHashMap<>();
-		private final Map<String, Set<String>> parents = new LinkedHashMap<>(); // insertion order keeps children in file order
+		private final Map<String, List<String>> parents = new LinkedHashMap<>(); // insertion order keeps children in file order
 		private final Map<String, Type> sharedValues = new java.util.HashMap<>();
+		/** Words, languages and property codes repeat across a code system: one copy of each is kept. */
+		private final Map<String, String> sharedStrings = new java.util.HashMap<>();
+		private final Map<String, org.hl7.fhir.r4.model.Coding> sharedUses = new java.util.HashMap<>();
 
 		private record Draft(String display, String definition, List<Designation> designations, List<PropertyValue> properties) {}
 
@@ -93,25 +96,44 @@ public final class CodeSystemIndex {
 				throw new IllegalArgumentException("a concept without a code cannot be served");
 			}
 			if (parent != null) {
-				parents.computeIfAbsent(code, k -> new LinkedHashSet<>()).add(parent);
+				addParent(code, parent);
 			}
+			List<Designation> compact = new ArrayList<>(designations.size());
+			for (Designation d : designations) {
+				compact.add(new Designation(shared(d.language()), d.use() == null ? null
+						: sharedUses.computeIfAbsent(d.use().getSystem() + '|' + d.use().getCode() + '|' + d.use().getDisplay(), k -> d.use()),
+						d.value()));
+			}
+			designations = compact;
 			List<PropertyValue> kept = new ArrayList<>(properties.size());
 			for (PropertyValue p : properties) {
 				// parent and child are served from the hierarchy, which merges them with the nesting
 				if ("parent".equals(p.code())) {
 					if (p.value() instanceof CodeType value) {
-						parents.computeIfAbsent(code, k -> new LinkedHashSet<>()).add(value.getValue());
+						addParent(code, value.getValue());
 					}
 				} else if ("child".equals(p.code())) {
 					if (p.value() instanceof CodeType value) {
-						parents.computeIfAbsent(value.getValue(), k -> new LinkedHashSet<>()).add(code);
+						addParent(value.getValue(), code);
 					}
 				} else {
-					kept.add(new PropertyValue(p.code(), share(p.value())));
+					kept.add(new PropertyValue(shared(p.code()), share(p.value())));
 				}
 			}
 			drafts.putIfAbsent(code, new Draft(display, definition, designations, kept));
 			return this;
+		}
+
+		/** Parents are few per concept, so a small list (checked for repeats) costs less than a set. */
+		private void addParent(String child, String parent) {
+			List<String> ps = parents.computeIfAbsent(child, k -> new ArrayList<>(1));
+			if (!ps.contains(parent)) {
+				ps.add(parent);
+			}
+		}
+
+		private String shared(String text) {
+			return text == null ? null : sharedStrings.computeIfAbsent(text, k -> k);
 		}
 
 		private Type share(Type value) {
@@ -134,11 +156,13 @@ public final class CodeSystemIndex {
 			parents.forEach((child, ps) -> ps.forEach(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(child)));
 			Map<String, Concept> concepts = new LinkedHashMap<>();
 			drafts.forEach((code, d) -> concepts.put(code, toConcept(code, d,
-					List.copyOf(parents.getOrDefault(code, Set.of())), children.getOrDefault(code, List.of()))));
+					List.copyOf(parents.getOrDefault(code, List.of())), children.getOrDefault(code, List.of()))));
+			drafts.clear();
+			sharedStrings.clear();
 			return new CodeSystemIndex(header, java.util.Collections.unmodifiableMap(concepts));
 		}
 
-		private static Concept toConcept(String code, Draft d, List<String> parents, List<String> children) {
+		private Concept toConcept(String code, Draft d, List<String> parents, List<String> children) {
 			boolean inactive = false;
 			boolean notSelectable = false;
 			for (PropertyValue p : d.properties()) {
@@ -154,8 +178,12 @@ public final class CodeSystemIndex {
 					notSelectable = true;
 				}
 			}
-			return new Concept(code, d.display(), d.definition(), inactive, notSelectable,
-					d.designations(), d.properties(), parents, children);
+			LinkedHashSet<String> words = new LinkedHashSet<>();
+			TextMatch.words(d.display()).forEach(w -> words.add(shared(w)));
+			d.designations().forEach(des -> TextMatch.words(des.value()).forEach(w -> words.add(shared(w))));
+			String searchDisplay = d.display() == null ? "" : TextMatch.normalize(d.display());
+			return new Concept(code, d.display(), d.definition(), inactive, notSelectable, d.designations(), d.properties(),
+					parents, children, searchDisplay.equals(d.display()) ? d.display() : searchDisplay, List.copyOf(words));
 		}
 	}
 

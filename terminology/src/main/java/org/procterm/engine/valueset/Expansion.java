@@ -1,11 +1,11 @@
 package org.procterm.engine.valueset;
 
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.procterm.engine.codesystem.Concept;
 
@@ -20,11 +20,11 @@ public final class Expansion {
 	public record Source(String system, String version) {}
 
 	private final List<ExpansionEntry> entries;
-	private final Map<String, List<ExpansionEntry>> byKey;
+	private final Map<String, Map<String, List<ExpansionEntry>>> byKey;
 	private final Set<Source> sources;
 	private volatile Map<Concept, int[]> positions;
 
-	private Expansion(List<ExpansionEntry> entries, Map<String, List<ExpansionEntry>> byKey, Set<Source> sources) {
+	private Expansion(List<ExpansionEntry> entries, Map<String, Map<String, List<ExpansionEntry>>> byKey, Set<Source> sources) {
 		this.entries = entries;
 		this.byKey = byKey;
 		this.sources = sources;
@@ -32,9 +32,14 @@ public final class Expansion {
 
 	public static Expansion of(List<ExpansionEntry> entries) {
 		Set<Source> sources = new LinkedHashSet<>();
-		entries.forEach(e -> sources.add(new Source(e.system(), e.version())));
-		return new Expansion(List.copyOf(entries),
-				Map.copyOf(entries.stream().collect(Collectors.groupingBy(ExpansionEntry::key))), Set.copyOf(sources));
+		// by system, then by code: no "system|code" string per entry, which for a million codes is 100 MB
+		Map<String, Map<String, List<ExpansionEntry>>> bySystem = new HashMap<>();
+		for (ExpansionEntry e : entries) {
+			sources.add(new Source(e.system(), e.version()));
+			bySystem.computeIfAbsent(e.system(), k -> new HashMap<>())
+					.merge(e.concept().code(), List.of(e), (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+		}
+		return new Expansion(List.copyOf(entries), bySystem, Set.copyOf(sources));
 	}
 
 	public Set<Source> sources() {
@@ -46,7 +51,7 @@ public final class Expansion {
 	}
 
 	public List<ExpansionEntry> find(String system, String code) {
-		return byKey.getOrDefault(system + "|" + code, List.of());
+		return byKey.getOrDefault(system, Map.of()).getOrDefault(code, List.of());
 	}
 
 	/** Where {@code concept} (the very instance a code system index holds) appears in {@link #entries()}; empty if absent. */
