@@ -74,9 +74,8 @@ public class ImportCommand implements Runnable {
 		}
 	}
 
-	@Command(name = "codesystem", mixinStandardHelpOptions = true,
-			description = "Import a CodeSystem from a FHIR JSON file (.json or .json.gz) of any size.")
-	static class CodeSystemFile implements Callable<Integer> {
+	/** An import of one file into the database. */
+	abstract static class FileImport implements Callable<Integer> {
 
 		@Parameters(index = "0", paramLabel = "FILE")
 		Path file;
@@ -84,28 +83,32 @@ public class ImportCommand implements Runnable {
 		@Mixin
 		DatabaseOptions database;
 
+		abstract String importFile(ImportService imports) throws IOException;
+
 		@Override
 		public Integer call() {
-			return withDatabase(database, imports -> {
-				try (InputStream in = Files.newInputStream(file); TerminalProgress progress = new TerminalProgress()) {
-					return imports.importCodeSystem(in, progress).describe();
-				}
-			});
+			return withDatabase(database, this::importFile);
+		}
+	}
+
+	@Command(name = "codesystem", mixinStandardHelpOptions = true,
+			description = "Import a CodeSystem from a FHIR JSON file (.json or .json.gz) of any size.")
+	static class CodeSystemFile extends FileImport {
+
+		@Override
+		String importFile(ImportService imports) throws IOException {
+			try (InputStream in = Files.newInputStream(file); TerminalProgress progress = new TerminalProgress()) {
+				return imports.importCodeSystem(in, progress).describe();
+			}
 		}
 	}
 
 	@Command(name = "package", mixinStandardHelpOptions = true, description = "Install a FHIR NPM package (.tgz).")
-	static class PackageFile implements Callable<Integer> {
-
-		@Parameters(index = "0", paramLabel = "FILE")
-		Path file;
-
-		@Mixin
-		DatabaseOptions database;
+	static class PackageFile extends FileImport {
 
 		@Override
-		public Integer call() {
-			return withDatabase(database, imports -> "Installed " + imports.importPackage(Files.readAllBytes(file)));
+		String importFile(ImportService imports) throws IOException {
+			return "Installed " + imports.importPackage(Files.readAllBytes(file));
 		}
 	}
 }

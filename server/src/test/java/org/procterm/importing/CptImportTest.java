@@ -228,17 +228,16 @@ class CptImportTest {
 	// ---- helpers ------------------------------------------------------------------------------
 
 	private static Parameters lookup(String code, String version) {
-		var op = fhir.client().operation().onType(CodeSystem.class).named("$lookup")
-				.withParameter(Parameters.class, "system", new UriType(Canonicals.CPT)).andParameter("code", new StringType(code));
-		if (version != null) {
-			op.andParameter("version", new StringType(version));
-		}
-		return op.useHttpGet().execute();
+		return codeSystemOperation("$lookup", "system", code, version);
 	}
 
 	private static Parameters validate(String code, String version) {
-		var op = fhir.client().operation().onType(CodeSystem.class).named("$validate-code")
-				.withParameter(Parameters.class, "url", new UriType(Canonicals.CPT)).andParameter("code", new StringType(code));
+		return codeSystemOperation("$validate-code", "url", code, version);
+	}
+
+	private static Parameters codeSystemOperation(String operation, String systemParameter, String code, String version) {
+		var op = fhir.client().operation().onType(CodeSystem.class).named(operation)
+				.withParameter(Parameters.class, systemParameter, new UriType(Canonicals.CPT)).andParameter("code", new StringType(code));
 		if (version != null) {
 			op.andParameter("version", new StringType(version));
 		}

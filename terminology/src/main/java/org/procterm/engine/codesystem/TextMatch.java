@@ -44,23 +44,17 @@ public final class TextMatch {
 
 	/** The rank of a concept the word index already found to match (by its code or by every word). */
 	public Rank rankCandidate(Concept concept) {
-		String code = concept.code();
-		if (code.equalsIgnoreCase(rawFilter)) {
-			return Rank.EXACT_CODE;
-		}
-		if (code.regionMatches(true, 0, rawFilter, 0, rawFilter.length())) {
-			return Rank.CODE_PREFIX;
+		Rank byCode = rankByCode(concept);
+		if (byCode != null) {
+			return byCode;
 		}
 		return concept.searchDisplay().startsWith(normalizedFilter) ? Rank.DISPLAY_PREFIX : Rank.WORDS;
 	}
 
 	public Rank rank(Concept concept) {
-		String code = concept.code();
-		if (code.equalsIgnoreCase(rawFilter)) {
-			return Rank.EXACT_CODE;
-		}
-		if (code.regionMatches(true, 0, rawFilter, 0, rawFilter.length())) {
-			return Rank.CODE_PREFIX;
+		Rank byCode = rankByCode(concept);
+		if (byCode != null) {
+			return byCode;
 		}
 		if (filterWords.isEmpty()) {
 			return Rank.NONE;
@@ -75,6 +69,15 @@ public final class TextMatch {
 			}
 		}
 		return Rank.WORDS;
+	}
+
+	/** EXACT_CODE or CODE_PREFIX when the filter is (the start of) the code, else null. */
+	private Rank rankByCode(Concept concept) {
+		String code = concept.code();
+		if (code.equalsIgnoreCase(rawFilter)) {
+			return Rank.EXACT_CODE;
+		}
+		return code.regionMatches(true, 0, rawFilter, 0, rawFilter.length()) ? Rank.CODE_PREFIX : null;
 	}
 
 	static String normalize(String text) {
