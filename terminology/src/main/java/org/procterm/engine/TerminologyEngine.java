@@ -269,18 +269,17 @@ public final class TerminologyEngine implements TerminologyService {
 				return new Page(all.subList(Math.min(offset, all.size()), count == null ? all.size()
 						: (int) Math.min((long) Math.min(offset, all.size()) + count, all.size())), all.size());
 			}
-			for (Concept concept : match.candidatesIn(cs.get())) {
-				if (activeOnly && concept.inactive()) {
+			CodeSystemIndex index = cs.get();
+			int[] positions = expansion.positionsIn(index);
+			for (int ordinal : match.candidatesIn(index)) {
+				int position = positions[ordinal];
+				Concept concept = position < 0 ? null : index.conceptAt(ordinal);
+				if (concept == null || activeOnly && concept.inactive()) {
 					continue;
 				}
-				int[] positions = expansion.positionsOf(concept);
-				if (positions.length > 0) {
-					int rank = match.rankCandidate(concept).ordinal();
-					BitSet marks = byRank[rank] == null ? (byRank[rank] = new BitSet(size)) : byRank[rank];
-					for (int position : positions) {
-						marks.set(position);
-					}
-				}
+				int rank = match.rankCandidate(concept).ordinal();
+				BitSet marks = byRank[rank] == null ? (byRank[rank] = new BitSet(size)) : byRank[rank];
+				marks.set(position);
 			}
 		}
 		int total = 0;

@@ -34,6 +34,7 @@ public final class CodeSystemIndex {
 	private final boolean caseSensitive;
 	private final Map<String, Concept> concepts;
 	private final Map<String, String> codeByLowerCase;
+	private final Concept[] ordered;
 	private volatile WordIndex wordIndex;
 
 	private CodeSystemIndex(CodeSystem cs, Map<String, Concept> concepts) {
@@ -46,6 +47,7 @@ public final class CodeSystemIndex {
 		Map<String, String> lower = new java.util.HashMap<>();
 		concepts.keySet().forEach(code -> lower.putIfAbsent(code.toLowerCase(Locale.ROOT), code));
 		this.codeByLowerCase = lower;
+		this.ordered = concepts.values().toArray(Concept[]::new);
 	}
 
 	/** Indexes a CodeSystem held as a FHIR model object (nested concepts and parent/child properties both count). */
@@ -219,13 +221,28 @@ public final class CodeSystemIndex {
 		return Optional.ofNullable(codeByLowerCase.get(code.toLowerCase(Locale.ROOT))).map(concepts::get);
 	}
 
+	/** The concept at {@code ordinal}, its place in this code system (see {@link #ordinalOf}). */
+	public Concept conceptAt(int ordinal) {
+		return ordered[ordinal];
+	}
+
+	/** The place of {@code concept} (this very instance) in this code system, or -1 if it is not one of its concepts. */
+	public int ordinalOf(Concept concept) {
+		return wordIndex().ordinalOf(concept);
+	}
+
+	/** The ordinals of the concepts matching a typeahead filter, through the word index (possibly repeated). */
+	int[] candidates(String rawFilter, List<String> filterWords) {
+		return wordIndex().candidates(rawFilter, filterWords, ordered);
+	}
+
 	/** The typeahead index, built by the first request that needs it. */
-	WordIndex wordIndex() {
+	private WordIndex wordIndex() {
 		WordIndex index = wordIndex;
 		if (index == null) {
 			synchronized (this) {
 				if (wordIndex == null) {
-					wordIndex = WordIndex.of(concepts.values());
+					wordIndex = WordIndex.of(ordered);
 				}
 				index = wordIndex;
 			}

@@ -37,9 +37,9 @@ public final class TextMatch {
 		return new TextMatch(filter);
 	}
 
-	/** The concepts of {@code cs} that match, found through its word index instead of a scan (possibly repeated). */
-	public List<Concept> candidatesIn(CodeSystemIndex cs) {
-		return cs.wordIndex().candidates(rawFilter, filterWords);
+	/** The ordinals of the concepts of {@code cs} that match, found through its word index instead of a scan (possibly repeated). */
+	public int[] candidatesIn(CodeSystemIndex cs) {
+		return cs.candidates(rawFilter, filterWords);
 	}
 
 	/** The rank of a concept the word index already found to match (by its code or by every word). */

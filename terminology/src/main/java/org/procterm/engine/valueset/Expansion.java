@@ -3,15 +3,15 @@ package org.procterm.engine.valueset;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import org.procterm.engine.codesystem.Concept;
+import org.procterm.engine.codesystem.CodeSystemIndex;
 
 /**
  * A value set's full content, in order, with an index by system and code for membership tests
- * and, built on first use, the positions of each concept for typeahead over the word index.
+ * and, built on first use per code system, the position of each of its concepts for typeahead.
  * Immutable once built, except for that lazily built index.
  */
 public final class Expansion {
@@ -22,7 +22,7 @@ public final class Expansion {
 	private final List<ExpansionEntry> entries;
 	private final Map<String, Map<String, List<ExpansionEntry>>> byKey;
 	private final Set<Source> sources;
-	private volatile Map<Concept, int[]> positions;
+	private final Map<CodeSystemIndex, int[]> positions = new IdentityHashMap<>();
 
 	private Expansion(List<ExpansionEntry> entries, Map<String, Map<String, List<ExpansionEntry>>> byKey, Set<Source> sources) {
 		this.entries = entries;
@@ -54,23 +54,24 @@ public final class Expansion {
 		return byKey.getOrDefault(system, Map.of()).getOrDefault(code, List.of());
 	}
 
-	/** Where {@code concept} (the very instance a code system index holds) appears in {@link #entries()}; empty if absent. */
-	public int[] positionsOf(Concept concept) {
-		Map<Concept, int[]> p = positions;
-		if (p == null) {
-			p = new IdentityHashMap<>(entries.size() * 2);
-			for (int i = 0; i < entries.size(); i++) {
-				int at = i;
-				p.merge(entries.get(i).concept(), new int[] {at}, (a, b) -> {
-					int[] both = java.util.Arrays.copyOf(a, a.length + 1);
-					both[a.length] = b[0];
-					return both;
-				});
-			}
-			positions = p;
+	/**
+	 * The expansion position of each concept of {@code cs}, indexed by its ordinal (-1: not in the
+	 * expansion). Worked out once per code system and kept, so typeahead maps a match to its place
+	 * with one array read.
+	 */
+	public int[] positionsIn(CodeSystemIndex cs) {
+		synchronized (positions) {
+			return positions.computeIfAbsent(cs, k -> {
+				int[] at = new int[cs.size()];
+				java.util.Arrays.fill(at, -1);
+				for (int i = 0; i < entries.size(); i++) {
+					int ordinal = cs.ordinalOf(entries.get(i).concept());
+					if (ordinal >= 0 && at[ordinal] < 0) {
+						at[ordinal] = i;
+					}
+				}
+				return at;
+			});
 		}
-		return p.getOrDefault(concept, NONE);
 	}
-
-	private static final int[] NONE = new int[0];
 }
