@@ -12,7 +12,7 @@ final class Offline {
 		try {
 			return ProcTermContext.open(settings);
 		} catch (RuntimeException e) {
-			if (causes(e, "already in use") || causes(e, "Database may be already in use")) {
+			if (causes(e, "already in use")) { // H2: "Database may be already in use"
 				throw new IllegalStateException("The database " + settings.dbUrl() + " is in use by a running procterm. "
 						+ "Stop that server first, or send the import to it over REST (see the README, \"Importing\").", e);
 			}

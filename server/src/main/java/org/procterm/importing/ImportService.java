@@ -77,13 +77,13 @@ public class ImportService {
 	public ImportService(FhirContext fhir, DaoRegistry daos, PlatformTransactionManager transactionManager,
 			CodeSystemContentStore contentStore, EngineSync engineSync, BundledPackage bundledPackage,
 			IPackageInstallerSvc packageInstaller, Path workDir) {
-		this.packageInstaller = packageInstaller;
 		this.fhir = fhir;
 		this.daos = daos;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.contentStore = contentStore;
 		this.engineSync = engineSync;
 		this.bundledPackage = bundledPackage;
+		this.packageInstaller = packageInstaller;
 		this.workDir = workDir;
 	}
 
@@ -91,7 +91,18 @@ public class ImportService {
 	public ImportSummary importCpt(Path dir, String version, Progress progress) {
 		long started = System.nanoTime();
 		CptRelease release = AmaReleaseReader.read(dir, version, progress);
-		CodeSystem cs = CptReleaseCodeSystem.build(release, bundledPackage.cptPatientLayer());
+		CodeSystem patientLayer = bundledPackage.cptPatientLayer();
+		// the same release files with a newer patient layer (a procterm upgrade) is a change
+		MessageDigest sha = sha256();
+		sha.update(release.digest().getBytes(StandardCharsets.UTF_8));
+		sha.update(fhir.newJsonParser().encodeResourceToString(patientLayer).getBytes(StandardCharsets.UTF_8));
+		String digest = HexFormat.of().formatHex(sha.digest());
+		Optional<CodeSystemContentStore.Entry> same = contentStore.find(CptReleaseCodeSystem.resourceId(version))
+				.filter(e -> e.digest().equals(digest));
+		if (same.isPresent()) {
+			return ImportSummary.unchanged(same.get(), seconds(started)); // decided before any CodeSystem is built
+		}
+		CodeSystem cs = CptReleaseCodeSystem.build(release, patientLayer);
 		Path file = temporaryFile();
 		try {
 			progress.stage("Writing CodeSystem", -1);
@@ -100,7 +111,7 @@ public class ImportService {
 			}
 			ImportSummary.Counts counts = new ImportSummary.Counts(release.codes().size(), release.designationCount(),
 					release.modifiers().size(), release.deleted().size());
-			return store(file, release.digest(), cs.getIdElement().getIdPart(), counts, started, progress);
+			return store(file, digest, cs.getIdElement().getIdPart(), counts, started, progress);
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		} finally {
@@ -119,7 +130,12 @@ public class ImportService {
 					OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16)) {
 				in.transferTo(out);
 			}
-			return store(file, HexFormat.of().formatHex(sha.digest()), null, null, started, progress);
+			String digest = HexFormat.of().formatHex(sha.digest());
+			Optional<CodeSystemContentStore.Entry> same = contentStore.findByDigest(digest);
+			if (same.isPresent()) {
+				return ImportSummary.unchanged(same.get(), seconds(started)); // decided before the concepts are indexed
+			}
+			return store(file, digest, null, null, started, progress);
 		} catch (IOException e) {
 			throw TerminologyException.invalid("The CodeSystem could not be received: " + e.getMessage());
 		} finally {
@@ -164,10 +180,6 @@ public class ImportService {
 			throw TerminologyException.notSupported("CodeSystem supplements cannot be imported yet; store them with PUT");
 		}
 		String id = resourceIdOrNull != null ? resourceIdOrNull : resourceIdFor(header);
-		Optional<CodeSystemContentStore.Entry> current = contentStore.find(id);
-		if (current.isPresent() && current.get().digest().equals(digest)) {
-			return ImportSummary.unchanged(id, header.getUrl(), header.getVersion(), index.size(), counts, seconds(started));
-		}
 
 		CodeSystem metadata = header.copy();
 		metadata.setId(id);
@@ -175,6 +187,7 @@ public class ImportService {
 		metadata.setCount(index.size());
 		progress.stage("Storing " + index.size() + " concepts", -1);
 		engineSync.prepare(id, index);
+		boolean committed = false;
 		try {
 			transactions.executeWithoutResult(status -> {
 				IFhirResourceDao<CodeSystem> dao = daos.getResourceDao(CodeSystem.class);
@@ -191,9 +204,9 @@ public class ImportService {
 					Runtime.getRuntime().halt(137); // as a kill -9 would, with every write done and none committed
 				}
 			});
-			engineSync.serve(id, index);
+			committed = true;
 		} finally {
-			engineSync.withdraw(id);
+			engineSync.finish(id, committed);
 		}
 		log.info("imported CodeSystem/{} ({} {}, {} concepts)", id, header.getUrl(), header.getVersion(), index.size());
 		return ImportSummary.imported(id, header.getUrl(), header.getVersion(), index.size(), counts, seconds(started));

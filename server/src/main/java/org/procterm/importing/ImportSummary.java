@@ -1,5 +1,7 @@
 package org.procterm.importing;
 
+import org.procterm.store.CodeSystemContentStore;
+
 /**
  * What an import did. {@code counts} is filled for a CPT release (codes, designations, modifiers,
  * deleted codes kept as inactive); {@code unchanged} is true when the same content was already there.
@@ -13,8 +15,8 @@ public record ImportSummary(String resourceId, String url, String version, int c
 		return new ImportSummary(id, url, version, concepts, counts, false, seconds);
 	}
 
-	static ImportSummary unchanged(String id, String url, String version, int concepts, Counts counts, double seconds) {
-		return new ImportSummary(id, url, version, concepts, counts, true, seconds);
+	static ImportSummary unchanged(CodeSystemContentStore.Entry stored, double seconds) {
+		return new ImportSummary(stored.resourceId(), stored.url(), stored.version(), stored.concepts(), null, true, seconds);
 	}
 
 	/** One paragraph for a person at a terminal. */

@@ -38,9 +38,18 @@ public class CodeSystemContentStore {
 	}
 
 	public Optional<Entry> find(String resourceId) {
-		return jdbc.query("SELECT RES_ID, URL, CS_VERSION, DIGEST, CONCEPTS, STORED_AT FROM " + TABLE + " WHERE RES_ID = ?",
+		return findWhere("RES_ID", resourceId);
+	}
+
+	/** The code system version stored from exactly this content (its SHA-256), if any. */
+	public Optional<Entry> findByDigest(String digest) {
+		return findWhere("DIGEST", digest);
+	}
+
+	private Optional<Entry> findWhere(String column, String value) {
+		return jdbc.query("SELECT RES_ID, URL, CS_VERSION, DIGEST, CONCEPTS, STORED_AT FROM " + TABLE + " WHERE " + column + " = ?",
 				(rs, n) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-						rs.getTimestamp(6).toInstant()), resourceId).stream().findFirst();
+						rs.getTimestamp(6).toInstant()), value).stream().findFirst();
 	}
 
 	/** Whether any version of the code system {@code url} has been imported. */

@@ -55,24 +55,24 @@ public class EngineSync {
 	}
 
 	/**
-	 * Offers the index of an imported code system that is about to be committed under {@code resourceId}.
-	 * Withdraw it with {@link #withdraw} if the import fails.
+	 * Offers the index of an imported code system that is about to be committed under
+	 * {@code resourceId}; the commit hook serves it without reading back what was just written.
+	 * Call {@link #finish} afterwards, whatever happened.
 	 */
 	public void prepare(String resourceId, CodeSystemIndex index) {
 		prepared.put("CodeSystem/" + resourceId, index);
 	}
 
-	public void withdraw(String resourceId) {
-		prepared.remove("CodeSystem/" + resourceId);
-	}
-
 	/**
-	 * Serves an import once it has committed. HAPI skips its hooks when an update leaves the resource
-	 * as it was, and an import can change the concepts without changing the CodeSystem's metadata.
+	 * Ends an import. When it committed but HAPI fired no hook (an update that leaves the
+	 * CodeSystem's metadata as it was, while the concepts changed), the prepared index is served here.
 	 */
-	public void serve(String resourceId, CodeSystemIndex index) {
-		engine.putCodeSystem("CodeSystem/" + resourceId, index);
-		validationChain.invalidateCaches();
+	public void finish(String resourceId, boolean committed) {
+		CodeSystemIndex unserved = prepared.remove("CodeSystem/" + resourceId);
+		if (committed && unserved != null) {
+			engine.putCodeSystem("CodeSystem/" + resourceId, unserved);
+			validationChain.invalidateCaches();
+		}
 	}
 
 	/** Loads every stored CodeSystem and ValueSet (current versions, not deleted). */

@@ -199,10 +199,10 @@ public final class TerminologyEngine implements TerminologyService {
 	public ValueSet expand(ValueSet valueSet, ExpansionRequest request) {
 		Expansion expansion = fullExpansion(valueSet, request.versions());
 		TextMatch match = TextMatch.of(request.filter());
-		Page page;
-		if (match != null && expansion.entries().size() > INDEXED_FILTER_FROM) {
-			page = filterByIndex(expansion, match, request.activeOnly(), request.offset(), request.count());
-		} else {
+		Page page = match != null && expansion.entries().size() > INDEXED_FILTER_FROM
+				? filterByIndex(expansion, match, request.activeOnly(), request.offset(), request.count())
+				: null;
+		if (page == null) {
 			List<ExpansionEntry> entries;
 			if (match != null) {
 				entries = rankEach(expansion.entries(), match, request.activeOnly());
@@ -256,6 +256,7 @@ public final class TerminologyEngine implements TerminologyService {
 	 * system the expansion draws on, and only they are ranked. Same answer as ranking every entry,
 	 * in the same order: by rank, then by position in the expansion. Matches are marked in one bit
 	 * set per rank, indexed by position, so no sort is needed and only the requested page is copied out.
+	 * Null when a code system of the expansion is not in the catalog, so its index cannot be used.
 	 */
 	private Page filterByIndex(Expansion expansion, TextMatch match, boolean activeOnly, int offset, Integer count) {
 		Catalog c = catalog.get();
@@ -265,9 +266,7 @@ public final class TerminologyEngine implements TerminologyService {
 			Optional<CodeSystemIndex> cs = c.codeSystem(source.system(), source.version())
 					.filter(i -> java.util.Objects.equals(i.version(), source.version()));
 			if (cs.isEmpty()) {
-				List<ExpansionEntry> all = rankEach(expansion.entries(), match, activeOnly); // content not in this catalog: look at each
-				return new Page(all.subList(Math.min(offset, all.size()), count == null ? all.size()
-						: (int) Math.min((long) Math.min(offset, all.size()) + count, all.size())), all.size());
+				return null; // content not in this catalog (it came inline): the caller looks at each entry
 			}
 			CodeSystemIndex index = cs.get();
 			int[] positions = expansion.positionsIn(index);

@@ -98,8 +98,7 @@ public final class CptReleaseCodeSystem {
 		});
 		CptVocabulary.addMetadata(cs, List.of(CptVocabulary.UPPER_USE, CptVocabulary.MEDIUM_USE, CptVocabulary.SHORT_USE,
 				CptVocabulary.CONSUMER_USE, CptVocabulary.CLINICIAN_USE));
-		cs.setCount(cs.getConcept().size());
-		return cs;
+		return cs; // count is set by the importer, which counts nested concepts too
 	}
 
 	/**
