@@ -252,52 +252,71 @@ public final class TerminologyEngine implements TerminologyService {
 	private static final int INDEXED_FILTER_FROM = 2000;
 
 	/**
-	 * The typeahead filter over a large expansion: candidates come from the word index of each code
-	 * system the expansion draws on, and only they are ranked. Same answer as ranking every entry,
-	 * in the same order: by rank, then by position in the expansion. Matches are marked in one bit
-	 * set per rank, indexed by position, so no sort is needed and only the requested page is copied out.
-	 * Null when a code system of the expansion is not in the catalog, so its index cannot be used.
+	 * The typeahead filter over a large expansion, through the word index of each code system the
+	 * expansion draws on. Same answer as ranking every entry, in the same order: by rank, then by
+	 * position in the expansion. Matches come as bit sets per rank over ordinals, so the total is a
+	 * count of bits. When the expansion keeps its one code system's order, the page is read straight
+	 * from those sets and stops once it is full. Otherwise the matches are first moved to bit sets
+	 * over expansion positions. Null when a code system of the expansion is not in the catalog, so
+	 * its index cannot be used.
 	 */
 	private Page filterByIndex(Expansion expansion, TextMatch match, boolean activeOnly, int offset, Integer count) {
 		Catalog c = catalog.get();
-		int size = expansion.entries().size();
-		BitSet[] byRank = new BitSet[TextMatch.Rank.values().length];
+		List<BitSet[]> matched = new ArrayList<>();
+		List<Expansion.Placement> placements = new ArrayList<>();
 		for (Expansion.Source source : expansion.sources()) {
 			Optional<CodeSystemIndex> cs = c.codeSystem(source.system(), source.version())
 					.filter(i -> java.util.Objects.equals(i.version(), source.version()));
 			if (cs.isEmpty()) {
 				return null; // content not in this catalog (it came inline): the caller looks at each entry
 			}
-			CodeSystemIndex index = cs.get();
-			int[] positions = expansion.positionsIn(index);
-			for (int ordinal : match.candidatesIn(index)) {
-				int position = positions[ordinal];
-				Concept concept = position < 0 ? null : index.conceptAt(ordinal);
-				if (concept == null || activeOnly && concept.inactive()) {
-					continue;
+			Expansion.Placement placement = expansion.placementIn(cs.get());
+			BitSet[] byRank = match.matchesIn(cs.get());
+			for (BitSet marks : byRank) {
+				marks.and(placement.members());
+				if (activeOnly) {
+					marks.andNot(cs.get().inactiveOrdinals());
 				}
-				int rank = match.rankCandidate(concept).ordinal();
-				BitSet marks = byRank[rank] == null ? (byRank[rank] = new BitSet(size)) : byRank[rank];
-				marks.set(position);
 			}
+			matched.add(byRank);
+			placements.add(placement);
 		}
+		boolean inOrder = matched.size() == 1 && placements.get(0).inOrder();
+		BitSet[] byRank = inOrder ? matched.get(0) : toPositions(matched, placements, expansion.entries().size());
+		int[] positions = inOrder ? placements.get(0).positions() : null; // null: the bits are positions already
 		int total = 0;
 		for (BitSet marks : byRank) {
-			total += marks == null ? 0 : marks.cardinality();
+			total += marks.cardinality();
 		}
 		int wanted = count == null ? Integer.MAX_VALUE : count;
 		List<ExpansionEntry> page = new ArrayList<>(Math.min(wanted, 100));
 		int skip = offset;
 		for (BitSet marks : byRank) {
-			for (int i = marks == null ? -1 : marks.nextSetBit(0); i >= 0 && page.size() < wanted; i = marks.nextSetBit(i + 1)) {
+			for (int i = marks.nextSetBit(0); i >= 0 && page.size() < wanted; i = marks.nextSetBit(i + 1)) {
 				if (skip > 0) {
 					skip--;
 				} else {
-					page.add(expansion.entries().get(i));
+					page.add(expansion.entries().get(positions == null ? i : positions[i]));
 				}
 			}
 		}
 		return new Page(page, total);
+	}
+
+	/** The matches of several code systems, or of one out of order, as one bit set per rank over expansion positions. */
+	private static BitSet[] toPositions(List<BitSet[]> matched, List<Expansion.Placement> placements, int size) {
+		BitSet[] byPosition = new BitSet[TextMatch.Rank.values().length];
+		java.util.Arrays.setAll(byPosition, r -> new BitSet(size));
+		for (int s = 0; s < matched.size(); s++) {
+			int[] positions = placements.get(s).positions();
+			for (int r = 0; r < byPosition.length; r++) {
+				BitSet marks = matched.get(s)[r];
+				for (int o = marks.nextSetBit(0); o >= 0; o = marks.nextSetBit(o + 1)) {
+					byPosition[r].set(positions[o]);
+				}
+			}
+		}
+		return byPosition;
 	}
 
 	/** One page of a filtered expansion and how many codes matched in all. */

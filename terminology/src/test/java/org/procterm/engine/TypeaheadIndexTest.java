@@ -61,12 +61,7 @@ class TypeaheadIndexTest {
 
 	/** The reference answer: every concept ranked, stable by code system order. */
 	private List<String> rankedByScan(String filter, boolean activeOnly) {
-		TextMatch match = TextMatch.of(filter);
-		List<Concept> concepts = new ArrayList<>(index.concepts());
-		return concepts.stream().filter(c -> !activeOnly || !c.inactive())
-				.filter(c -> match.rank(c) != TextMatch.Rank.NONE)
-				.sorted(Comparator.comparing(match::rank))
-				.map(Concept::code).toList();
+		return rankedByScanOf(index.concepts().stream().filter(c -> !activeOnly || !c.inactive()).toList(), filter);
 	}
 
 	@Test
@@ -90,5 +85,49 @@ class TypeaheadIndexTest {
 		assertEquals(whole.subList(20, 40), expanded("lamin thor", false, 20, 20));
 		ValueSet page = engine.expand(all, new ExpansionRequest("lamin thor", 0, 20, false, false, null, null));
 		assertEquals(whole.size(), page.getExpansion().getTotal());
+	}
+
+	@Test
+	void aFilterThatBeginsTheDisplayRanksThoseConceptsFirst() {
+		List<String> answer = expanded("osteotomy, lumbar", false, 0, null);
+		assertEquals(rankedByScan("osteotomy, lumbar", false), answer);
+		assertTrue(index.find(answer.get(0)).orElseThrow().display().startsWith("Osteotomy, lumbar"));
+	}
+
+	@Test
+	void aValueSetListingCodesOutOfOrderPagesInItsOwnOrder() {
+		ValueSet reversed = new ValueSet().setUrl("http://example.org/vs/reversed").setVersion("1");
+		var include = reversed.getCompose().addInclude().setSystem(SYSTEM);
+		List<Concept> concepts = new ArrayList<>(index.concepts());
+		for (int i = concepts.size() - 1; i >= 0; i--) {
+			include.addConcept().setCode(concepts.get(i).code());
+		}
+		java.util.Collections.reverse(concepts);
+		List<String> expected = rankedByScanOf(concepts, "fusion lumb");
+		ValueSet out = engine.expand(reversed, new ExpansionRequest("fusion lumb", 5, 30, false, false, null, null));
+		assertEquals(expected.subList(5, 35), out.getExpansion().getContains().stream().map(ValueSet.ValueSetExpansionContainsComponent::getCode).toList());
+		assertEquals(expected.size(), out.getExpansion().getTotal());
+	}
+
+	@Test
+	void aValueSetOverTwoCodeSystemsRanksAcrossBoth() {
+		CodeSystem second = large(3000).setUrl("http://example.org/other");
+		engine.putCodeSystem("CodeSystem/other", second);
+		ValueSet both = new ValueSet().setUrl("http://example.org/vs/both").setVersion("1");
+		both.getCompose().addInclude().setSystem(SYSTEM);
+		both.getCompose().addInclude().setSystem("http://example.org/other");
+		List<Concept> concepts = new ArrayList<>(index.concepts());
+		concepts.addAll(CodeSystemIndex.of(second).concepts());
+		ValueSet out = engine.expand(both, new ExpansionRequest("2001", 0, null, false, false, null, null));
+		List<String> codes = out.getExpansion().getContains().stream().map(ValueSet.ValueSetExpansionContainsComponent::getCode).toList();
+		assertEquals(rankedByScanOf(concepts, "2001"), codes);
+		assertEquals("2001", out.getExpansion().getContains().get(0).getCode().substring(0, 4));
+		assertEquals(2, out.getExpansion().getContains().stream().filter(e -> e.getCode().equals("20010")).count());
+	}
+
+	private static List<String> rankedByScanOf(List<Concept> concepts, String filter) {
+		TextMatch match = TextMatch.of(filter);
+		return concepts.stream().filter(c -> match.rank(c) != TextMatch.Rank.NONE)
+				.sorted(Comparator.comparing(match::rank)).map(Concept::code).toList();
 	}
 }

@@ -45,7 +45,9 @@ public final class CodeSystemIndex {
 		this.caseSensitive = !cs.hasCaseSensitive() || cs.getCaseSensitive();
 		this.concepts = concepts;
 		Map<String, String> lower = new java.util.HashMap<>();
-		concepts.keySet().forEach(code -> lower.putIfAbsent(code.toLowerCase(Locale.ROOT), code));
+		if (!caseSensitive) { // a million-entry map that a case-sensitive system never reads
+			concepts.keySet().forEach(code -> lower.putIfAbsent(code.toLowerCase(Locale.ROOT), code));
+		}
 		this.codeByLowerCase = lower;
 		this.ordered = concepts.values().toArray(Concept[]::new);
 	}
@@ -158,13 +160,13 @@ public final class CodeSystemIndex {
 			parents.forEach((child, ps) -> ps.forEach(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(child)));
 			Map<String, Concept> concepts = new LinkedHashMap<>();
 			drafts.forEach((code, d) -> concepts.put(code, toConcept(code, d,
-					List.copyOf(parents.getOrDefault(code, List.of())), children.getOrDefault(code, List.of()))));
+					List.copyOf(parents.getOrDefault(code, List.of())), children.getOrDefault(code, List.of()), concepts.size())));
 			drafts.clear();
 			sharedStrings.clear();
 			return new CodeSystemIndex(header, java.util.Collections.unmodifiableMap(concepts));
 		}
 
-		private Concept toConcept(String code, Draft d, List<String> parents, List<String> children) {
+		private Concept toConcept(String code, Draft d, List<String> parents, List<String> children, int ordinal) {
 			boolean inactive = false;
 			boolean notSelectable = false;
 			for (PropertyValue p : d.properties()) {
@@ -183,9 +185,8 @@ public final class CodeSystemIndex {
 			LinkedHashSet<String> words = new LinkedHashSet<>();
 			TextMatch.words(d.display()).forEach(w -> words.add(shared(w)));
 			d.designations().forEach(des -> TextMatch.words(des.value()).forEach(w -> words.add(shared(w))));
-			String searchDisplay = d.display() == null ? "" : TextMatch.normalize(d.display());
 			return new Concept(code, d.display(), d.definition(), inactive, notSelectable, d.designations(), d.properties(),
-					parents, children, searchDisplay.equals(d.display()) ? d.display() : searchDisplay, List.copyOf(words));
+					parents, children, List.copyOf(words), ordinal);
 		}
 	}
 
@@ -228,12 +229,18 @@ public final class CodeSystemIndex {
 
 	/** The place of {@code concept} (this very instance) in this code system, or -1 if it is not one of its concepts. */
 	public int ordinalOf(Concept concept) {
-		return wordIndex().ordinalOf(concept);
+		int ordinal = concept.ordinal();
+		return ordinal >= 0 && ordinal < ordered.length && ordered[ordinal] == concept ? ordinal : -1;
 	}
 
-	/** The ordinals of the concepts matching a typeahead filter, through the word index (possibly repeated). */
-	int[] candidates(String rawFilter, List<String> filterWords) {
-		return wordIndex().candidates(rawFilter, filterWords, ordered);
+	/** The ordinals of the concepts matching a typeahead filter, by rank, through the word index. */
+	java.util.BitSet[] matches(String rawFilter, String normalizedFilter, List<String> filterWords) {
+		return wordIndex().matches(rawFilter, normalizedFilter, filterWords);
+	}
+
+	/** The ordinals of the inactive concepts. Shared: callers must not change it. */
+	public java.util.BitSet inactiveOrdinals() {
+		return wordIndex().inactive();
 	}
 
 	/** The typeahead index, built by the first request that needs it. */

@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * One concept of a code system as the engine serves it. {@code parents} come from both the
  * nesting of concepts and the {@code parent} property, so that every hierarchy form in R4 works.
- * {@code searchDisplay} and {@code searchWords} are the display and every word of the display and
- * designations, lower-cased and without accents, worked out once so typeahead never repeats it.
+ * {@code searchWords} are every word of the display and designations, lower-cased and without
+ * accents, worked out once so typeahead never repeats it. {@code ordinal} is the concept's place in
+ * its code system (-1 when it stands alone), so arrays and bit sets can be indexed by concept.
  */
 public record Concept(
 		String code,
@@ -19,8 +20,8 @@ public record Concept(
 		List<PropertyValue> properties,
 		List<String> parents,
 		List<String> children,
-		String searchDisplay,
-		List<String> searchWords) {
+		List<String> searchWords,
+		int ordinal) {
 
 	public Concept {
 		designations = List.copyOf(designations);
@@ -33,7 +34,7 @@ public record Concept(
 	public Concept(String code, String display, String definition, boolean inactive, boolean notSelectable,
 			List<Designation> designations, List<PropertyValue> properties, List<String> parents, List<String> children) {
 		this(code, display, definition, inactive, notSelectable, designations, properties, parents, children,
-				display == null ? "" : TextMatch.normalize(display), searchWords(display, designations));
+				searchWords(display, designations), -1);
 	}
 
 	private static List<String> searchWords(String display, List<Designation> designations) {

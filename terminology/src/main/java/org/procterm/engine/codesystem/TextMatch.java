@@ -2,6 +2,7 @@ package org.procterm.engine.codesystem;
 
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -37,18 +38,12 @@ public final class TextMatch {
 		return new TextMatch(filter);
 	}
 
-	/** The ordinals of the concepts of {@code cs} that match, found through its word index instead of a scan (possibly repeated). */
-	public int[] candidatesIn(CodeSystemIndex cs) {
-		return cs.candidates(rawFilter, filterWords);
-	}
-
-	/** The rank of a concept the word index already found to match (by its code or by every word). */
-	public Rank rankCandidate(Concept concept) {
-		Rank byCode = rankByCode(concept);
-		if (byCode != null) {
-			return byCode;
-		}
-		return concept.searchDisplay().startsWith(normalizedFilter) ? Rank.DISPLAY_PREFIX : Rank.WORDS;
+	/**
+	 * The concepts of {@code cs} that match, found through its word index instead of a scan: element
+	 * {@code r} of the answer holds the ordinals of rank {@code r}, each ordinal in one element at most.
+	 */
+	public BitSet[] matchesIn(CodeSystemIndex cs) {
+		return cs.matches(rawFilter, normalizedFilter, filterWords);
 	}
 
 	public Rank rank(Concept concept) {
@@ -59,16 +54,15 @@ public final class TextMatch {
 		if (filterWords.isEmpty()) {
 			return Rank.NONE;
 		}
-		if (concept.searchDisplay().startsWith(normalizedFilter)) {
-			return Rank.DISPLAY_PREFIX;
-		}
 		List<String> conceptWords = concept.searchWords();
 		for (String wanted : filterWords) {
 			if (conceptWords.stream().noneMatch(w -> w.startsWith(wanted))) {
 				return Rank.NONE;
 			}
 		}
-		return Rank.WORDS;
+		// a display that begins with the filter has each filter word as a word prefix, so it was not missed above
+		String display = concept.display() == null ? "" : normalize(concept.display());
+		return display.startsWith(normalizedFilter) ? Rank.DISPLAY_PREFIX : Rank.WORDS;
 	}
 
 	/** EXACT_CODE or CODE_PREFIX when the filter is (the start of) the code, else null. */
@@ -81,8 +75,20 @@ public final class TextMatch {
 	}
 
 	static String normalize(String text) {
+		if (isPlainAscii(text)) {
+			return text.toLowerCase(Locale.ROOT); // nothing to decompose: the common case, kept cheap for index builds
+		}
 		String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
 		return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+	}
+
+	private static boolean isPlainAscii(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) >= 0x80) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static List<String> words(String text) {

@@ -1,93 +1,147 @@
 package org.procterm.engine.codesystem;
 
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The typeahead index of one code system: every search word (see {@link Concept#searchWords()})
- * in sorted order with the ordinals of the concepts that have it, and every code in sorted order.
- * A filter word is a prefix, so the words it matches are one contiguous range found by binary
- * search. Concepts are named by ordinal (their place in the code system) so that a caller can map
- * them to expansion positions with an array instead of a hash lookup. Built on the first typeahead
+ * The typeahead index of one code system. It holds:
+ * <ul>
+ * <li>every search word (see {@link Concept#searchWords()}), sorted, with the ordinals of the concepts that have it;</li>
+ * <li>every code, sorted;</li>
+ * <li>the ordinals sorted by normalized display.</li>
+ * </ul>
+ * A typed word or code is a prefix, so what it matches is one contiguous range found by binary
+ * search. Matches are answered as bit sets over ordinals: a union per typed word and an
+ * intersection across words cost a few machine words per thousand concepts. Nothing is looked at
+ * per concept, so a broad prefix over a million concepts stays cheap. Built on the first typeahead
  * request, not at load, because most code systems are never searched that way.
  */
 final class WordIndex {
 
+	private final Concept[] ordered;
 	private final String[] words;
 	private final int[][] postings;
 	private final String[] codes;
 	private final int[] byCode;
-	private final Map<Concept, Integer> ordinals;
+	private final int[] byDisplay;
+	private final BitSet inactive;
 
-	private WordIndex(String[] words, int[][] postings, String[] codes, int[] byCode, Map<Concept, Integer> ordinals) {
+	private WordIndex(Concept[] ordered, String[] words, int[][] postings, String[] codes, int[] byCode, int[] byDisplay, BitSet inactive) {
+		this.ordered = ordered;
 		this.words = words;
 		this.postings = postings;
 		this.codes = codes;
 		this.byCode = byCode;
-		this.ordinals = ordinals;
+		this.byDisplay = byDisplay;
+		this.inactive = inactive;
 	}
 
 	static WordIndex of(Concept[] ordered) {
 		Map<String, IntList> byWord = new TreeMap<>();
-		Map<Concept, Integer> ordinals = new IdentityHashMap<>(ordered.length * 2);
+		BitSet inactive = new BitSet(ordered.length);
 		for (int ordinal = 0; ordinal < ordered.length; ordinal++) {
-			ordinals.put(ordered[ordinal], ordinal);
 			for (String w : ordered[ordinal].searchWords()) {
 				byWord.computeIfAbsent(w, k -> new IntList()).add(ordinal);
 			}
+			inactive.set(ordinal, ordered[ordinal].inactive());
 		}
 		String[] words = byWord.keySet().toArray(String[]::new);
 		int[][] postings = byWord.values().stream().map(IntList::toArray).toArray(int[][]::new);
-		Integer[] sorted = new Integer[ordered.length];
-		Arrays.setAll(sorted, i -> i);
-		Arrays.sort(sorted, Comparator.comparing(i -> ordered[i].code().toLowerCase(Locale.ROOT)));
-		String[] codes = Arrays.stream(sorted).map(i -> ordered[i].code().toLowerCase(Locale.ROOT)).toArray(String[]::new);
-		return new WordIndex(words, postings, codes, Arrays.stream(sorted).mapToInt(Integer::intValue).toArray(), ordinals);
+		String[] lowerCodes = Arrays.stream(ordered).map(c -> c.code().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+		int[] byCode = sortedBy(lowerCodes);
+		String[] codes = Arrays.stream(byCode).mapToObj(i -> lowerCodes[i]).toArray(String[]::new);
+		// the normalized displays are needed only to sort; searches normalize the few they compare
+		int[] byDisplay = sortedBy(Arrays.stream(ordered).map(WordIndex::displayKey).toArray(String[]::new));
+		return new WordIndex(ordered, words, postings, codes, byCode, byDisplay, inactive);
 	}
 
-	/** The ordinal of {@code concept} in this code system, or -1 if it is not one of its concepts. */
-	int ordinalOf(Concept concept) {
-		return ordinals.getOrDefault(concept, -1);
+	private static int[] sortedBy(String[] keys) {
+		Integer[] sorted = new Integer[keys.length];
+		Arrays.setAll(sorted, i -> i);
+		Arrays.sort(sorted, Comparator.comparing(i -> keys[i]));
+		return Arrays.stream(sorted).mapToInt(Integer::intValue).toArray();
+	}
+
+	private static String displayKey(Concept c) {
+		return c.display() == null ? "" : TextMatch.normalize(c.display());
+	}
+
+	/** The ordinals of the inactive concepts. Shared: callers must not change it. */
+	BitSet inactive() {
+		return inactive;
 	}
 
 	/**
-	 * The ordinals of every concept that matches: those whose code begins with the filter, and
-	 * those with a word beginning with each filter word. One may appear twice (by its code and by
-	 * its words, or by two words in the prefix range).
+	 * The concepts that match, by rank: element {@code r} holds the ordinals of
+	 * {@link TextMatch.Rank} {@code r}, and no ordinal is in two elements. A concept matches when its
+	 * code begins with the filter, or when each filter word begins one of its search words.
 	 */
-	int[] candidates(String rawFilter, List<String> filterWords, Concept[] ordered) {
-		IntList found = new IntList();
-		String codePrefix = rawFilter.toLowerCase(Locale.ROOT);
-		for (int i = lowerBound(codes, codePrefix); i < codes.length && codes[i].startsWith(codePrefix); i++) {
-			found.add(byCode[i]);
+	BitSet[] matches(String rawFilter, String normalizedFilter, List<String> filterWords) {
+		BitSet[] byRank = new BitSet[TextMatch.Rank.values().length];
+		Arrays.setAll(byRank, r -> new BitSet(ordered.length));
+		BitSet exact = byRank[TextMatch.Rank.EXACT_CODE.ordinal()];
+		BitSet codePrefix = byRank[TextMatch.Rank.CODE_PREFIX.ordinal()];
+		String lowerFilter = rawFilter.toLowerCase(Locale.ROOT);
+		for (int i = lowerBound(codes, lowerFilter); i < codes.length && codes[i].startsWith(lowerFilter); i++) {
+			(codes[i].length() == lowerFilter.length() ? exact : codePrefix).set(byCode[i]);
 		}
 		if (filterWords.isEmpty()) {
-			return found.toArray();
+			return byRank;
 		}
-		// drive from the filter word with the fewest concepts, then check the other words per concept
-		String driver = null;
-		long fewest = Long.MAX_VALUE;
-		for (String w : filterWords) {
-			long n = postingsCount(w);
-			if (n < fewest) {
-				fewest = n;
-				driver = w;
+		BitSet byWords = everyWord(filterWords);
+		BitSet displayPrefix = byRank[TextMatch.Rank.DISPLAY_PREFIX.ordinal()];
+		for (int i = firstDisplayNotBefore(normalizedFilter, false), end = firstDisplayNotBefore(normalizedFilter, true); i < end; i++) {
+			displayPrefix.set(byDisplay[i]);
+		}
+		displayPrefix.and(byWords);
+		BitSet byCodes = (BitSet) exact.clone();
+		byCodes.or(codePrefix);
+		displayPrefix.andNot(byCodes);
+		byWords.andNot(byCodes);
+		byWords.andNot(displayPrefix);
+		byRank[TextMatch.Rank.WORDS.ordinal()] = byWords;
+		return byRank;
+	}
+
+	/**
+	 * The concepts with a search word beginning with each filter word. The rarest word sets the
+	 * candidates. Each further word is intersected as a bit set when that costs about as much as
+	 * checking the remaining candidates one by one, and checked per candidate otherwise.
+	 */
+	private BitSet everyWord(List<String> filterWords) {
+		List<String> rarestFirst = filterWords.stream().sorted(Comparator.comparingLong(this::postingsCount)).toList();
+		BitSet found = union(rarestFirst.get(0));
+		for (String word : rarestFirst.subList(1, rarestFirst.size())) {
+			int candidates = found.cardinality();
+			if (candidates == 0) {
+				break;
 			}
-		}
-		for (int i = lowerBound(words, driver); i < words.length && words[i].startsWith(driver); i++) {
-			for (int ordinal : postings[i]) {
-				if (filterWords.size() == 1 || hasEveryWord(ordered[ordinal], filterWords)) {
-					found.add(ordinal);
+			if (postingsCount(word) <= 8L * candidates) {
+				found.and(union(word));
+			} else {
+				for (int o = found.nextSetBit(0); o >= 0; o = found.nextSetBit(o + 1)) {
+					if (!hasWordStartingWith(ordered[o], word)) {
+						found.clear(o);
+					}
 				}
 			}
 		}
-		return found.toArray();
+		return found;
+	}
+
+	private BitSet union(String prefix) {
+		BitSet bits = new BitSet(ordered.length);
+		for (int i = lowerBound(words, prefix); i < words.length && words[i].startsWith(prefix); i++) {
+			for (int ordinal : postings[i]) {
+				bits.set(ordinal);
+			}
+		}
+		return bits;
 	}
 
 	private long postingsCount(String prefix) {
@@ -98,20 +152,33 @@ final class WordIndex {
 		return n;
 	}
 
-	private static boolean hasEveryWord(Concept c, List<String> filterWords) {
-		for (String wanted : filterWords) {
-			boolean any = false;
-			for (String w : c.searchWords()) {
-				if (w.startsWith(wanted)) {
-					any = true;
-					break;
-				}
-			}
-			if (!any) {
-				return false;
+	private static boolean hasWordStartingWith(Concept c, String prefix) {
+		for (String w : c.searchWords()) {
+			if (w.startsWith(prefix)) {
+				return true;
 			}
 		}
-		return true;
+		return false;
+	}
+
+	/**
+	 * The first place in display order whose display sorts at or after {@code prefix}, or, with
+	 * {@code pastPrefix}, the first after every display that begins with it. Binary search, so only
+	 * some twenty displays are normalized, however many begin with the prefix.
+	 */
+	private int firstDisplayNotBefore(String prefix, boolean pastPrefix) {
+		int low = 0;
+		int high = byDisplay.length;
+		while (low < high) {
+			int mid = (low + high) >>> 1;
+			String key = displayKey(ordered[byDisplay[mid]]);
+			if (key.compareTo(prefix) < 0 || pastPrefix && key.startsWith(prefix)) {
+				low = mid + 1;
+			} else {
+				high = mid;
+			}
+		}
+		return low;
 	}
 
 	private static int lowerBound(String[] sorted, String key) {

@@ -1,5 +1,6 @@
 package org.procterm.engine.valueset;
 
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -22,7 +23,7 @@ public final class Expansion {
 	private final List<ExpansionEntry> entries;
 	private final Map<String, Map<String, List<ExpansionEntry>>> byKey;
 	private final Set<Source> sources;
-	private final Map<CodeSystemIndex, int[]> positions = new IdentityHashMap<>();
+	private final Map<CodeSystemIndex, Placement> placements = new IdentityHashMap<>();
 
 	private Expansion(List<ExpansionEntry> entries, Map<String, Map<String, List<ExpansionEntry>>> byKey, Set<Source> sources) {
 		this.entries = entries;
@@ -55,22 +56,37 @@ public final class Expansion {
 	}
 
 	/**
-	 * The expansion position of each concept of {@code cs}, indexed by its ordinal (-1: not in the
-	 * expansion). Worked out once per code system and kept, so typeahead maps a match to its place
-	 * with one array read.
+	 * Where the concepts of one code system sit in an expansion.
+	 *
+	 * @param positions the expansion position of each concept, indexed by ordinal (-1: not in the expansion)
+	 * @param members the ordinals of the concepts in the expansion; shared, so callers must not change it
+	 * @param inOrder whether positions rise with ordinals, so walking members in ordinal order walks the expansion in order
 	 */
-	public int[] positionsIn(CodeSystemIndex cs) {
-		synchronized (positions) {
-			return positions.computeIfAbsent(cs, k -> {
+	public record Placement(int[] positions, BitSet members, boolean inOrder) {}
+
+	/**
+	 * The placement of {@code cs}'s concepts, worked out once per code system and kept, so typeahead
+	 * maps a match to its place with one array read, or with none when the expansion keeps the code
+	 * system's own order.
+	 */
+	public Placement placementIn(CodeSystemIndex cs) {
+		synchronized (placements) {
+			return placements.computeIfAbsent(cs, k -> {
 				int[] at = new int[cs.size()];
 				java.util.Arrays.fill(at, -1);
+				BitSet members = new BitSet(cs.size());
+				boolean inOrder = true;
+				int lastOrdinal = -1;
 				for (int i = 0; i < entries.size(); i++) {
 					int ordinal = cs.ordinalOf(entries.get(i).concept());
 					if (ordinal >= 0 && at[ordinal] < 0) {
 						at[ordinal] = i;
+						members.set(ordinal);
+						inOrder &= ordinal > lastOrdinal;
+						lastOrdinal = ordinal;
 					}
 				}
-				return at;
+				return new Placement(at, members, inOrder);
 			});
 		}
 	}
