@@ -29,8 +29,9 @@ final class OperationInputs {
 		return VersionRules.of(values(systemVersion), values(force), values(check));
 	}
 
-	private static List<String> values(List<CanonicalType> canonicals) {
-		return canonicals == null ? List.of() : canonicals.stream().map(OperationInputs::value).filter(v -> v != null).toList();
+	/** The values of a repeating parameter, leaving out empty ones. */
+	static List<String> values(List<? extends IPrimitiveType<?>> repeats) {
+		return repeats == null ? List.of() : repeats.stream().map(OperationInputs::value).filter(v -> v != null).toList();
 	}
 
 	static boolean isTrue(BooleanType b) {

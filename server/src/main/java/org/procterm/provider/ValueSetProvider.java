@@ -5,6 +5,7 @@ import static org.procterm.provider.OperationInputs.displayLanguage;
 import static org.procterm.provider.OperationInputs.isTrue;
 import static org.procterm.provider.OperationInputs.rejectIfPresent;
 import static org.procterm.provider.OperationInputs.value;
+import static org.procterm.provider.OperationInputs.values;
 import static org.procterm.provider.OperationInputs.versionRules;
 
 import java.util.List;
@@ -64,6 +65,7 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 			@OperationParam(name = "includeDesignations", max = 1) BooleanType includeDesignations,
 			@OperationParam(name = "designation") List<StringType> designation,
 			@OperationParam(name = "includeDefinition", max = 1) BooleanType includeDefinition,
+			@OperationParam(name = "property") List<StringType> property,
 			@OperationParam(name = "activeOnly", max = 1) BooleanType activeOnly,
 			@OperationParam(name = "excludeNested", max = 1) BooleanType excludeNested,
 			@OperationParam(name = "excludeNotForUI", max = 1) BooleanType excludeNotForUI,
@@ -79,11 +81,7 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 		rejectIfPresent("$expand", "context", context);
 		rejectIfPresent("$expand", "contextDirection", contextDirection);
 		rejectIfPresent("$expand", "date", date);
-		rejectIfPresent("$expand", "designation", designation);
 		rejectIfPresent("$expand", "exclude-system", excludeSystem);
-		if (isTrue(includeDefinition)) {
-			rejectIfPresent("$expand", "includeDefinition", includeDefinition);
-		}
 		if (isTrue(excludeNotForUI)) {
 			rejectIfPresent("$expand", "excludeNotForUI", excludeNotForUI);
 		}
@@ -93,7 +91,8 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 		return service.expand(target, new ExpansionRequest(value(filter), offset == null ? 0 : offset.getValue(),
 				count == null ? null : count.getValue(), isTrue(includeDesignations), isTrue(activeOnly),
 				excludeNested == null || excludeNested.isEmpty() ? null : excludeNested.booleanValue(),
-				displayLanguage(displayLanguage, request), versionRules(defaultSystemVersion, forceSystemVersion, checkSystemVersion)));
+				displayLanguage(displayLanguage, request), versionRules(defaultSystemVersion, forceSystemVersion, checkSystemVersion))
+				.withOutputs(isTrue(includeDefinition), values(property), values(designation)));
 	}
 
 	@Operation(name = "$validate-code", idempotent = true)

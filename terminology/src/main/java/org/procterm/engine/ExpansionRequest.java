@@ -1,21 +1,42 @@
 package org.procterm.engine;
 
+import java.util.List;
+
 /**
  * The {@code $expand} parameters the engine applies to a value set: text filter, paging,
  * designations, inactive codes and display language. A null {@code count} means "all".
  * {@code excludeNested} (null when not sent) needs no work, as expansions are always flat, but is
  * reported back like every parameter that shaped the expansion.
+ *
+ * @param includeDefinition whether the answer keeps the value set's definition (its compose)
+ * @param properties the concept properties to return with each code, by property code
+ * @param designations tokens naming the designations to return: a language ({@code es} or
+ *        {@code urn:ietf:bcp:47|es}) or a use ({@code system|code})
  */
 public record ExpansionRequest(String filter, int offset, Integer count, boolean includeDesignations,
-		boolean activeOnly, Boolean excludeNested, String displayLanguage, VersionRules versions) {
+		boolean activeOnly, Boolean excludeNested, String displayLanguage, VersionRules versions,
+		boolean includeDefinition, List<String> properties, List<String> designations) {
+
+	public ExpansionRequest(String filter, int offset, Integer count, boolean includeDesignations, boolean activeOnly,
+			Boolean excludeNested, String displayLanguage, VersionRules versions) {
+		this(filter, offset, count, includeDesignations, activeOnly, excludeNested, displayLanguage, versions, false, List.of(), List.of());
+	}
 
 	public ExpansionRequest(String filter, int offset, Integer count, boolean includeDesignations, boolean activeOnly,
 			Boolean excludeNested, String displayLanguage) {
 		this(filter, offset, count, includeDesignations, activeOnly, excludeNested, displayLanguage, VersionRules.NONE);
 	}
 
+	/** This request, also asking for the definition, properties and designations named. */
+	public ExpansionRequest withOutputs(boolean includeDefinition, List<String> properties, List<String> designations) {
+		return new ExpansionRequest(filter, offset, count, includeDesignations, activeOnly, excludeNested, displayLanguage, versions,
+				includeDefinition, properties, designations);
+	}
+
 	public ExpansionRequest {
 		versions = versions == null ? VersionRules.NONE : versions;
+		properties = properties == null ? List.of() : List.copyOf(properties);
+		designations = designations == null ? List.of() : List.copyOf(designations);
 		if (offset < 0) {
 			throw TerminologyException.invalid("offset must be 0 or more, not " + offset);
 		}

@@ -1,30 +1,52 @@
 package org.procterm.engine;
 
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Type;
 import org.hl7.fhir.r4.model.UriType;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent;
+import org.procterm.engine.codesystem.Concept;
 import org.procterm.engine.codesystem.Designation;
+import org.procterm.engine.codesystem.PropertyValue;
 import org.procterm.engine.valueset.ExpansionEntry;
 
-/** Writes one page of expansion entries as a FHIR ValueSet with an {@code expansion}. */
+/**
+ * Writes one page of expansion entries as a FHIR ValueSet with an {@code expansion}. Requested
+ * concept properties are written as R4 carries R5's {@code expansion.property} and
+ * {@code contains.property}: the cross-version extensions HL7 defines for them.
+ */
 final class ExpansionWriter {
+
+	static final String EXPANSION_PROPERTY = "http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.expansion.property";
+	static final String CONTAINS_PROPERTY = "http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.expansion.contains.property";
+	/** Properties every code system has by the FHIR specification, whatever it declares. */
+	private static final String STANDARD_PROPERTIES = "http://hl7.org/fhir/concept-properties#";
+	private static final Set<String> STANDARD = Set.of("definition", "parent", "child", "inactive", "status", "notSelectable");
+
+	/** The URI a code system declares for a property, given the entry that uses it; null when it declares none. */
+	interface PropertyUris extends BiFunction<ExpansionEntry, String, String> {}
 
 	private ExpansionWriter() {}
 
-	static ValueSet write(ValueSet source, ExpansionRequest request, List<ExpansionEntry> page, int total) {
+	static ValueSet write(ValueSet source, ExpansionRequest request, List<ExpansionEntry> page, int total, PropertyUris propertyUris) {
 		ValueSet out = source.copy();
 		out.setText(null);
-		out.setCompose(null); // the expansion stands for it; the definition stays one read away
+		if (!request.includeDefinition()) {
+			out.setCompose(null); // the expansion stands for it; the definition stays one read away
+		}
 		out.setExpansion(null);
 		if (!out.hasStatus()) {
 			out.setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE);
@@ -55,11 +77,35 @@ final class ExpansionWriter {
 		if (request.excludeNested() != null) {
 			expansion.addParameter().setName("excludeNested").setValue(new BooleanType(request.excludeNested()));
 		}
+		if (request.includeDefinition()) {
+			expansion.addParameter().setName("includeDefinition").setValue(new BooleanType(true));
+		}
+		request.designations().forEach(d -> expansion.addParameter().setName("designation").setValue(new StringType(d)));
 		Set<String> usedSystems = new LinkedHashSet<>();
+		Map<String, String> declared = new LinkedHashMap<>();
 		for (ExpansionEntry e : page) {
 			usedSystems.add(e.version() == null ? e.system() : e.system() + "|" + e.version());
-			expansion.addContains(contains(e, request));
+			ValueSetExpansionContainsComponent c = contains(e, request);
+			for (String property : request.properties()) {
+				List<Type> values = propertyValues(e.concept(), property);
+				if (!values.isEmpty() && !declared.containsKey(property)) {
+					declared.put(property, uriOf(e, property, propertyUris)); // null when there is no URI to give
+				}
+				for (Type value : values) {
+					Extension ext = c.addExtension().setUrl(CONTAINS_PROPERTY);
+					ext.addExtension("code", new CodeType(property));
+					ext.addExtension("value", value.copy());
+				}
+			}
+			expansion.addContains(c);
 		}
+		declared.forEach((code, uri) -> {
+			Extension ext = expansion.addExtension().setUrl(EXPANSION_PROPERTY);
+			ext.addExtension("code", new CodeType(code));
+			if (uri != null) {
+				ext.addExtension("uri", new UriType(uri));
+			}
+		});
 		usedSystems.forEach(s -> expansion.addParameter().setName("used-codesystem").setValue(new UriType(s)));
 		if (request.displayLanguage() != null) {
 			expansion.addParameter().setName("displayLanguage").setValue(new CodeType(request.displayLanguage()));
@@ -80,11 +126,40 @@ final class ExpansionWriter {
 		if (e.concept().notSelectable()) {
 			c.setAbstract(true);
 		}
-		if (request.includeDesignations()) {
+		if (request.includeDesignations() || !request.designations().isEmpty()) {
 			for (Designation d : e.concept().designations()) {
-				c.addDesignation().setLanguage(d.language()).setUse(d.use() == null ? null : d.use().copy()).setValue(d.value());
+				if (request.designations().isEmpty() || request.designations().stream().anyMatch(token -> named(d, token))) {
+					c.addDesignation().setLanguage(d.language()).setUse(d.use() == null ? null : d.use().copy()).setValue(d.value());
+				}
 			}
 		}
 		return c;
+	}
+
+	/** Whether a designation is the one a {@code designation} token names: by language, or by use as {@code system|code}. */
+	private static boolean named(Designation d, String token) {
+		int bar = token.lastIndexOf('|');
+		if (bar < 0 || token.startsWith("urn:ietf:bcp:47|")) {
+			return d.language() != null && d.isInLanguage(token.substring(bar + 1));
+		}
+		return d.use() != null && token.substring(0, bar).equals(d.use().getSystem()) && token.substring(bar + 1).equals(d.use().getCode());
+	}
+
+	/** The values of one property of a concept: its definition, its place in the hierarchy, or a property it states. */
+	private static List<Type> propertyValues(Concept concept, String property) {
+		return switch (property) {
+			case "definition" -> concept.definition() == null ? List.of() : List.of(new StringType(concept.definition()));
+			case "parent" -> concept.parents().stream().<Type>map(CodeType::new).toList();
+			case "child" -> concept.children().stream().<Type>map(CodeType::new).toList();
+			default -> concept.propertiesNamed(property).stream().map(PropertyValue::value).filter(java.util.Objects::nonNull).toList();
+		};
+	}
+
+	private static String uriOf(ExpansionEntry e, String property, PropertyUris propertyUris) {
+		String declared = propertyUris.apply(e, property);
+		if (declared != null) {
+			return declared;
+		}
+		return STANDARD.contains(property) ? STANDARD_PROPERTIES + property : null;
 	}
 }

@@ -219,7 +219,9 @@ public final class TerminologyEngine implements TerminologyService {
 			throw TerminologyException.tooCostly("The expansion of ValueSet " + valueSet.getUrl() + " would hold " + page.entries().size()
 					+ " codes, more than the " + maxExpansionSize + " this server returns at once; page through it with count and offset, or narrow it with filter");
 		}
-		return ExpansionWriter.write(valueSet, request, page.entries(), page.total());
+		Catalog current = catalog.get();
+		return ExpansionWriter.write(valueSet, request, page.entries(), page.total(), (entry, property) -> current
+				.codeSystem(entry.system(), entry.version()).flatMap(cs -> cs.propertyUri(property)).orElse(null));
 	}
 
 	@Override

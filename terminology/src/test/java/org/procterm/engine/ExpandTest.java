@@ -153,4 +153,63 @@ class ExpandTest {
 		assertEquals(TerminologyException.Problem.INVALID, e.problem());
 		assertTrue(e.getMessage().contains("needs a property, an op and a value"), e.getMessage());
 	}
+
+	private ValueSet expandWithOutputs(boolean includeDefinition, List<String> properties, List<String> designations) {
+		return engine.expand(Fixtures.allProcedures(), new ExpansionRequest(null, 0, null, false, false, null, null)
+				.withOutputs(includeDefinition, properties, designations));
+	}
+
+	private static ValueSet.ValueSetExpansionContainsComponent entry(ValueSet out, String code) {
+		return out.getExpansion().getContains().stream().filter(c -> c.getCode().equals(code)).findFirst().orElseThrow();
+	}
+
+	/** code -> value, from the R5 contains.property extensions of one entry. */
+	private static java.util.Map<String, String> properties(ValueSet.ValueSetExpansionContainsComponent c) {
+		java.util.Map<String, String> found = new java.util.TreeMap<>();
+		c.getExtensionsByUrl(ExpansionWriter.CONTAINS_PROPERTY).forEach(e ->
+				found.put(e.getExtensionString("code"), e.getExtensionByUrl("value").getValue().primitiveValue()));
+		return found;
+	}
+
+	@Test
+	void propertyReturnsTheNamedValuesWithEachCodeAndDeclaresEachPropertyOnce() {
+		ValueSet out = expandWithOutputs(false, List.of("region", "definition", "segments", "parent"), List.of());
+		assertEquals(java.util.Map.of("region", "cervical", "definition", "A wedge of a neck vertebra is removed.", "segments", "1",
+				"parent", "SPINE"), properties(entry(out, "10010")));
+		assertEquals(java.util.Map.of("region", "lumbar", "parent", "10020"), properties(entry(out, "10021")));
+		assertEquals(java.util.Map.of(), properties(entry(out, "KNEE")), "a concept without the properties carries none");
+		java.util.Map<String, String> declared = new java.util.LinkedHashMap<>();
+		out.getExpansion().getExtensionsByUrl(ExpansionWriter.EXPANSION_PROPERTY).forEach(e ->
+				declared.put(e.getExtensionString("code"), e.getExtensionString("uri")));
+		assertEquals("http://example.org/procedures/properties#region", declared.get("region"), "the code system's own URI");
+		assertEquals("http://hl7.org/fhir/concept-properties#definition", declared.get("definition"), "FHIR's URI for a standard property");
+		assertTrue(declared.containsKey("segments") && declared.get("segments") == null, "declared, with no URI to give");
+		assertEquals(4, declared.size());
+	}
+
+	@Test
+	void withoutPropertyNoPropertiesAreReturned() {
+		ValueSet out = expandWithOutputs(false, List.of(), List.of());
+		assertTrue(out.getExpansion().getContains().stream().noneMatch(c -> c.hasExtension(ExpansionWriter.CONTAINS_PROPERTY)));
+		assertTrue(!out.getExpansion().hasExtension(ExpansionWriter.EXPANSION_PROPERTY));
+	}
+
+	@Test
+	void includeDefinitionKeepsTheComposeAndSaysSo() {
+		assertTrue(!expandWithOutputs(false, List.of(), List.of()).hasCompose(), "by default the expansion stands alone");
+		ValueSet out = expandWithOutputs(true, List.of(), List.of());
+		assertEquals(Fixtures.SYSTEM, out.getCompose().getIncludeFirstRep().getSystem());
+		assertTrue(out.getExpansion().getParameter().stream().anyMatch(p -> p.getName().equals("includeDefinition")));
+	}
+
+	@Test
+	void designationChoosesDesignationsByLanguageOrByUse() {
+		assertEquals(1, entry(expandWithOutputs(false, List.of(), List.of("es")), "10010").getDesignation().size());
+		assertEquals(1, entry(expandWithOutputs(false, List.of(), List.of("urn:ietf:bcp:47|es")), "10010").getDesignation().size());
+		assertEquals(1, entry(expandWithOutputs(false, List.of(),
+				List.of("http://terminology.hl7.org/CodeSystem/designation-usage|consumer")), "10010").getDesignation().size());
+		assertEquals(0, entry(expandWithOutputs(false, List.of(), List.of("urn:ietf:bcp:47|fr")), "10010").getDesignation().size());
+		assertEquals(0, entry(expandWithOutputs(false, List.of(), List.of("http://snomed.info/sct|900000000000013009")), "10010")
+				.getDesignation().size());
+	}
 }

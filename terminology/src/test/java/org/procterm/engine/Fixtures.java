@@ -27,7 +27,7 @@ final class Fixtures {
 		cs.setContent(CodeSystem.CodeSystemContentMode.COMPLETE);
 		cs.addProperty().setCode("segments").setType(CodeSystem.PropertyType.INTEGER);
 		cs.addProperty().setCode("addOn").setType(CodeSystem.PropertyType.BOOLEAN);
-		cs.addProperty().setCode("region").setType(CodeSystem.PropertyType.STRING);
+		cs.addProperty().setCode("region").setType(CodeSystem.PropertyType.STRING).setUri("http://example.org/procedures/properties#region");
 		cs.addProperty().setCode("inactive").setType(CodeSystem.PropertyType.BOOLEAN);
 
 		CodeSystem.ConceptDefinitionComponent spine = cs.addConcept().setCode("SPINE").setDisplay("Spine surgery");

@@ -35,6 +35,7 @@ public final class CodeSystemIndex {
 	private final Map<String, Concept> concepts;
 	private final Map<String, String> codeByLowerCase;
 	private final Concept[] ordered;
+	private final Map<String, String> propertyUris;
 	private volatile WordIndex wordIndex;
 
 	private CodeSystemIndex(CodeSystem cs, Map<String, Concept> concepts) {
@@ -50,6 +51,9 @@ public final class CodeSystemIndex {
 		}
 		this.codeByLowerCase = lower;
 		this.ordered = concepts.values().toArray(Concept[]::new);
+		Map<String, String> uris = new java.util.HashMap<>();
+		cs.getProperty().stream().filter(p -> p.hasCode() && p.hasUri()).forEach(p -> uris.putIfAbsent(p.getCode(), p.getUri()));
+		this.propertyUris = Map.copyOf(uris);
 	}
 
 	/** Indexes a CodeSystem held as a FHIR model object (nested concepts and parent/child properties both count). */
@@ -87,6 +91,8 @@ public final class CodeSystemIndex {
 		/** Words, languages and property codes repeat across a code system: one copy of each is kept. */
 		private final Map<String, String> sharedStrings = new java.util.HashMap<>();
 		private final Map<String, org.hl7.fhir.r4.model.Coding> sharedUses = new java.util.HashMap<>();
+		/** Whole property lists repeat too (a few regions times a few approaches), and a list per concept costs more than its values. */
+		private final Map<List<PropertyValue>, List<PropertyValue>> sharedPropertyLists = new java.util.HashMap<>();
 
 		private record Draft(String display, String definition, List<Designation> designations, List<PropertyValue> properties) {}
 
@@ -124,7 +130,8 @@ public final class CodeSystemIndex {
 					kept.add(new PropertyValue(shared(p.code()), share(p.value())));
 				}
 			}
-			drafts.putIfAbsent(code, new Draft(display, definition, designations, kept));
+			// equal values are one instance (see share), so equal lists compare equal element by element
+			drafts.putIfAbsent(code, new Draft(display, definition, designations, sharedPropertyLists.computeIfAbsent(List.copyOf(kept), k -> k)));
 			return this;
 		}
 
@@ -163,6 +170,7 @@ public final class CodeSystemIndex {
 					List.copyOf(parents.getOrDefault(code, List.of())), children.getOrDefault(code, List.of()), concepts.size())));
 			drafts.clear();
 			sharedStrings.clear();
+			sharedPropertyLists.clear();
 			return new CodeSystemIndex(header, java.util.Collections.unmodifiableMap(concepts));
 		}
 
@@ -204,6 +212,11 @@ public final class CodeSystemIndex {
 
 	public int size() {
 		return concepts.size();
+	}
+
+	/** The URI the code system declares for one of its properties, if it declares one. */
+	public Optional<String> propertyUri(String propertyCode) {
+		return Optional.ofNullable(propertyUris.get(propertyCode));
 	}
 
 	public Collection<Concept> concepts() {
