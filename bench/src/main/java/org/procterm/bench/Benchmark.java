@@ -24,16 +24,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * Measures procterm on synthetic procedure code systems: for each size, a fresh server, the load
- * (time until the import call returns, then resident memory), and latency and throughput of each
- * operation at 1 and 8 clients. Writes {@code results.json} and {@code results.md}.
+ * Measures procterm, and stock HAPI FHIR JPA beside it, on synthetic procedure code systems. For
+ * each size and server: a fresh server, the load (time until every operation answers, then
+ * resident memory), and latency and throughput of each operation at 1 and 8 clients. Writes
+ * {@code results.json} and {@code results.md}.
  *
- * <pre>java -jar bench/target/procterm-bench.jar [--sizes 10000,100000] [--seconds 10] [--warmup 3]
- *      [--heap 2g] [--jar server/target/procterm.jar] [--out bench/results]</pre>
+ * <pre>java -jar bench/target/procterm-bench.jar [--sizes 10000,100000,1000000] [--targets procterm,stock-hapi]
+ *      [--stock-sizes 10000,100000] [--stock-wait 1200] [--seconds 10] [--warmup 3] [--heap 1536m] [--stock-heap 4g]
+ *      [--jar server/target/procterm.jar] [--bench-jar bench/target/procterm-bench.jar] [--out bench/results]</pre>
  */
 public final class Benchmark {
 
 	private static final String TOKEN = "bench-admin-token";
+	static final String PROCTERM = "procterm";
+	static final String STOCK = "stock-hapi";
 	private static final List<String> FILTERS = List.of("lumb", "fusion lumb", "lamin thor", "disc cerv post", "kypho",
 			"biop sacr", "decomp nerve", "osteot", "endosc", "1004", "stabil lumbosacral", "arthro facet", "grafting open");
 
@@ -45,8 +49,10 @@ public final class Benchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = new LinkedHashMap<>(Map.of("sizes", "10000,100000", "seconds", "10", "warmup", "3",
-				"heap", "2g", "jar", "server/target/procterm.jar", "out", "bench/results"));
+		Map<String, String> options = new LinkedHashMap<>();
+		options.putAll(Map.of("sizes", "10000,100000,1000000", "seconds", "10", "warmup", "3", "heap", "1536m", "stock-heap", "4g",
+				"jar", "server/target/procterm.jar", "bench-jar", "bench/target/procterm-bench.jar", "out", "bench/results"));
+		options.putAll(Map.of("targets", PROCTERM + "," + STOCK, "stock-sizes", "10000,100000", "stock-wait", "1200"));
 		for (int i = 0; i + 1 < args.length; i += 2) {
 			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
 		}
@@ -62,16 +68,24 @@ public final class Benchmark {
 		report.put("machine", machine());
 		report.put("options", options);
 		report.put("runs", runs);
+		List<String> targets = List.of(options.get("targets").split(","));
+		List<String> stockSizes = List.of(options.get("stock-sizes").split(","));
 		for (String s : options.get("sizes").split(",")) {
-			runs.add(measure(Integer.parseInt(s.trim())));
-			// written after every size, so a size that fails still leaves the ones before it
-			new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("results.json").toFile(), report);
-			Files.writeString(out.resolve("results.md"), MarkdownReport.render(report));
+			int size = Integer.parseInt(s.trim());
+			for (String target : targets) {
+				if (target.equals(STOCK) && !stockSizes.contains(s.trim())) {
+					continue;
+				}
+				runs.add(measure(target.trim(), size));
+				// written after every run, so a run that fails still leaves the ones before it
+				new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("results.json").toFile(), report);
+				Files.writeString(out.resolve("results.md"), MarkdownReport.render(report));
+			}
 		}
 		System.out.println(Files.readString(out.resolve("results.md")));
 	}
 
-	private Map<String, Object> measure(int size) throws Exception {
+	private Map<String, Object> measure(String target, int size) throws Exception {
 		Path data = Files.createTempDirectory("procterm-bench-");
 		Path codeSystem = data.resolve("codesystem.json.gz");
 		try (OutputStream o = Files.newOutputStream(codeSystem)) {
@@ -79,47 +93,29 @@ public final class Benchmark {
 		}
 		int port = freePort();
 		String base = "http://127.0.0.1:" + port + "/fhir";
-		ProcessBuilder command = new ProcessBuilder("java", "-Xmx" + options.get("heap"), "-XX:+UseParallelGC", "-jar", options.get("jar"),
-				"serve", "--port", String.valueOf(port), "--data", data.resolve("db").toString())
-				.redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile());
-		command.environment().put("PROCTERM_ADMIN_TOKEN", TOKEN);
-		Process server = command.start();
+		Process server = start(target, port, data);
 		try {
 			waitUntilReady(base, server);
-			long rssBefore = rssKiB(server.pid());
-			long started = System.nanoTime();
-			HttpResponse<String> loaded = http.send(HttpRequest.newBuilder(URI.create(base + "/CodeSystem/$import"))
-					.header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/gzip")
-					.POST(HttpRequest.BodyPublishers.ofFile(codeSystem)).build(), HttpResponse.BodyHandlers.ofString());
-			double loadSeconds = (System.nanoTime() - started) / 1e9;
-			check(loaded, "import");
-			put(base, "ValueSet/bench-all-" + size, SyntheticCodeSystem.valueSetAll(size));
-			put(base, "ValueSet/bench-lumbar-" + size, SyntheticCodeSystem.valueSetLumbar(size));
-			// the first expansion of each value set is worked out and cached; that is part of loading, not of serving
-			long firstExpand = System.nanoTime();
-			check(get(base + "/ValueSet/$expand?url=" + enc(SyntheticCodeSystem.url(size) + "/vs-all") + "&count=1"), "first expand");
-			check(get(base + "/ValueSet/$expand?url=" + enc(SyntheticCodeSystem.url(size) + "/vs-lumbar") + "&count=1"), "first expand");
-			double firstExpandSeconds = (System.nanoTime() - firstExpand) / 1e9;
-			long rssLoaded = rssKiB(server.pid());
-
-			LoadRunner load = new LoadRunner(Duration.ofSeconds(Long.parseLong(options.get("warmup"))),
-					Duration.ofSeconds(Long.parseLong(options.get("seconds"))));
+			Map<String, Object> run = new LinkedHashMap<>();
+			run.put("target", target);
+			run.put("concepts", size);
+			run.put("rssBeforeLoadMiB", rssKiB(server.pid()) / 1024);
+			boolean ready = target.equals(STOCK) ? loadStock(base, codeSystem, size, run) : loadProcterm(base, codeSystem, size, run);
+			run.put("rssAfterLoadMiB", rssKiB(server.pid()) / 1024);
 			List<LoadRunner.Result> results = new ArrayList<>();
-			for (int clients : new int[] {1, 8}) {
-				for (var op : operations(base, size).entrySet()) {
-					LoadRunner.Result r = load.run(op.getKey(), clients, op.getValue());
-					System.out.printf(Locale.ROOT, "%7d %-22s %d clients: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %.0f req/s, %d errors%s%n",
-							size, r.operation(), clients, r.p50(), r.p95(), r.p99(), r.perSecond(), r.errors(),
-							r.firstError() == null ? "" : " (" + r.firstError() + ")");
-					results.add(r);
+			if (ready) {
+				LoadRunner load = new LoadRunner(Duration.ofSeconds(Long.parseLong(options.get("warmup"))),
+						Duration.ofSeconds(Long.parseLong(options.get("seconds"))));
+				for (int clients : new int[] {1, 8}) {
+					for (var op : operations(base, size).entrySet()) {
+						LoadRunner.Result r = load.run(op.getKey(), clients, op.getValue());
+						System.out.printf(Locale.ROOT, "%-8s %7d %-24s %d clients: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %.0f req/s, %d errors%s%n",
+								target, size, r.operation(), clients, r.p50(), r.p95(), r.p99(), r.perSecond(), r.errors(),
+								r.firstError() == null ? "" : " (" + r.firstError() + ")");
+						results.add(r);
+					}
 				}
 			}
-			Map<String, Object> run = new LinkedHashMap<>();
-			run.put("concepts", size);
-			run.put("loadSeconds", loadSeconds);
-			run.put("firstExpandSeconds", firstExpandSeconds);
-			run.put("rssBeforeLoadMiB", rssBefore / 1024);
-			run.put("rssAfterLoadMiB", rssLoaded / 1024);
 			run.put("rssAfterRunMiB", rssKiB(server.pid()) / 1024);
 			run.put("results", results);
 			return run;
@@ -130,6 +126,93 @@ public final class Benchmark {
 		}
 	}
 
+	private Process start(String target, int port, Path data) throws IOException {
+		// stock HAPI gets the larger heap, so that it is measured at its pace, not at its garbage collector's
+		String heap = options.get(target.equals(STOCK) ? "stock-heap" : "heap");
+		List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap, "-XX:+UseParallelGC"));
+		if (target.equals(STOCK)) {
+			command.addAll(List.of("-cp", options.get("bench-jar"), "org.procterm.bench.stock.StockHapiServer", String.valueOf(port),
+					data.resolve("stock").toString()));
+		} else if (target.equals(PROCTERM)) {
+			command.addAll(List.of("-jar", options.get("jar"), "serve", "--port", String.valueOf(port), "--data", data.resolve("db").toString()));
+		} else {
+			throw new IllegalArgumentException("unknown target " + target + "; the targets are " + PROCTERM + " and " + STOCK);
+		}
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile());
+		builder.environment().put("PROCTERM_ADMIN_TOKEN", TOKEN);
+		return builder.start();
+	}
+
+	/** procterm: the time the import call takes (every operation answers once it returns), then the first expansions. */
+	private boolean loadProcterm(String base, Path codeSystem, int size, Map<String, Object> run) throws Exception {
+		long started = System.nanoTime();
+		check(http.send(HttpRequest.newBuilder(URI.create(base + "/CodeSystem/$import"))
+				.header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/gzip")
+				.POST(HttpRequest.BodyPublishers.ofFile(codeSystem)).build(), HttpResponse.BodyHandlers.ofString()), "import");
+		run.put("loadSeconds", (System.nanoTime() - started) / 1e9);
+		putValueSets(base, size);
+		// the first expansion of each value set is worked out and cached; that is part of loading, not of serving
+		long firstExpand = System.nanoTime();
+		check(get(base + "/ValueSet/$expand?url=" + enc(SyntheticCodeSystem.url(size) + "/vs-all") + "&count=1"), "first expand");
+		check(get(base + "/ValueSet/$expand?url=" + enc(SyntheticCodeSystem.url(size) + "/vs-lumbar") + "&count=1"), "first expand");
+		run.put("firstExpandSeconds", (System.nanoTime() - firstExpand) / 1e9);
+		return true;
+	}
+
+	/**
+	 * Stock HAPI: the CodeSystem is stored with a plain PUT, and HAPI writes its concepts to its
+	 * terminology tables in the background. Loaded means {@code $lookup} of the last code answers.
+	 * Value sets answer typeahead once HAPI's scheduled job has pre-expanded them. Both waits share
+	 * the {@code stock-wait} budget; a run that does not get there is reported so, with no timings.
+	 */
+	private boolean loadStock(String base, Path codeSystem, int size, Map<String, Object> run) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(Long.parseLong(options.get("stock-wait"))).toNanos();
+		long started = System.nanoTime();
+		check(http.send(HttpRequest.newBuilder(URI.create(base + "/CodeSystem/bench-procedures-" + size))
+				.header("Content-Type", "application/fhir+json").header("Content-Encoding", "gzip")
+				.PUT(HttpRequest.BodyPublishers.ofFile(codeSystem)).timeout(Duration.ofHours(1)).build(),
+				HttpResponse.BodyHandlers.ofString()), "PUT CodeSystem");
+		run.put("storeCallSeconds", (System.nanoTime() - started) / 1e9);
+		// HAPI writes concepts in file order, so the last codes answer last. It caches a miss, so each poll
+		// asks for a code it has not been asked for before. It cannot return integer properties (HAPI-0905),
+		// so the poll names the one property it wants.
+		IntFunction<String> nearTheEnd = attempt -> base + "/CodeSystem/$lookup?system=" + enc(SyntheticCodeSystem.url(size))
+				+ "&code=" + SyntheticCodeSystem.code(size - 1 - attempt) + "&property=bodyRegion";
+		if (!waitFor(nearTheEnd, deadline)) {
+			run.put("notReady", "$lookup of the last code did not answer within " + options.get("stock-wait") + " s");
+			return false;
+		}
+		run.put("loadSeconds", (System.nanoTime() - started) / 1e9);
+		putValueSets(base, size);
+		long firstExpand = System.nanoTime();
+		boolean expands = waitFor(attempt -> base + "/ValueSet/$expand?url=" + enc(SyntheticCodeSystem.url(size) + "/vs-all")
+				+ "&count=20&filter=lumb", deadline)
+				&& waitFor(attempt -> base + "/ValueSet/$expand?url=" + enc(SyntheticCodeSystem.url(size) + "/vs-lumbar") + "&count=20", deadline);
+		if (expands) {
+			run.put("firstExpandSeconds", (System.nanoTime() - firstExpand) / 1e9);
+		} else {
+			run.put("notReady", "the value sets did not expand within " + options.get("stock-wait") + " s of the start of the load;"
+					+ " the operations were measured anyway");
+		}
+		return true;
+	}
+
+	/** Polls every second, {@code url} given the attempt number, until it answers 200 or the deadline passes. */
+	private boolean waitFor(IntFunction<String> url, long deadline) throws Exception {
+		for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
+			if (get(url.apply(attempt)).statusCode() == 200) {
+				return true;
+			}
+			Thread.sleep(1000);
+		}
+		return false;
+	}
+
+	private void putValueSets(String base, int size) throws Exception {
+		put(base, "ValueSet/bench-all-" + size, SyntheticCodeSystem.valueSetAll(size));
+		put(base, "ValueSet/bench-lumbar-" + size, SyntheticCodeSystem.valueSetLumbar(size));
+	}
+
 	/** The operations measured, each a request per call number so that codes and filters vary deterministically. */
 	private static Map<String, IntFunction<URI>> operations(String base, int size) {
 		String cs = enc(SyntheticCodeSystem.url(size));
@@ -138,6 +221,9 @@ public final class Benchmark {
 		Map<String, IntFunction<URI>> ops = new LinkedHashMap<>();
 		ops.put("floor (metadata)", n -> URI.create(base + "/metadata?mode=terminology"));
 		ops.put("$lookup", n -> URI.create(base + "/CodeSystem/$lookup?system=" + cs + "&code=" + code(n, size)));
+		// stock HAPI answers a plain $lookup of these concepts with HTTP 500 (it cannot return integer properties)
+		ops.put("$lookup property=bodyRegion", n -> URI.create(base + "/CodeSystem/$lookup?system=" + cs + "&code=" + code(n, size)
+				+ "&property=bodyRegion"));
 		ops.put("CS $validate-code", n -> URI.create(base + "/CodeSystem/$validate-code?url=" + cs + "&code=" + code(n, size)
 				+ "&display=" + enc(SyntheticCodeSystem.display(index(n, size)))));
 		ops.put("VS $validate-code", n -> URI.create(base + "/ValueSet/$validate-code?url=" + all + "&system=" + cs + "&code=" + code(n, size)));

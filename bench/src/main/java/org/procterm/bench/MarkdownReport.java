@@ -1,10 +1,15 @@
 package org.procterm.bench;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The benchmark report as Markdown tables, one per code system size. */
+/**
+ * The benchmark report as Markdown: per code system size, how each server loaded, and one table
+ * with procterm's latency and throughput per operation beside stock HAPI's, and the ratio of the two.
+ */
 final class MarkdownReport {
 
 	private MarkdownReport() {}
@@ -13,17 +18,75 @@ final class MarkdownReport {
 	static String render(Map<String, Object> report) {
 		StringBuilder md = new StringBuilder();
 		md.append("Measured ").append(report.get("date")).append(" on ").append(report.get("machine")).append(".\n");
+		Map<Integer, List<Map<String, Object>>> bySize = new LinkedHashMap<>();
 		for (Map<String, Object> run : (List<Map<String, Object>>) report.get("runs")) {
-			md.append(String.format(Locale.ROOT, "%n**%,d concepts**: import call %.1f s, first expansion of the two value sets %.1f s, "
-					+ "resident memory %d MiB before the load, %d MiB after it, %d MiB after the run.%n%n",
-					(Integer) run.get("concepts"), (Double) run.get("loadSeconds"), (Double) run.get("firstExpandSeconds"),
-					(Long) run.get("rssBeforeLoadMiB"), (Long) run.get("rssAfterLoadMiB"), (Long) run.get("rssAfterRunMiB")));
-			md.append("| operation | clients | p50 ms | p95 ms | p99 ms | req/s | errors |\n|---|---:|---:|---:|---:|---:|---:|\n");
-			for (LoadRunner.Result r : (List<LoadRunner.Result>) run.get("results")) {
-				md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.0f | %d |%n",
-						r.operation(), r.clients(), r.p50(), r.p95(), r.p99(), r.perSecond(), r.errors()));
-			}
+			bySize.computeIfAbsent((Integer) run.get("concepts"), k -> new ArrayList<>()).add(run);
 		}
+		bySize.forEach((size, runs) -> {
+			md.append(String.format(Locale.ROOT, "%n**%,d concepts**%n%n", size));
+			for (Map<String, Object> run : runs) {
+				md.append("- ").append(loading(run)).append('\n');
+			}
+			Map<String, Object> ours = find(runs, Benchmark.PROCTERM);
+			Map<String, Object> stock = find(runs, Benchmark.STOCK);
+			md.append("\n| operation | clients | procterm p50 ms | p95 ms | p99 ms | req/s | errors | stock HAPI p50 ms | p95 ms | req/s | errors | procterm/stock req/s |\n");
+			md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+			List<LoadRunner.Result> rows = ours != null ? (List<LoadRunner.Result>) ours.get("results") : (List<LoadRunner.Result>) stock.get("results");
+			for (LoadRunner.Result row : rows) {
+				LoadRunner.Result o = ours == null ? null : row;
+				LoadRunner.Result s = stock == null ? null : ((List<LoadRunner.Result>) stock.get("results")).stream()
+						.filter(r -> r.operation().equals(row.operation()) && r.clients() == row.clients()).findFirst().orElse(null);
+				md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", row.operation(), row.clients(),
+						ms(o, o == null ? 0 : o.p50()), ms(o, o == null ? 0 : o.p95()), ms(o, o == null ? 0 : o.p99()), perSecond(o), errors(o),
+						ms(s, s == null ? 0 : s.p50()), ms(s, s == null ? 0 : s.p95()), perSecond(s), errors(s), ratio(o, s)));
+			}
+		});
 		return md.toString();
+	}
+
+	private static Map<String, Object> find(List<Map<String, Object>> runs, String target) {
+		return runs.stream().filter(r -> target.equals(r.get("target"))).findFirst().orElse(null);
+	}
+
+	private static String loading(Map<String, Object> run) {
+		StringBuilder line = new StringBuilder(Benchmark.STOCK.equals(run.get("target")) ? "stock HAPI: " : "procterm: ");
+		if (run.containsKey("storeCallSeconds")) {
+			line.append(String.format(Locale.ROOT, "PUT of the CodeSystem %.1f s, ", (Double) run.get("storeCallSeconds")));
+		}
+		if (run.containsKey("loadSeconds")) {
+			line.append(String.format(Locale.ROOT, "every code answering `$lookup` after %.1f s, ", (Double) run.get("loadSeconds")));
+		}
+		if (run.containsKey("firstExpandSeconds")) {
+			line.append(String.format(Locale.ROOT, "both value sets expanding %.1f s later, ", (Double) run.get("firstExpandSeconds")));
+		}
+		if (run.containsKey("notReady")) {
+			line.append(run.get("notReady")).append(", ");
+		}
+		line.append(String.format(Locale.ROOT, "resident memory %d MiB before the load, %d MiB after it, %d MiB after the run.",
+				(Long) run.get("rssBeforeLoadMiB"), (Long) run.get("rssAfterLoadMiB"), (Long) run.get("rssAfterRunMiB")));
+		return line.toString();
+	}
+
+	private static String ms(LoadRunner.Result r, double value) {
+		return r == null ? "" : String.format(Locale.ROOT, "%.2f", value);
+	}
+
+	private static String perSecond(LoadRunner.Result r) {
+		return r == null ? "" : String.format(Locale.ROOT, "%.0f", r.perSecond());
+	}
+
+	private static String errors(LoadRunner.Result r) {
+		return r == null ? "" : String.valueOf(r.errors());
+	}
+
+	/** Throughput of procterm over stock; blank when either is missing or stock answered with errors (a failing call is not a rate). */
+	private static String ratio(LoadRunner.Result ours, LoadRunner.Result stock) {
+		if (ours == null || stock == null || ours.errors() > 0) {
+			return "";
+		}
+		if (stock.errors() > 0) {
+			return "stock failed";
+		}
+		return String.format(Locale.ROOT, "%.1fx", ours.perSecond() / stock.perSecond());
 	}
 }

@@ -137,6 +137,7 @@ public final class CodeSystemIndex {
 
 		/** Parents are few per concept, so a small list (checked for repeats) costs less than a set. */
 		private void addParent(String child, String parent) {
+			parent = shared(parent); // a parent has many children: one copy of its code, not one per child
 			List<String> ps = parents.computeIfAbsent(child, k -> new ArrayList<>(1));
 			if (!ps.contains(parent)) {
 				ps.add(parent);

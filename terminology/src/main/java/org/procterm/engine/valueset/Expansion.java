@@ -21,11 +21,12 @@ public final class Expansion {
 	public record Source(String system, String version) {}
 
 	private final List<ExpansionEntry> entries;
-	private final Map<String, Map<String, List<ExpansionEntry>>> byKey;
+	/** By system, then code: one ExpansionEntry, or a List of them for a code listed more than once (rare, so not a list per code). */
+	private final Map<String, Map<String, Object>> byKey;
 	private final Set<Source> sources;
 	private final Map<CodeSystemIndex, Placement> placements = new IdentityHashMap<>();
 
-	private Expansion(List<ExpansionEntry> entries, Map<String, Map<String, List<ExpansionEntry>>> byKey, Set<Source> sources) {
+	private Expansion(List<ExpansionEntry> entries, Map<String, Map<String, Object>> byKey, Set<Source> sources) {
 		this.entries = entries;
 		this.byKey = byKey;
 		this.sources = sources;
@@ -34,11 +35,11 @@ public final class Expansion {
 	public static Expansion of(List<ExpansionEntry> entries) {
 		Set<Source> sources = new LinkedHashSet<>();
 		// by system, then by code: no "system|code" string per entry, which for a million codes is 100 MB
-		Map<String, Map<String, List<ExpansionEntry>>> bySystem = new HashMap<>();
+		Map<String, Map<String, Object>> bySystem = new HashMap<>();
 		for (ExpansionEntry e : entries) {
 			sources.add(new Source(e.system(), e.version()));
 			bySystem.computeIfAbsent(e.system(), k -> new HashMap<>())
-					.merge(e.concept().code(), List.of(e), (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+					.merge(e.concept().code(), e, (a, b) -> java.util.stream.Stream.concat(listOf(a).stream(), listOf(b).stream()).toList());
 		}
 		return new Expansion(List.copyOf(entries), bySystem, Set.copyOf(sources));
 	}
@@ -52,7 +53,16 @@ public final class Expansion {
 	}
 
 	public List<ExpansionEntry> find(String system, String code) {
-		return byKey.getOrDefault(system, Map.of()).getOrDefault(code, List.of());
+		Map<String, Object> codes = byKey.get(system);
+		return codes == null ? List.of() : listOf(codes.get(code));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<ExpansionEntry> listOf(Object found) {
+		if (found == null) {
+			return List.of();
+		}
+		return found instanceof ExpansionEntry e ? List.of(e) : (List<ExpansionEntry>) found;
 	}
 
 	/**
