@@ -127,4 +127,29 @@ class ExpandOperationTest {
 		InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> expand(server, null, -1));
 		assertTrue(e.getMessage().contains("count must be 0 or more"), e.getMessage());
 	}
+
+	/** What a procedure picker asks for: the region of each code and its Spanish consumer name, with the value set's definition. */
+	@Test
+	void propertyDesignationAndIncludeDefinitionShapeEachCode(LiveServer.Server server) {
+		Parameters in = new Parameters();
+		in.addParameter("url", new UriType(SPINE));
+		in.addParameter("filter", new StringType("22210"));
+		in.addParameter("property", new StringType("bodyRegion"));
+		in.addParameter("property", new StringType("setting"));
+		in.addParameter("designation", new StringType("urn:ietf:bcp:47|es"));
+		in.addParameter("includeDefinition", new org.hl7.fhir.r4.model.BooleanType(true));
+		ValueSet out = server.client().operation().onType(ValueSet.class).named("$expand").withParameters(in)
+				.useHttpGet().returnResourceType(ValueSet.class).execute();
+
+		ValueSet.ValueSetExpansionContainsComponent osteotomy = out.getExpansion().getContainsFirstRep();
+		assertEquals("22210", osteotomy.getCode());
+		List<String> properties = osteotomy.getExtensionsByUrl(
+				"http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.expansion.contains.property").stream()
+				.map(e -> e.getExtensionString("code") + "=" + e.getExtensionByUrl("value").getValue().primitiveValue()).toList();
+		assertEquals(List.of("bodyRegion=cervical", "setting=hospital", "setting=surgical-center"), properties);
+		assertEquals(List.of("es"), osteotomy.getDesignation().stream().map(d -> d.getLanguage()).toList(), "only the Spanish name");
+		assertTrue(out.getExpansion().getExtensionsByUrl("http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.expansion.property")
+				.stream().anyMatch(e -> "http://procterm.org/fhir/CodeSystem/cpt-property#bodyRegion".equals(e.getExtensionString("uri"))));
+		assertTrue(out.hasCompose(), "includeDefinition keeps the compose");
+	}
 }
