@@ -40,8 +40,29 @@ final class MarkdownReport {
 						ms(o, o == null ? 0 : o.p50()), ms(o, o == null ? 0 : o.p95()), ms(o, o == null ? 0 : o.p99()), perSecond(o), errors(o),
 						ms(s, s == null ? 0 : s.p50()), ms(s, s == null ? 0 : s.p95()), perSecond(s), errors(s), ratio(o, s)));
 			}
+			if (ours != null && stock != null && ours.containsKey("typeaheadAnswers") && stock.containsKey("typeaheadAnswers")) {
+				md.append("\nTypeahead answers (`count=3`): how many codes each server finds, and its first code.\n\n");
+				md.append("| filter | procterm total | procterm first | stock HAPI total | stock HAPI first |\n|---|---:|---|---:|---|\n");
+				Map<String, Map<String, Object>> a = (Map<String, Map<String, Object>>) ours.get("typeaheadAnswers");
+				Map<String, Map<String, Object>> b = (Map<String, Map<String, Object>>) stock.get("typeaheadAnswers");
+				a.forEach((filter, answer) -> md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", filter,
+						total(answer), first(answer), total(b.get(filter)), first(b.get(filter)))));
+			}
 		});
 		return md.toString();
+	}
+
+	private static String total(Map<String, Object> answer) {
+		if (answer == null) {
+			return "";
+		}
+		return answer.containsKey("total") ? String.valueOf(answer.get("total")) : "HTTP " + answer.get("status");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String first(Map<String, Object> answer) {
+		List<String> first = answer == null ? null : (List<String>) answer.get("first");
+		return first == null || first.isEmpty() ? "" : first.get(0).replace("|", "/");
 	}
 
 	private static Map<String, Object> find(List<Map<String, Object>> runs, String target) {
