@@ -215,6 +215,7 @@ public final class Benchmark {
 				List<String> first = new ArrayList<>();
 				expansion.path("contains").forEach(c -> first.add(c.path("code").asText() + " " + c.path("display").asText()));
 				answer.put("first", first);
+				answer.put("returned", first.size());
 			}
 			answers.put(filter, answer);
 		}

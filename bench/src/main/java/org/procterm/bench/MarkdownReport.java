@@ -56,7 +56,10 @@ final class MarkdownReport {
 		if (answer == null) {
 			return "";
 		}
-		return answer.containsKey("total") ? String.valueOf(answer.get("total")) : "HTTP " + answer.get("status");
+		if (!answer.containsKey("total")) {
+			return "HTTP " + answer.get("status");
+		}
+		return (Integer) answer.get("total") < 0 ? "no total, " + answer.get("returned") + " returned" : String.valueOf(answer.get("total"));
 	}
 
 	@SuppressWarnings("unchecked")
