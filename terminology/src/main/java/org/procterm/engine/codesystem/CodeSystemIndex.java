@@ -236,11 +236,6 @@ public final class CodeSystemIndex {
 		return Optional.ofNullable(codeByLowerCase.get(code.toLowerCase(Locale.ROOT))).map(concepts::get);
 	}
 
-	/** The concept at {@code ordinal}, its place in this code system (see {@link #ordinalOf}). */
-	public Concept conceptAt(int ordinal) {
-		return ordered[ordinal];
-	}
-
 	/** The place of {@code concept} (this very instance) in this code system, or -1 if it is not one of its concepts. */
 	public int ordinalOf(Concept concept) {
 		int ordinal = concept.ordinal();
