@@ -49,12 +49,27 @@ public final class Benchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (args.length == 2 && args[0].equals("--render")) {
+			// the Markdown again from a results.json, e.g. after a change to the report's layout
+			Path json = Path.of(args[1]);
+			Files.writeString(json.resolveSibling("results.md"), MarkdownReport.render(MarkdownReport.read(json)));
+			return;
+		}
 		Map<String, String> options = new LinkedHashMap<>();
-		options.putAll(Map.of("sizes", "10000,100000,1000000", "seconds", "10", "warmup", "3", "heap", "1536m", "stock-heap", "4g",
-				"jar", "server/target/procterm.jar", "bench-jar", "bench/target/procterm-bench.jar", "out", "bench/results"));
-		options.putAll(Map.of("targets", PROCTERM + "," + STOCK, "stock-sizes", "10000,100000", "stock-wait", "1200"));
-		for (int i = 0; i + 1 < args.length; i += 2) {
-			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+		String[] defaults = {"sizes", "10000,100000,1000000", "targets", PROCTERM + "," + STOCK, "stock-sizes", "10000,100000",
+				"stock-wait", "1200", "seconds", "10", "warmup", "3", "heap", "1536m", "stock-heap", "4g",
+				"jar", "server/target/procterm.jar", "bench-jar", "bench/target/procterm-bench.jar", "out", "bench/results"};
+		for (int i = 0; i < defaults.length; i += 2) {
+			options.put(defaults[i], defaults[i + 1]);
+		}
+		for (int i = 0; i < args.length; i += 2) {
+			String name = args[i].replaceFirst("^--", "");
+			if (!options.containsKey(name) || i + 1 >= args.length) {
+				System.err.println("Unknown option or missing value: " + args[i] + ". The options are --" + String.join(", --", options.keySet())
+						+ " (each with a value), or --render results.json.");
+				System.exit(2);
+			}
+			options.put(name, args[i + 1]);
 		}
 		new Benchmark(options).run();
 	}

@@ -14,13 +14,24 @@ final class MarkdownReport {
 
 	private MarkdownReport() {}
 
+	/** A report as {@link Benchmark} wrote it to JSON, with each run's results as {@link LoadRunner.Result}s again. */
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> read(java.nio.file.Path json) throws java.io.IOException {
+		com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+		Map<String, Object> report = mapper.readValue(json.toFile(), Map.class);
+		for (Map<String, Object> run : (List<Map<String, Object>>) report.get("runs")) {
+			run.put("results", ((List<Object>) run.get("results")).stream().map(r -> mapper.convertValue(r, LoadRunner.Result.class)).toList());
+		}
+		return report;
+	}
+
 	@SuppressWarnings("unchecked")
 	static String render(Map<String, Object> report) {
 		StringBuilder md = new StringBuilder();
 		md.append("Measured ").append(report.get("date")).append(" on ").append(report.get("machine")).append(".\n");
 		Map<Integer, List<Map<String, Object>>> bySize = new LinkedHashMap<>();
 		for (Map<String, Object> run : (List<Map<String, Object>>) report.get("runs")) {
-			bySize.computeIfAbsent((Integer) run.get("concepts"), k -> new ArrayList<>()).add(run);
+			bySize.computeIfAbsent(((Number) run.get("concepts")).intValue(), k -> new ArrayList<>()).add(run);
 		}
 		bySize.forEach((size, runs) -> {
 			md.append(String.format(Locale.ROOT, "%n**%,d concepts**%n%n", size));
@@ -59,7 +70,10 @@ final class MarkdownReport {
 		if (!answer.containsKey("total")) {
 			return "HTTP " + answer.get("status");
 		}
-		return (Integer) answer.get("total") < 0 ? "no total, " + answer.get("returned") + " returned" : String.valueOf(answer.get("total"));
+		if (((Number) answer.get("total")).intValue() >= 0) {
+			return String.valueOf(answer.get("total"));
+		}
+		return answer.containsKey("returned") ? "no total, " + answer.get("returned") + " returned" : "no total";
 	}
 
 	@SuppressWarnings("unchecked")
@@ -75,20 +89,29 @@ final class MarkdownReport {
 	private static String loading(Map<String, Object> run) {
 		StringBuilder line = new StringBuilder(Benchmark.STOCK.equals(run.get("target")) ? "stock HAPI: " : "procterm: ");
 		if (run.containsKey("storeCallSeconds")) {
-			line.append(String.format(Locale.ROOT, "PUT of the CodeSystem %.1f s, ", (Double) run.get("storeCallSeconds")));
+			line.append(String.format(Locale.ROOT, "PUT of the CodeSystem %.1f s, ", seconds(run, "storeCallSeconds")));
 		}
 		if (run.containsKey("loadSeconds")) {
-			line.append(String.format(Locale.ROOT, "every code answering `$lookup` after %.1f s, ", (Double) run.get("loadSeconds")));
+			line.append(String.format(Locale.ROOT, "every code answering `$lookup` after %.1f s, ", seconds(run, "loadSeconds")));
 		}
 		if (run.containsKey("firstExpandSeconds")) {
-			line.append(String.format(Locale.ROOT, "both value sets expanding %.1f s later, ", (Double) run.get("firstExpandSeconds")));
+			line.append(String.format(Locale.ROOT, "both value sets expanding %.1f s later, ", seconds(run, "firstExpandSeconds")));
 		}
 		if (run.containsKey("notReady")) {
 			line.append(run.get("notReady")).append(", ");
 		}
 		line.append(String.format(Locale.ROOT, "resident memory %d MiB before the load, %d MiB after it, %d MiB after the run.",
-				(Long) run.get("rssBeforeLoadMiB"), (Long) run.get("rssAfterLoadMiB"), (Long) run.get("rssAfterRunMiB")));
+				mib(run, "rssBeforeLoadMiB"), mib(run, "rssAfterLoadMiB"), mib(run, "rssAfterRunMiB")));
 		return line.toString();
+	}
+
+	// numbers read back from JSON come as the smallest type that holds them
+	private static long mib(Map<String, Object> run, String key) {
+		return ((Number) run.get(key)).longValue();
+	}
+
+	private static double seconds(Map<String, Object> run, String key) {
+		return ((Number) run.get(key)).doubleValue();
 	}
 
 	private static String ms(LoadRunner.Result r, double value) {

@@ -2,7 +2,6 @@ package org.procterm.engine.valueset;
 
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,8 @@ public final class Expansion {
 	/** By system, then code: one ExpansionEntry, or a List of them for a code listed more than once (rare, so not a list per code). */
 	private final Map<String, Map<String, Object>> byKey;
 	private final Set<Source> sources;
-	private final Map<CodeSystemIndex, Placement> placements = new IdentityHashMap<>();
+	/** Keyed by identity: CodeSystemIndex keeps Object's equals. */
+	private final Map<CodeSystemIndex, Placement> placements = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private Expansion(List<ExpansionEntry> entries, Map<String, Map<String, Object>> byKey, Set<Source> sources) {
 		this.entries = entries;
@@ -80,24 +80,25 @@ public final class Expansion {
 	 * system's own order.
 	 */
 	public Placement placementIn(CodeSystemIndex cs) {
-		synchronized (placements) {
-			return placements.computeIfAbsent(cs, k -> {
-				int[] at = new int[cs.size()];
-				java.util.Arrays.fill(at, -1);
-				BitSet members = new BitSet(cs.size());
-				boolean inOrder = true;
-				int lastOrdinal = -1;
-				for (int i = 0; i < entries.size(); i++) {
-					int ordinal = cs.ordinalOf(entries.get(i).concept());
-					if (ordinal >= 0 && at[ordinal] < 0) {
-						at[ordinal] = i;
-						members.set(ordinal);
-						inOrder &= ordinal > lastOrdinal;
-						lastOrdinal = ordinal;
-					}
-				}
-				return new Placement(at, members, inOrder);
-			});
+		Placement known = placements.get(cs); // every typeahead call asks: a plain read, no lock, once it is built
+		return known != null ? known : placements.computeIfAbsent(cs, this::place);
+	}
+
+	private Placement place(CodeSystemIndex cs) {
+		int[] at = new int[cs.size()];
+		java.util.Arrays.fill(at, -1);
+		BitSet members = new BitSet(cs.size());
+		boolean inOrder = true;
+		int lastOrdinal = -1;
+		for (int i = 0; i < entries.size(); i++) {
+			int ordinal = cs.ordinalOf(entries.get(i).concept());
+			if (ordinal >= 0 && at[ordinal] < 0) {
+				at[ordinal] = i;
+				members.set(ordinal);
+				inOrder &= ordinal > lastOrdinal;
+				lastOrdinal = ordinal;
+			}
 		}
+		return new Placement(at, members, inOrder);
 	}
 }
