@@ -26,9 +26,9 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public class CapabilitiesProvider extends JpaCapabilityStatementProvider {
 
-	static final List<String> EXPANSION_PARAMETERS = List.of("activeOnly", "check-system-version", "count", "displayLanguage",
-			"excludeNested", "filter", "force-system-version", "includeDesignations", "offset", "system-version", "tx-resource",
-			"url", "valueSet", "valueSetVersion");
+	static final List<String> EXPANSION_PARAMETERS = List.of("activeOnly", "check-system-version", "count", "date", "designation",
+			"displayLanguage", "excludeNested", "filter", "force-system-version", "includeDefinition", "includeDesignations", "offset",
+			"property", "system-version", "tx-resource", "url", "valueSet", "valueSetVersion");
 
 	private final TerminologyEngine engine;
 

@@ -1,8 +1,10 @@
 package org.procterm.provider;
 
 import static org.procterm.provider.OperationInputs.codingsToValidate;
+import static org.procterm.provider.OperationInputs.day;
 import static org.procterm.provider.OperationInputs.displayLanguage;
 import static org.procterm.provider.OperationInputs.rejectIfPresent;
+import static org.procterm.provider.OperationInputs.validationOptions;
 import static org.procterm.provider.OperationInputs.value;
 import static org.procterm.provider.OperationInputs.versionRules;
 
@@ -58,7 +60,6 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 			@OperationParam(name = "property") List<CodeType> property,
 			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
 			RequestDetails request) {
-		rejectIfPresent("$lookup", "date", date);
 		String theCode = value(code);
 		String theSystem = value(system);
 		String theVersion = value(version);
@@ -76,7 +77,7 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 		var properties = property == null ? java.util.Set.<String>of()
 				: property.stream().map(CodeType::getValue).collect(Collectors.toSet());
 		return ResultParameters.lookup(terminology(txResource).lookup(
-				new LookupRequest(theSystem, theVersion, theCode, displayLanguage(displayLanguage, request), properties)));
+				new LookupRequest(theSystem, theVersion, theCode, displayLanguage(displayLanguage, request), properties, day(date))));
 	}
 
 	/** Type level ({@code CodeSystem/$validate-code?url=...}) or instance level ({@code CodeSystem/cpt/$validate-code}). */
@@ -99,8 +100,6 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
 			RequestDetails request) {
 		rejectIfPresent("$validate-code", "codeSystem", codeSystem);
-		rejectIfPresent("$validate-code", "date", date);
-		rejectIfPresent("$validate-code", "abstract", abstractAllowed);
 		CodeSystem instance = instance(id, request);
 		String system = instance != null ? instance.getUrl() : value(url);
 		String theVersion = instance != null && instance.hasVersion() ? instance.getVersion() : value(version);
@@ -109,8 +108,8 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 		}
 		return ResultParameters.validation(terminology(txResource).validateInCodeSystem(
 				codingsToValidate(value(code), system, theVersion, value(display), coding, codeableConcept),
-				displayLanguage(displayLanguage, request), versionRules(defaultSystemVersion, forceSystemVersion, checkSystemVersion)),
-				codeableConcept);
+				validationOptions(displayLanguage(displayLanguage, request), versionRules(defaultSystemVersion, forceSystemVersion,
+						checkSystemVersion, date), abstractAllowed)), codeableConcept);
 	}
 
 	@Operation(name = "$subsumes", idempotent = true)

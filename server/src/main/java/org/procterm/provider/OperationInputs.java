@@ -1,5 +1,6 @@
 package org.procterm.provider;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,8 +10,11 @@ import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.procterm.engine.CodingCheck;
+import org.procterm.engine.EffectiveDates;
 import org.procterm.engine.TerminologyException;
+import org.procterm.engine.ValidationOptions;
 import org.procterm.engine.VersionRules;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -24,9 +28,20 @@ final class OperationInputs {
 		return p == null || p.isEmpty() ? null : p.getValueAsString();
 	}
 
-	/** The system-version, force-system-version and check-system-version parameters as one set of rules. */
-	static VersionRules versionRules(List<CanonicalType> systemVersion, List<CanonicalType> force, List<CanonicalType> check) {
-		return VersionRules.of(values(systemVersion), values(force), values(check));
+	/** The system-version, force-system-version and check-system-version parameters, and the date, as one set of rules. */
+	static VersionRules versionRules(List<CanonicalType> systemVersion, List<CanonicalType> force, List<CanonicalType> check,
+			DateTimeType date) {
+		return VersionRules.of(values(systemVersion), values(force), values(check)).on(day(date));
+	}
+
+	/** The day a {@code date} parameter names, or null when it is absent (today's content). */
+	static LocalDate day(DateTimeType date) {
+		return date == null || date.isEmpty() ? null : EffectiveDates.day(date.getValueAsString());
+	}
+
+	/** The {@code abstract} parameter defaults to true: an abstract code is valid unless the client says otherwise. */
+	static ValidationOptions validationOptions(String displayLanguage, VersionRules versions, BooleanType abstractAllowed) {
+		return new ValidationOptions(displayLanguage, versions, abstractAllowed == null || abstractAllowed.isEmpty() || abstractAllowed.booleanValue());
 	}
 
 	/** The values of a repeating parameter, leaving out empty ones. */

@@ -1,13 +1,16 @@
 package org.procterm.provider;
 
 import static org.procterm.provider.OperationInputs.codingsToValidate;
+import static org.procterm.provider.OperationInputs.day;
 import static org.procterm.provider.OperationInputs.displayLanguage;
 import static org.procterm.provider.OperationInputs.isTrue;
 import static org.procterm.provider.OperationInputs.rejectIfPresent;
+import static org.procterm.provider.OperationInputs.validationOptions;
 import static org.procterm.provider.OperationInputs.value;
 import static org.procterm.provider.OperationInputs.values;
 import static org.procterm.provider.OperationInputs.versionRules;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -80,18 +83,17 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 		// parameters that need more than the engine's first version: refused when sent, never ignored
 		rejectIfPresent("$expand", "context", context);
 		rejectIfPresent("$expand", "contextDirection", contextDirection);
-		rejectIfPresent("$expand", "date", date);
 		rejectIfPresent("$expand", "exclude-system", excludeSystem);
 		if (isTrue(excludeNotForUI)) {
 			rejectIfPresent("$expand", "excludeNotForUI", excludeNotForUI);
 		}
-		// excludeNested and excludePostCoordinated hold as asked: expansions here are flat, with no post-coordination
+		// excludePostCoordinated holds as asked: there is no post-coordination here
 		TerminologyService service = terminology(txResource);
-		ValueSet target = resolve(service, instance(id, request), url, valueSet, valueSetVersion, "$expand");
+		ValueSet target = resolve(service, instance(id, request), url, valueSet, valueSetVersion, day(date), "$expand");
 		return service.expand(target, new ExpansionRequest(value(filter), offset == null ? 0 : offset.getValue(),
 				count == null ? null : count.getValue(), isTrue(includeDesignations), isTrue(activeOnly),
 				excludeNested == null || excludeNested.isEmpty() ? null : excludeNested.booleanValue(),
-				displayLanguage(displayLanguage, request), versionRules(defaultSystemVersion, forceSystemVersion, checkSystemVersion))
+				displayLanguage(displayLanguage, request), versionRules(defaultSystemVersion, forceSystemVersion, checkSystemVersion, date))
 				.withOutputs(isTrue(includeDefinition), values(property), values(designation)));
 	}
 
@@ -117,17 +119,17 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
 			RequestDetails request) {
 		rejectIfPresent("$validate-code", "context", context);
-		rejectIfPresent("$validate-code", "date", date);
-		rejectIfPresent("$validate-code", "abstract", abstractAllowed);
 		TerminologyService service = terminology(txResource);
-		ValueSet target = resolve(service, instance(id, request), url, valueSet, valueSetVersion, "$validate-code");
+		ValueSet target = resolve(service, instance(id, request), url, valueSet, valueSetVersion, day(date), "$validate-code");
 		return ResultParameters.validation(service.validateInValueSet(target,
 				codingsToValidate(value(code), value(system), value(systemVersion), value(display), coding, codeableConcept),
-				displayLanguage(displayLanguage, request), versionRules(defaultSystemVersion, forceSystemVersion, checkSystemVersion)), codeableConcept);
+				validationOptions(displayLanguage(displayLanguage, request), versionRules(defaultSystemVersion, forceSystemVersion,
+						checkSystemVersion, date), abstractAllowed)), codeableConcept);
 	}
 
 	/** The value set an operation works on: the instance in the path, given inline, or stored and named by url (and version). */
-	private static ValueSet resolve(TerminologyService service, ValueSet instance, UriType url, ValueSet inline, StringType version, String operation) {
+	private static ValueSet resolve(TerminologyService service, ValueSet instance, UriType url, ValueSet inline, StringType version,
+			LocalDate date, String operation) {
 		if (instance != null) {
 			if (url != null && !url.isEmpty() || inline != null && !inline.isEmpty()) {
 				throw TerminologyException.invalid(operation + " on ValueSet/" + instance.getIdElement().getIdPart()
@@ -147,6 +149,6 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 		}
 		var canonical = org.procterm.engine.Canonical.parse(theUrl);
 		String theVersion = value(version) != null ? value(version) : canonical.version();
-		return service.findValueSet(canonical.url(), theVersion);
+		return service.findValueSet(canonical.url(), theVersion, date);
 	}
 }

@@ -15,7 +15,7 @@ import org.procterm.engine.LookupResult;
 import org.procterm.engine.TerminologyException;
 import org.procterm.engine.TerminologyService;
 import org.procterm.engine.ValidationResult;
-import org.procterm.engine.VersionRules;
+import org.procterm.engine.ValidationOptions;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.ConceptValidationOptions;
@@ -96,9 +96,9 @@ public class EngineValidationSupport implements IValidationSupport {
 				if (!terminology.knowsValueSet(valueSetUrl)) {
 					return null; // let the rest of the chain answer
 				}
-				return toHapi(terminology.validateInValueSet(terminology.findValueSet(valueSetUrl, null), check, null, VersionRules.NONE));
+				return toHapi(terminology.validateInValueSet(terminology.findValueSet(valueSetUrl, null, null), check, ValidationOptions.DEFAULT));
 			}
-			return toHapi(terminology.validateInCodeSystem(check, null, VersionRules.NONE));
+			return toHapi(terminology.validateInCodeSystem(check, ValidationOptions.DEFAULT));
 		} catch (TerminologyException e) {
 			return new CodeValidationResult().setSeverity(IssueSeverity.ERROR).setMessage(e.getMessage());
 		}
@@ -111,7 +111,7 @@ public class EngineValidationSupport implements IValidationSupport {
 			return null;
 		}
 		try {
-			return toHapi(terminology.validateInValueSet(vs, List.of(new CodingCheck(system, null, code, display)), null, VersionRules.NONE));
+			return toHapi(terminology.validateInValueSet(vs, List.of(new CodingCheck(system, null, code, display)), ValidationOptions.DEFAULT));
 		} catch (TerminologyException e) {
 			return null; // e.g. a system we do not hold: another member of the chain may know it
 		}

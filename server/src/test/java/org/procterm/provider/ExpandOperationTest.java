@@ -152,4 +152,21 @@ class ExpandOperationTest {
 				.stream().anyMatch(e -> "http://procterm.org/fhir/CodeSystem/cpt-property#bodyRegion".equals(e.getExtensionString("uri"))));
 		assertTrue(out.hasCompose(), "includeDefinition keeps the compose");
 	}
+
+	@Test
+	void excludeNestedFalseReturnsCodesUnderTheirParents(LiveServer.Server server) {
+		ValueSet kinds = new ValueSet();
+		kinds.getCompose().addInclude().setSystem(LookupOperationTest.CPT).addFilter()
+				.setProperty("concept").setOp(ValueSet.FilterOperator.ISA).setValue("metadata-kinds");
+		Parameters in = new Parameters();
+		in.addParameter().setName("valueSet").setResource(kinds);
+		in.addParameter("excludeNested", new org.hl7.fhir.r4.model.BooleanType(false));
+		ValueSet out = server.client().operation().onType(ValueSet.class).named("$expand").withParameters(in)
+				.returnResourceType(ValueSet.class).execute();
+		assertEquals(List.of("metadata-kinds"), codes(out));
+		ValueSet.ValueSetExpansionContainsComponent top = out.getExpansion().getContainsFirstRep();
+		assertTrue(top.getAbstract(), "a grouping code is marked abstract");
+		assertEquals(List.of("code", "general", "metadata"), top.getContains().stream().map(ValueSet.ValueSetExpansionContainsComponent::getCode).toList());
+		assertEquals(4, out.getExpansion().getTotal());
+	}
 }

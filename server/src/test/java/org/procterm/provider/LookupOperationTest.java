@@ -84,7 +84,7 @@ class LookupOperationTest {
 		inline.addConcept().setCode("x").setDisplay("Sent with the request");
 		Parameters in = codeIn("http://example.org/inline-only", "x");
 		in.addParameter().setName("tx-resource").setResource(inline);
-		Parameters out = server.client().operation().onType(CodeSystem.class).named("$lookup").withParameters(in).execute();
+		Parameters out = post(server, in);
 		assertEquals("Sent with the request", out.getParameterValue("display").primitiveValue());
 		assertThrows(ResourceNotFoundException.class, () -> lookup(server, codeIn("http://example.org/inline-only", "x")),
 				"tx-resource content is never stored");
@@ -114,11 +114,37 @@ class LookupOperationTest {
 		assertTrue(e.getMessage().contains("needs both a code and a system"), e.getMessage());
 	}
 
+	private static CodeSystem datedVersion(String version, String effective, String display) {
+		CodeSystem cs = new CodeSystem();
+		cs.setUrl("http://example.org/dated");
+		cs.setVersion(version);
+		cs.setDateElement(new DateTimeType(effective));
+		cs.setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE);
+		cs.setContent(CodeSystem.CodeSystemContentMode.COMPLETE);
+		cs.addConcept().setCode("x").setDisplay(display);
+		return cs;
+	}
+
+	private static Parameters onDate(String date) {
+		Parameters in = codeIn("http://example.org/dated", "x");
+		in.addParameter("date", new DateTimeType(date));
+		in.addParameter().setName("tx-resource").setResource(datedVersion("1", "2025-01-01", "As worded in 2025"));
+		in.addParameter().setName("tx-resource").setResource(datedVersion("2", "2026-01-01", "As worded in 2026"));
+		return in;
+	}
+
+	private static Parameters post(LiveServer.Server server, Parameters in) {
+		return server.client().operation().onType(CodeSystem.class).named("$lookup").withParameters(in).execute();
+	}
+
 	@Test
-	void parameterNotSupportedYetIsRefusedNotIgnored(LiveServer.Server server) {
-		Parameters in = codeIn(CPT, "22210");
-		in.addParameter("date", new DateTimeType("2026-01-01"));
-		InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> lookup(server, in));
-		assertEquals(OperationOutcome.IssueType.NOTSUPPORTED, ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getCode());
+	void dateAnswersFromTheVersionInEffectOnThatDay(LiveServer.Server server) {
+		Parameters mid2025 = post(server, onDate("2025-07-04T10:00:00Z"));
+		assertEquals("1", mid2025.getParameterValue("version").primitiveValue());
+		assertEquals("As worded in 2025", mid2025.getParameterValue("display").primitiveValue());
+		assertEquals("2", post(server, onDate("2026")).getParameterValue("version").primitiveValue());
+		ResourceNotFoundException before = assertThrows(ResourceNotFoundException.class, () -> post(server, onDate("2024-12-31")));
+		assertTrue(before.getMessage().contains("was in effect on 2024-12-31; known versions: 1 (from 2025-01-01), 2 (from 2026-01-01)"),
+				before.getMessage());
 	}
 }

@@ -96,4 +96,16 @@ class ValidateCodeOperationTest {
 		assertTrue(result(out));
 		assertEquals("63185", out.getParameterValue("code").primitiveValue());
 	}
+
+	@Test
+	void abstractFalseRejectsAGroupingCodeThatIsOtherwiseValid(LiveServer.Server server) {
+		assertTrue(result(onCodeSystem(server, "metadata-kinds", null)), "abstract codes are valid unless the client says otherwise");
+		Parameters in = new Parameters();
+		in.addParameter("url", new UriType(CPT));
+		in.addParameter("code", new CodeType("metadata-kinds"));
+		in.addParameter("abstract", new BooleanType(false));
+		Parameters out = server.client().operation().onType(CodeSystem.class).named("$validate-code").withParameters(in).execute();
+		assertFalse(result(out));
+		assertTrue(out.getParameterValue("message").primitiveValue().contains("is abstract"), out.getParameterValue("message").primitiveValue());
+	}
 }

@@ -1,5 +1,6 @@
 package org.procterm.engine;
 
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -78,6 +79,23 @@ final class Catalog implements ContentSource {
 		return pick(valueSets.get(url), version);
 	}
 
+	@Override
+	public Optional<CodeSystemIndex> codeSystemOn(String url, LocalDate date) {
+		return pickOn(codeSystems.get(url), date, CodeSystemIndex::effectiveFrom);
+	}
+
+	@Override
+	public Optional<ValueSet> valueSetOn(String url, LocalDate date) {
+		return pickOn(valueSets.get(url), date, EffectiveDates::of);
+	}
+
+	/** Each version of code system {@code url} with the day it takes effect (null when it states none), oldest first. */
+	Map<String, LocalDate> codeSystemEffectiveDates(String url) {
+		Map<String, LocalDate> dates = new java.util.LinkedHashMap<>();
+		codeSystems.getOrDefault(url, Collections.emptyNavigableMap()).forEach((v, cs) -> dates.put(v, cs.effectiveFrom()));
+		return dates;
+	}
+
 	List<String> codeSystemVersions(String url) {
 		NavigableMap<String, CodeSystemIndex> versions = codeSystems.get(url);
 		return versions == null ? List.of() : List.copyOf(versions.keySet());
@@ -113,6 +131,18 @@ final class Catalog implements ContentSource {
 					.map(Map.Entry::getValue).findFirst();
 		}
 		return Optional.ofNullable(versions.get(version));
+	}
+
+	/** The latest version in effect on {@code date}: of the versions that state a day, the latest from that day or before. */
+	private static <T> Optional<T> pickOn(NavigableMap<String, T> versions, LocalDate date, Function<T, LocalDate> effective) {
+		if (versions == null || versions.isEmpty()) {
+			return Optional.empty();
+		}
+		if (versions.values().stream().allMatch(v -> effective.apply(v) == null)) {
+			return Optional.of(versions.lastEntry().getValue()); // nothing says when it took effect
+		}
+		return versions.descendingMap().values().stream()
+				.filter(v -> effective.apply(v) != null && !effective.apply(v).isAfter(date)).findFirst();
 	}
 
 	private static String versionKey(String version) {

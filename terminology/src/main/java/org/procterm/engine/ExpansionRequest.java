@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The {@code $expand} parameters the engine applies to a value set: text filter, paging,
  * designations, inactive codes and display language. A null {@code count} means "all".
- * {@code excludeNested} (null when not sent) needs no work, as expansions are always flat, but is
- * reported back like every parameter that shaped the expansion.
+ * {@code excludeNested} (null when not sent): {@code false} asks for the code system's hierarchy
+ * as nested {@code contains} where the answer can carry it; otherwise expansions are flat.
  *
  * @param includeDefinition whether the answer keeps the value set's definition (its compose)
  * @param properties the concept properties to return with each code, by property code

@@ -80,9 +80,14 @@ final class ExpansionWriter {
 		if (request.includeDefinition()) {
 			expansion.addParameter().setName("includeDefinition").setValue(new BooleanType(true));
 		}
+		if (request.versions().date() != null) {
+			expansion.addParameter().setName("date").setValue(new org.hl7.fhir.r4.model.DateTimeType(request.versions().date().toString()));
+		}
 		request.designations().forEach(d -> expansion.addParameter().setName("designation").setValue(new StringType(d)));
 		Set<String> usedSystems = new LinkedHashSet<>();
 		Map<String, String> declared = new LinkedHashMap<>();
+		boolean nested = nests(source, request);
+		Map<String, ValueSetExpansionContainsComponent> written = new LinkedHashMap<>();
 		for (ExpansionEntry e : page) {
 			usedSystems.add(e.version() == null ? e.system() : e.system() + "|" + e.version());
 			ValueSetExpansionContainsComponent c = contains(e, request);
@@ -97,7 +102,14 @@ final class ExpansionWriter {
 					ext.addExtension("value", value.copy());
 				}
 			}
-			expansion.addContains(c);
+			if (nested) {
+				written.put(e.key(), c);
+			} else {
+				expansion.addContains(c);
+			}
+		}
+		if (nested) {
+			nest(page, written).forEach(expansion::addContains);
 		}
 		declared.forEach((code, uri) -> {
 			Extension ext = expansion.addExtension().setUrl(EXPANSION_PROPERTY);
@@ -111,6 +123,56 @@ final class ExpansionWriter {
 			expansion.addParameter().setName("displayLanguage").setValue(new CodeType(request.displayLanguage()));
 		}
 		return out;
+	}
+
+	/**
+	 * Whether the codes are written as their code system's hierarchy: only when the client said
+	 * {@code excludeNested=false}, the answer is the whole expansion (nesting a page or a filtered
+	 * list would hide where its codes sit), and the value set selects whole code systems or
+	 * filters on them. A value set that lists its codes gets them back as listed, flat.
+	 */
+	private static boolean nests(ValueSet source, ExpansionRequest request) {
+		return Boolean.FALSE.equals(request.excludeNested()) && request.filter() == null && request.count() == null
+				&& request.offset() == 0 && source.getCompose().getInclude().stream().noneMatch(i -> i.hasConcept());
+	}
+
+	/**
+	 * Places each code under a parent that is also in the expansion (the first such, for a code with
+	 * several), keeping the expansion's order among siblings, and returns the top-level codes. A
+	 * parent that would make a loop (a code system whose hierarchy has a cycle) is passed over.
+	 */
+	private static List<ValueSetExpansionContainsComponent> nest(List<ExpansionEntry> page,
+			Map<String, ValueSetExpansionContainsComponent> written) {
+		Map<String, String> parentOf = new java.util.HashMap<>();
+		for (ExpansionEntry e : page) {
+			for (String parent : e.concept().parents()) {
+				String key = e.system() + "|" + parent;
+				if (written.containsKey(key) && !reaches(parentOf, key, e.key())) {
+					parentOf.put(e.key(), key);
+					break;
+				}
+			}
+		}
+		List<ValueSetExpansionContainsComponent> top = new java.util.ArrayList<>();
+		written.forEach((key, c) -> {
+			String parent = parentOf.get(key);
+			if (parent == null) {
+				top.add(c);
+			} else {
+				written.get(parent).addContains(c);
+			}
+		});
+		return top;
+	}
+
+	/** Whether following chosen parents up from {@code from} arrives at {@code target}. */
+	private static boolean reaches(Map<String, String> parentOf, String from, String target) {
+		for (String at = from; at != null; at = parentOf.get(at)) {
+			if (at.equals(target)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static ValueSetExpansionContainsComponent contains(ExpansionEntry e, ExpansionRequest request) {

@@ -126,7 +126,7 @@ public final class TerminologyEngine implements TerminologyService {
 		if (request.code() == null || request.system() == null) {
 			throw TerminologyException.invalid("$lookup needs a code and a system (or a coding with both)");
 		}
-		CodeSystemIndex cs = codeSystemOrThrow(request.system(), request.version());
+		CodeSystemIndex cs = codeSystemOrThrow(request.system(), request.version(), request.date());
 		Concept concept = cs.find(request.code()).orElseThrow(() -> TerminologyException.notFound(
 				"Code '" + request.code() + "' is not in CodeSystem " + describe(cs)));
 
@@ -152,15 +152,15 @@ public final class TerminologyEngine implements TerminologyService {
 	}
 
 	@Override
-	public ValidationResult validateInCodeSystem(List<CodingCheck> codings, String displayLanguage, VersionRules versions) {
-		return combine(codings, check -> validateOne(check, displayLanguage, versions));
+	public ValidationResult validateInCodeSystem(List<CodingCheck> codings, ValidationOptions options) {
+		return combine(codings, check -> validateOne(check, options));
 	}
 
 	@Override
-	public ValidationResult validateInValueSet(ValueSet valueSet, List<CodingCheck> codings, String displayLanguage, VersionRules versions) {
+	public ValidationResult validateInValueSet(ValueSet valueSet, List<CodingCheck> codings, ValidationOptions options) {
 		Expansion members;
 		try {
-			members = fullExpansion(valueSet, versions);
+			members = fullExpansion(valueSet, options.versions());
 		} catch (TerminologyException e) {
 			if (e.problem() != TerminologyException.Problem.NOT_FOUND || codings.isEmpty()) {
 				throw e;
@@ -172,7 +172,7 @@ public final class TerminologyEngine implements TerminologyService {
 		}
 		String vs = valueSet.hasVersion() ? valueSet.getUrl() + "|" + valueSet.getVersion() : valueSet.getUrl();
 		return combine(codings, check -> {
-			ValidationResult inSystem = validateOne(check, displayLanguage, versions);
+			ValidationResult inSystem = validateOne(check, options);
 			if (check.system() == null || inSystem.unknownSystem() != null && check.version() != null) {
 				return inSystem; // a version we do not hold: membership cannot be judged
 			}
@@ -190,9 +190,10 @@ public final class TerminologyEngine implements TerminologyService {
 	}
 
 	@Override
-	public ValueSet findValueSet(String url, String version) {
-		return catalog.get().valueSet(url, version).orElseThrow(() -> TerminologyException.notFound(
-				"ValueSet " + url + (version == null ? "" : " version " + version) + " is not known to this server"));
+	public ValueSet findValueSet(String url, String version, java.time.LocalDate date) {
+		return catalog.get().valueSet(url, version, date).orElseThrow(() -> TerminologyException.notFound(
+				"ValueSet " + url + (version == null ? "" : " version " + version) + " is not known to this server"
+						+ (version == null && date != null && knowsValueSet(url) ? " in a version in effect on " + date : "")));
 	}
 
 	@Override
@@ -346,7 +347,8 @@ public final class TerminologyEngine implements TerminologyService {
 		return current.cachedExpansion(valueSet.getUrl() + "|" + valueSet.getVersion(), key -> Expansion.of(expander.expand(valueSet)));
 	}
 
-	private ValidationResult validateOne(CodingCheck check, String displayLanguage, VersionRules versions) {
+	private ValidationResult validateOne(CodingCheck check, ValidationOptions options) {
+		VersionRules versions = options.versions();
 		if (check.code() == null || check.code().isBlank()) {
 			throw TerminologyException.invalid("$validate-code needs a code (code, coding or codeableConcept)");
 		}
@@ -356,14 +358,14 @@ public final class TerminologyEngine implements TerminologyService {
 					check.expression("system")));
 		}
 		String version = versions.choose(check.system(), check.version());
-		Optional<CodeSystemIndex> found = catalog.get().codeSystem(check.system(), version);
+		Optional<CodeSystemIndex> found = versions.codeSystem(catalog.get(), check.system(), version);
 		if (found.isEmpty()) {
 			List<String> known = catalog.get().codeSystemVersions(check.system());
 			String text = "A definition for CodeSystem '" + check.system() + "'"
 					+ (version == null ? "" : " version '" + version + "'")
+					+ (version == null && versions.date() != null ? " in effect on " + versions.date() : "")
 					+ " could not be found, so the code cannot be validated"
-					+ (known.isEmpty() ? "" : ". Valid versions: " + known.stream().map(v -> v.isEmpty() ? "(none)" : v)
-							.collect(Collectors.joining(", ")));
+					+ (known.isEmpty() ? "" : ". Valid versions: " + describeVersions(check.system(), versions.date()));
 			ValidationIssue issue = new ValidationIssue(ValidationIssue.Severity.ERROR, "not-found", "not-found", text, check.expression("system"));
 			String missing = version == null ? check.system() : check.system() + "|" + version;
 			return new ValidationResult(false, check.system(), check.version(), check.code(), null, false, List.of(issue), missing);
@@ -382,9 +384,15 @@ public final class TerminologyEngine implements TerminologyService {
 							+ (cs.version() == null ? "" : " version '" + cs.version() + "'"), check.expression("code")));
 		}
 		Concept c = concept.get();
-		String display = c.displayFor(displayLanguage);
+		String display = c.displayFor(options.displayLanguage());
 		List<ValidationIssue> issues = new ArrayList<>();
 		boolean valid = true;
+		if (c.notSelectable() && !options.abstractAllowed()) {
+			valid = false;
+			issues.add(new ValidationIssue(ValidationIssue.Severity.ERROR, "business-rule", "code-rule",
+					"Code '" + cs.url() + "#" + c.code() + "' is abstract (a grouping that is not selectable), and abstract codes are not"
+							+ " allowed here (abstract=false)", check.expression("code")));
+		}
 		if (check.display() != null && !displayMatches(c, check.display())) {
 			valid = false;
 			issues.add(new ValidationIssue(ValidationIssue.Severity.ERROR, "invalid", "invalid-display",
@@ -452,17 +460,36 @@ public final class TerminologyEngine implements TerminologyService {
 	}
 
 	private CodeSystemIndex codeSystemOrThrow(String system, String version) {
-		return catalog.get().codeSystem(system, version)
-				.orElseThrow(() -> TerminologyException.notFound(unknownCodeSystemMessage(system, version)));
+		return codeSystemOrThrow(system, version, null);
+	}
+
+	private CodeSystemIndex codeSystemOrThrow(String system, String version, java.time.LocalDate date) {
+		return catalog.get().codeSystem(system, version, date)
+				.orElseThrow(() -> TerminologyException.notFound(unknownCodeSystemMessage(system, version, date)));
 	}
 
 	private String unknownCodeSystemMessage(String system, String version) {
+		return unknownCodeSystemMessage(system, version, null);
+	}
+
+	private String unknownCodeSystemMessage(String system, String version, java.time.LocalDate date) {
 		List<String> versions = catalog.get().codeSystemVersions(system);
 		if (version != null && !versions.isEmpty()) {
 			return "CodeSystem " + system + " version " + version + " is not known to this server; known versions: "
-					+ versions.stream().map(v -> v.isEmpty() ? "(none)" : v).collect(Collectors.joining(", "));
+					+ describeVersions(system, null);
+		}
+		if (date != null && !versions.isEmpty()) {
+			return "No version of CodeSystem " + system + " was in effect on " + date + "; known versions: " + describeVersions(system, date);
 		}
 		return "CodeSystem " + system + " is not known to this server";
+	}
+
+	/** The versions held of {@code system}, with the day each takes effect when a date was asked about. */
+	private String describeVersions(String system, java.time.LocalDate date) {
+		return catalog.get().codeSystemEffectiveDates(system).entrySet().stream()
+				.map(e -> (e.getKey().isEmpty() ? "(none)" : e.getKey())
+						+ (date != null && e.getValue() != null ? " (from " + e.getValue() + ")" : ""))
+				.collect(Collectors.joining(", "));
 	}
 
 	private static String describe(CodeSystemIndex cs) {

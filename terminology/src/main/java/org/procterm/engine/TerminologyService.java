@@ -21,13 +21,13 @@ public interface TerminologyService {
 	LookupResult lookup(LookupRequest request);
 
 	/** Valid when any of {@code codings} is a valid code of its code system (one for a Coding, several for a CodeableConcept). */
-	ValidationResult validateInCodeSystem(List<CodingCheck> codings, String displayLanguage, VersionRules versions);
+	ValidationResult validateInCodeSystem(List<CodingCheck> codings, ValidationOptions options);
 
 	/** Valid when any of {@code codings} is in the value set. */
-	ValidationResult validateInValueSet(ValueSet valueSet, List<CodingCheck> codings, String displayLanguage, VersionRules versions);
+	ValidationResult validateInValueSet(ValueSet valueSet, List<CodingCheck> codings, ValidationOptions options);
 
-	/** The stored value set with this URL (and version, or the latest), or NOT_FOUND. */
-	ValueSet findValueSet(String url, String version);
+	/** The stored value set with this URL: the version given, else the one in effect on {@code date} (null: today), or NOT_FOUND. */
+	ValueSet findValueSet(String url, String version, java.time.LocalDate date);
 
 	ValueSet expand(ValueSet valueSet, ExpansionRequest request);
 

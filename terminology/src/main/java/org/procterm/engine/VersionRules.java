@@ -1,17 +1,22 @@
 package org.procterm.engine;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
+
+import org.procterm.engine.codesystem.CodeSystemIndex;
 
 /**
  * Which code system version an operation uses, from the {@code system-version} (a default when
  * nothing else says), {@code force-system-version} (wins over everything) and
  * {@code check-system-version} (must match what was chosen) parameters, each {@code url|version}.
- * Versions may use wildcards: {@code 1.x} or {@code 1.*} match any 1.something.
+ * Versions may use wildcards: {@code 1.x} or {@code 1.*} match any 1.something. {@code date} (null
+ * for today's content) chooses, where no version is given, the version in effect on that day.
  */
-public record VersionRules(Map<String, String> defaults, Map<String, String> forced, Map<String, String> checks) {
+public record VersionRules(Map<String, String> defaults, Map<String, String> forced, Map<String, String> checks, LocalDate date) {
 
-	public static final VersionRules NONE = new VersionRules(Map.of(), Map.of(), Map.of());
+	public static final VersionRules NONE = new VersionRules(Map.of(), Map.of(), Map.of(), null);
 
 	public VersionRules {
 		defaults = Map.copyOf(defaults);
@@ -22,7 +27,17 @@ public record VersionRules(Map<String, String> defaults, Map<String, String> for
 	/** From the canonical parameter values ({@code url|version}); a value without a version is a client mistake. */
 	public static VersionRules of(List<String> systemVersion, List<String> forceSystemVersion, List<String> checkSystemVersion) {
 		return new VersionRules(map("system-version", systemVersion), map("force-system-version", forceSystemVersion),
-				map("check-system-version", checkSystemVersion));
+				map("check-system-version", checkSystemVersion), null);
+	}
+
+	/** These rules, choosing versions as they were on {@code date} (null: today). */
+	public VersionRules on(LocalDate date) {
+		return new VersionRules(defaults, forced, checks, date);
+	}
+
+	/** The code system version these rules pick for {@code system} when the request or value set asked for {@code stated}. */
+	public Optional<CodeSystemIndex> codeSystem(ContentSource source, String system, String stated) {
+		return source.codeSystem(system, choose(system, stated), date);
 	}
 
 	private static Map<String, String> map(String parameter, List<String> values) {

@@ -212,4 +212,54 @@ class ExpandTest {
 		assertEquals(0, entry(expandWithOutputs(false, List.of(), List.of("http://snomed.info/sct|900000000000013009")), "10010")
 				.getDesignation().size());
 	}
+
+	private static String tree(List<ValueSet.ValueSetExpansionContainsComponent> contains) {
+		return contains.stream().map(c -> c.getCode() + (c.hasContains() ? tree(c.getContains()) : ""))
+				.collect(java.util.stream.Collectors.joining(" ", "(", ")"));
+	}
+
+	@Test
+	void excludeNestedFalseNestsCodesUnderTheirParentsAndTotalStillCountsEveryCode() {
+		ValueSet out = engine.expand(Fixtures.allProcedures(), new ExpansionRequest(null, 0, null, false, false, false, null));
+		// KNEE is the parent of 20010 by property, and comes after it in the code system
+		assertEquals("(SPINE(10010 10020(10021)) 10099 KNEE(20010))", tree(out.getExpansion().getContains()));
+		assertEquals(7, out.getExpansion().getTotal());
+	}
+
+	@Test
+	void aCodeWhoseParentIsLeftOutMovesUpAndAPagedOrListedExpansionStaysFlat() {
+		ValueSet lumbar = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
+				.setProperty("region").setOp(ValueSet.FilterOperator.EQUAL).setValue("lumbar"));
+		assertEquals("(10020(10021))", tree(engine.expand(lumbar, new ExpansionRequest(null, 0, null, false, false, false, null))
+				.getExpansion().getContains()));
+		ValueSet below = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
+				.setProperty("concept").setOp(ValueSet.FilterOperator.DESCENDENTOF).setValue("SPINE"));
+		assertEquals("(10010 10020(10021))", tree(engine.expand(below, new ExpansionRequest(null, 0, null, false, false, false, null))
+				.getExpansion().getContains()), "SPINE itself is not in the value set");
+		assertEquals("(SPINE 10010)", tree(engine.expand(Fixtures.allProcedures(), new ExpansionRequest(null, 0, 2, false, false, false, null))
+				.getExpansion().getContains()), "a page is flat");
+		ValueSet listed = Fixtures.inline(c -> {
+			ValueSet.ConceptSetComponent include = c.addInclude().setSystem(Fixtures.SYSTEM);
+			include.addConcept().setCode("10020");
+			include.addConcept().setCode("10021");
+		});
+		assertEquals("(10020 10021)", tree(engine.expand(listed, new ExpansionRequest(null, 0, null, false, false, false, null))
+				.getExpansion().getContains()), "a listed value set comes back as listed");
+		assertEquals("(SPINE 10010 10020 10021 10099 20010 KNEE)", tree(engine.expand(Fixtures.allProcedures(), ExpansionRequest.all())
+				.getExpansion().getContains()), "flat unless asked");
+	}
+
+	@Test
+	void aDateExpandsOverTheVersionInEffectThenAndIsReportedBack() {
+		ValueSet out = Fixtures.datedVersions().expand(Fixtures.allProcedures(), new ExpansionRequest("10010", 0, null, false, false, null,
+				null, VersionRules.NONE.on(java.time.LocalDate.of(2025, 3, 1))));
+		assertEquals("Old wording", out.getExpansion().getContainsFirstRep().getDisplay());
+		assertEquals(Fixtures.SYSTEM + "|2025", parameter(out, "used-codesystem"));
+		assertEquals("2025-03-01", parameter(out, "date"));
+	}
+
+	private static String parameter(ValueSet expansion, String name) {
+		return expansion.getExpansion().getParameter().stream().filter(p -> p.getName().equals(name))
+				.map(p -> p.getValue().primitiveValue()).findFirst().orElse(null);
+	}
 }

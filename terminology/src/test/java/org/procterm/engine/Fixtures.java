@@ -70,6 +70,23 @@ final class Fixtures {
 		return vs;
 	}
 
+	/**
+	 * Two versions that say when they take effect, each its own way: 2025 by HL7's effective-date
+	 * extension (its 10010 worded differently), 2026 by its {@code date}.
+	 */
+	static TerminologyEngine datedVersions() {
+		TerminologyEngine engine = engine();
+		CodeSystem older = procedures();
+		older.setVersion("2025");
+		older.addExtension(EffectiveDates.CODE_SYSTEM_EXTENSION, new org.hl7.fhir.r4.model.DateType("2025-01-01"));
+		older.getConceptFirstRep().getConceptFirstRep().setDisplay("Old wording");
+		engine.putCodeSystem("CodeSystem/older", older);
+		CodeSystem newer = procedures();
+		newer.setDateElement(new org.hl7.fhir.r4.model.DateTimeType("2026-01-01"));
+		engine.putCodeSystem("CodeSystem/procedures", newer);
+		return engine;
+	}
+
 	static TerminologyEngine engine() {
 		TerminologyEngine engine = new TerminologyEngine(1000);
 		engine.putCodeSystem("CodeSystem/procedures", procedures());

@@ -81,4 +81,40 @@ class LookupTest {
 		engine.remove("CodeSystem/older");
 		assertThrows(TerminologyException.class, () -> engine.lookup(new LookupRequest(Fixtures.SYSTEM, "2025", "10010", null, null)));
 	}
+
+	@Test
+	void aDateChoosesTheVersionInEffectOnThatDay() {
+		TerminologyEngine dated = Fixtures.datedVersions();
+		LookupResult mid2025 = dated.lookup(new LookupRequest(Fixtures.SYSTEM, null, "10010", null, null, java.time.LocalDate.of(2025, 6, 30)));
+		assertEquals("2025", mid2025.version());
+		assertEquals("Old wording", mid2025.display());
+		assertEquals("2026", dated.lookup(new LookupRequest(Fixtures.SYSTEM, null, "10010", null, null,
+				java.time.LocalDate.of(2026, 1, 1))).version(), "a version is in effect from its first day");
+		assertEquals("2026", dated.lookup(new LookupRequest(Fixtures.SYSTEM, "2026", "10010", null, null,
+				java.time.LocalDate.of(2025, 6, 30))).version(), "a version asked for by name wins over the date");
+	}
+
+	@Test
+	void aDateBeforeEveryVersionIsNotFoundAndSaysWhenEachVersionStarts() {
+		TerminologyException e = assertThrows(TerminologyException.class, () -> Fixtures.datedVersions().lookup(
+				new LookupRequest(Fixtures.SYSTEM, null, "10010", null, null, java.time.LocalDate.of(2024, 12, 31))));
+		assertEquals(TerminologyException.Problem.NOT_FOUND, e.problem());
+		assertEquals("No version of CodeSystem " + Fixtures.SYSTEM + " was in effect on 2024-12-31; known versions: "
+				+ "2025 (from 2025-01-01), 2026 (from 2026-01-01)", e.getMessage());
+	}
+
+	@Test
+	void aDateCannotChooseAmongVersionsThatStateNoDate() {
+		LookupResult r = engine.lookup(new LookupRequest(Fixtures.SYSTEM, null, "10010", null, null, java.time.LocalDate.of(1990, 1, 1)));
+		assertEquals("2026", r.version());
+	}
+
+	@Test
+	void dateParametersAreReadByDayAtAnyFhirPrecision() {
+		assertEquals(java.time.LocalDate.of(2026, 1, 1), EffectiveDates.day("2026"));
+		assertEquals(java.time.LocalDate.of(2026, 3, 1), EffectiveDates.day("2026-03"));
+		assertEquals(java.time.LocalDate.of(2026, 3, 15), EffectiveDates.day("2026-03-15T23:30:00-05:00"));
+		TerminologyException e = assertThrows(TerminologyException.class, () -> EffectiveDates.day("15/03/2026"));
+		assertEquals(TerminologyException.Problem.INVALID, e.problem());
+	}
 }

@@ -14,7 +14,7 @@ class ValidateCodeTest {
 	private final TerminologyEngine engine = Fixtures.engine();
 
 	private ValidationResult inSystem(String code, String display) {
-		return engine.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, code, display)), null, VersionRules.NONE);
+		return engine.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, code, display)), ValidationOptions.DEFAULT);
 	}
 
 	@Test
@@ -49,7 +49,7 @@ class ValidateCodeTest {
 
 	@Test
 	void unknownSystemIsInvalidNotAnError() {
-		ValidationResult r = engine.validateInCodeSystem(List.of(new CodingCheck("http://nowhere.example", null, "1", null)), null, VersionRules.NONE);
+		ValidationResult r = engine.validateInCodeSystem(List.of(new CodingCheck("http://nowhere.example", null, "1", null)), ValidationOptions.DEFAULT);
 		assertFalse(r.valid());
 		assertTrue(r.message().contains("could not be found"), r.message());
 		assertEquals("http://nowhere.example", r.unknownSystem());
@@ -59,8 +59,8 @@ class ValidateCodeTest {
 	void valueSetMembershipIsChecked() {
 		ValueSet lumbar = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
 				.setProperty("region").setOp(ValueSet.FilterOperator.EQUAL).setValue("lumbar"));
-		assertTrue(engine.validateInValueSet(lumbar, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10021", null)), null, VersionRules.NONE).valid());
-		ValidationResult outside = engine.validateInValueSet(lumbar, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), null, VersionRules.NONE);
+		assertTrue(engine.validateInValueSet(lumbar, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10021", null)), ValidationOptions.DEFAULT).valid());
+		ValidationResult outside = engine.validateInValueSet(lumbar, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), ValidationOptions.DEFAULT);
 		assertFalse(outside.valid());
 		assertTrue(outside.message().contains("was not found in the value set"), outside.message());
 	}
@@ -68,8 +68,7 @@ class ValidateCodeTest {
 	@Test
 	void aValueSetWithAMissingImportValidatesNothingButIsNotAnError() {
 		ValueSet broken = Fixtures.inline(c -> c.addInclude().addValueSet("http://example.org/vs/missing"));
-		ValidationResult r = engine.validateInValueSet(broken, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), null,
-				VersionRules.NONE);
+		ValidationResult r = engine.validateInValueSet(broken, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), ValidationOptions.DEFAULT);
 		assertFalse(r.valid());
 		assertEquals("not-found", r.issues().get(0).txType());
 		assertTrue(r.message().contains("http://example.org/vs/missing"), r.message());
@@ -79,8 +78,37 @@ class ValidateCodeTest {
 	void codeableConceptIsValidWhenAnyCodingIs() {
 		ValidationResult r = engine.validateInCodeSystem(List.of(
 				new CodingCheck(Fixtures.SYSTEM, null, "nope", null),
-				new CodingCheck(Fixtures.SYSTEM, null, "10020", null)), null, VersionRules.NONE);
+				new CodingCheck(Fixtures.SYSTEM, null, "10020", null)), ValidationOptions.DEFAULT);
 		assertTrue(r.valid());
 		assertEquals("10020", r.code());
+	}
+
+	@Test
+	void anAbstractCodeIsValidUnlessTheClientSaysAbstractCodesAreNotAllowed() {
+		List<CodingCheck> spine = List.of(new CodingCheck(Fixtures.SYSTEM, null, "SPINE", null));
+		assertTrue(engine.validateInCodeSystem(spine, ValidationOptions.DEFAULT).valid());
+		ValidationResult strict = engine.validateInCodeSystem(spine, new ValidationOptions(null, VersionRules.NONE, false));
+		assertFalse(strict.valid());
+		assertEquals("code-rule", strict.issues().get(0).txType());
+		assertTrue(strict.issues().get(0).text().contains("abstract"), strict.issues().get(0).text());
+		assertTrue(engine.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)),
+				new ValidationOptions(null, VersionRules.NONE, false)).valid(), "a concrete code stays valid");
+		assertFalse(engine.validateInValueSet(Fixtures.allProcedures(), spine, new ValidationOptions(null, VersionRules.NONE, false)).valid(),
+				"in a value set too");
+	}
+
+	@Test
+	void aDateValidatesAgainstTheVersionInEffectThen() {
+		TerminologyEngine dated = Fixtures.datedVersions();
+		VersionRules mid2025 = VersionRules.NONE.on(java.time.LocalDate.of(2025, 6, 30));
+		ValidationResult r = dated.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", "Old wording")),
+				new ValidationOptions(null, mid2025, true));
+		assertTrue(r.valid());
+		assertEquals("2025", r.version());
+		ValidationResult before = dated.validateInValueSet(Fixtures.allProcedures(),
+				List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)),
+				new ValidationOptions(null, VersionRules.NONE.on(java.time.LocalDate.of(2020, 1, 1)), true));
+		assertFalse(before.valid());
+		assertTrue(before.issues().get(0).text().contains("in effect on 2020-01-01"), before.issues().get(0).text());
 	}
 }

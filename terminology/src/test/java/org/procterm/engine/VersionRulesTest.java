@@ -54,8 +54,8 @@ class VersionRulesTest {
 
 	@Test
 	void checkSystemVersionFailsValidationWhenTheChosenVersionDiffers() {
-		ValidationResult r = engine.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), null,
-				VersionRules.of(List.of(), List.of(), List.of(Fixtures.SYSTEM + "|2025")));
+		ValidationResult r = engine.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)),
+				new ValidationOptions(null, VersionRules.of(List.of(), List.of(), List.of(Fixtures.SYSTEM + "|2025")), true));
 		assertFalse(r.valid());
 		assertEquals("version-error", r.issues().get(0).txType());
 	}

@@ -12,10 +12,12 @@ import org.hl7.fhir.r4.model.CodeSystem.ConceptDefinitionDesignationComponent;
 import org.hl7.fhir.r4.model.CodeSystem.ConceptPropertyComponent;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Identifier;
 import org.procterm.content.fhir.Canonicals;
 import org.procterm.content.fhir.CptVocabulary;
+import org.procterm.engine.EffectiveDates;
 
 /**
  * Turns a CPT release into one CodeSystem version: the long descriptor as display, AMA's other
@@ -49,6 +51,10 @@ public final class CptReleaseCodeSystem {
 		cs.setVersion(release.version());
 		cs.setName("CPT");
 		cs.setTitle("CPT " + release.version());
+		if (release.version().matches("\\d{4}")) {
+			// a CPT year's codes are in effect from January 1 of that year; $lookup and $expand with date choose by it
+			cs.addExtension(EffectiveDates.CODE_SYSTEM_EXTENSION, new DateType(release.version() + "-01-01"));
+		}
 		cs.setStatus(PublicationStatus.ACTIVE);
 		cs.setExperimental(false);
 		cs.setPublisher("American Medical Association (imported into procterm)");

@@ -31,6 +31,7 @@ public final class CodeSystemIndex {
 	private final String url;
 	private final String version;
 	private final String name;
+	private final java.time.LocalDate effectiveFrom;
 	private final boolean caseSensitive;
 	private final Map<String, Concept> concepts;
 	private final Map<String, String> codeByLowerCase;
@@ -42,6 +43,7 @@ public final class CodeSystemIndex {
 		this.url = cs.getUrl();
 		this.version = cs.getVersion();
 		this.name = cs.hasName() ? cs.getName() : cs.getTitle();
+		this.effectiveFrom = org.procterm.engine.EffectiveDates.of(cs);
 		// R4 leaves case sensitivity undefined when absent; codes in the systems we serve are case-sensitive.
 		this.caseSensitive = !cs.hasCaseSensitive() || cs.getCaseSensitive();
 		this.concepts = concepts;
@@ -205,6 +207,11 @@ public final class CodeSystemIndex {
 
 	public String version() {
 		return version;
+	}
+
+	/** The day this version takes effect, or null when it states none (see {@link org.procterm.engine.EffectiveDates}). */
+	public java.time.LocalDate effectiveFrom() {
+		return effectiveFrom;
 	}
 
 	public String name() {

@@ -108,16 +108,18 @@ public final class ValueSetExpander {
 							+ "' could not be found: the ValueSet contains no resource with id '" + id + "'"));
 		}
 		Canonical ref = Canonical.parse(reference);
-		return source.valueSet(ref.url(), ref.version()).orElseThrow(() -> TerminologyException.notFound(
-				"A definition for the value Set '" + ref + "' could not be found"));
+		return source.valueSet(ref.url(), ref.version(), versions.date()).orElseThrow(() -> TerminologyException.notFound(
+				"A definition for the value Set '" + ref + "' could not be found" + (versions.date() == null || ref.version() != null ? ""
+						: " in effect on " + versions.date())));
 	}
 
 	private List<ExpansionEntry> fromSystem(ConceptSetComponent set) {
 		String system = set.getSystem();
 		String version = versions.choose(system, set.hasVersion() ? set.getVersion() : null);
-		CodeSystemIndex cs = source.codeSystem(system, version).orElseThrow(() -> TerminologyException.notFound(
+		CodeSystemIndex cs = versions.codeSystem(source, system, version).orElseThrow(() -> TerminologyException.notFound(
 				"The CodeSystem " + system + (version == null ? "" : " version " + version)
-						+ " used by this ValueSet is not known to this server"));
+						+ " used by this ValueSet is not known to this server"
+						+ (version == null && versions.date() != null ? " in a version in effect on " + versions.date() : "")));
 		List<ExpansionEntry> entries = new ArrayList<>();
 		if (set.hasConcept()) {
 			for (ConceptReferenceComponent ref : set.getConcept()) {

@@ -49,6 +49,11 @@ class CptReleaseCodeSystemTest {
 	}
 
 	@Test
+	void aReleaseYearIsInEffectFromJanuaryFirst() {
+		assertEquals(java.time.LocalDate.of(2026, 1, 1), imported("2026", null).effectiveFrom());
+	}
+
+	@Test
 	void deletedCodesStayAsInactiveConcepts() {
 		CodeSystemIndex cs = imported("2026", null);
 		assertTrue(cs.find("0101T").orElseThrow().inactive());
