@@ -262,4 +262,23 @@ class ExpandTest {
 		return expansion.getExpansion().getParameter().stream().filter(p -> p.getName().equals(name))
 				.map(p -> p.getValue().primitiveValue()).findFirst().orElse(null);
 	}
+
+	/** A value set with one filter, read as a server reads it: R5 operators such as child-of have no R4 enum constant. */
+	private static ValueSet filtered(String op, String value) {
+		String json = "{\"resourceType\":\"ValueSet\",\"url\":\"http://example.org/vs/r5-op\",\"status\":\"active\","
+				+ "\"compose\":{\"include\":[{\"system\":\"" + Fixtures.SYSTEM + "\",\"filter\":[{\"property\":\"concept\","
+				+ "\"op\":\"" + op + "\",\"value\":\"" + value + "\"}]}]}}";
+		return ca.uhn.fhir.context.FhirContext.forR4Cached().newJsonParser()
+				.setParserErrorHandler(new ca.uhn.fhir.parser.LenientErrorHandler(false).setErrorOnInvalidValue(false))
+				.parseResource(ValueSet.class, json);
+	}
+
+	@Test
+	void r5ChildOfAndDescendentLeafFiltersWorkOnR4ValueSets() {
+		assertEquals(List.of("10010", "10020"), codes(expand(filtered("child-of", "SPINE"), null, 0, null)));
+		assertEquals(List.of("10010", "10021"), codes(expand(filtered("descendent-leaf", "SPINE"), null, 0, null)));
+		TerminologyException e = assertThrows(TerminologyException.class, () -> expand(filtered("sideways-of", "SPINE"), null, 0, null));
+		assertEquals(TerminologyException.Problem.NOT_SUPPORTED, e.problem());
+		assertTrue(e.getMessage().contains("'sideways-of'"), e.getMessage());
+	}
 }

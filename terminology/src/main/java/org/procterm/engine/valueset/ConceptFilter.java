@@ -23,12 +23,12 @@ final class ConceptFilter {
 	static Predicate<Concept> of(ConceptSetFilterComponent filter, CodeSystemIndex cs) {
 		String property = filter.getProperty();
 		String value = filter.getValue();
-		if (property == null || property.isBlank() || !filter.hasOp() || value == null) {
+		// the code as written: R5 operators such as child-of have no R4 enum constant, so getOp() is null for them
+		String op = filter.getOpElement().getValueAsString();
+		if (property == null || property.isBlank() || op == null || value == null) {
 			throw TerminologyException.invalid("A ValueSet filter on " + cs.url()
-					+ " needs a property, an op and a value; got property='" + property + "', op='"
-					+ (filter.hasOp() ? filter.getOp().toCode() : null) + "', value='" + value + "'");
+					+ " needs a property, an op and a value; got property='" + property + "', op='" + op + "', value='" + value + "'");
 		}
-		String op = filter.getOp().toCode();
 		boolean onCode = property.equals("concept") || property.equals("code");
 		switch (op) {
 			case "is-a":
@@ -41,6 +41,12 @@ final class ConceptFilter {
 			}
 			case "generalizes":
 				return hierarchy(cs, value, true, cs.ancestorsOf(value));
+			case "child-of": // R5, asked of R4 servers too
+				return c -> c.parents().contains(value);
+			case "descendent-leaf": { // R5: the descendants that have no children
+				Set<String> below = cs.descendantsOf(value);
+				return c -> c.children().isEmpty() && below.contains(c.code());
+			}
 			case "=":
 				return onCode ? c -> c.code().equals(value) : c -> hasValue(c, property, Set.of(value));
 			case "in": {
@@ -71,7 +77,7 @@ final class ConceptFilter {
 			}
 			default:
 				throw TerminologyException.notSupported("The ValueSet filter operator '" + op + "' on property '"
-						+ property + "' is not supported yet; supported: is-a, descendent-of, is-not-a, generalizes, =, in, not-in, regex, exists");
+						+ property + "' is not supported; supported: is-a, descendent-of, is-not-a, generalizes, child-of, descendent-leaf, =, in, not-in, regex, exists");
 		}
 	}
 
