@@ -57,11 +57,19 @@ public class OperationErrors {
 	static BaseServerResponseException toResponse(TerminologyException e) {
 		String message = e.getMessage();
 		return switch (e.problem()) {
-			case NOT_FOUND -> new ResourceNotFoundException(message, outcome(OperationOutcome.IssueType.NOTFOUND, message));
+			case NOT_FOUND -> new ResourceNotFoundException(message, withTxType(outcome(OperationOutcome.IssueType.NOTFOUND, message), "not-found"));
 			case INVALID -> new InvalidRequestException(message, outcome(OperationOutcome.IssueType.INVALID, message));
 			case NOT_SUPPORTED -> new InvalidRequestException(message, outcome(OperationOutcome.IssueType.NOTSUPPORTED, message));
 			case TOO_COSTLY -> new UnprocessableEntityException(message, outcome(OperationOutcome.IssueType.TOOCOSTLY, message));
+			case VERSION_REJECTED -> new InvalidRequestException(message,
+					withTxType(outcome(OperationOutcome.IssueType.EXCEPTION, message), "version-error"));
 		};
+	}
+
+	/** Names the issue in HL7's terminology issue types too, which terminology clients and testers read. */
+	private static OperationOutcome withTxType(OperationOutcome oo, String txType) {
+		oo.getIssueFirstRep().getDetails().addCoding().setSystem(ResultParameters.TX_ISSUE_TYPE).setCode(txType);
+		return oo;
 	}
 
 	/** An error OperationOutcome whose issue type a client can act on, with the message as text and diagnostics. */

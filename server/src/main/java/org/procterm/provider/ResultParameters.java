@@ -15,7 +15,7 @@ import org.procterm.engine.codesystem.Designation;
 /** Writes engine results as the output Parameters the FHIR operations define. */
 final class ResultParameters {
 
-	private static final String TX_ISSUE_TYPE = "http://hl7.org/fhir/tools/CodeSystem/tx-issue-type";
+	static final String TX_ISSUE_TYPE = "http://hl7.org/fhir/tools/CodeSystem/tx-issue-type";
 
 	private ResultParameters() {}
 

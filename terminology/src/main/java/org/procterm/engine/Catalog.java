@@ -96,7 +96,8 @@ final class Catalog implements ContentSource {
 		return dates;
 	}
 
-	List<String> codeSystemVersions(String url) {
+	@Override
+	public List<String> codeSystemVersions(String url) {
 		NavigableMap<String, CodeSystemIndex> versions = codeSystems.get(url);
 		return versions == null ? List.of() : List.copyOf(versions.keySet());
 	}

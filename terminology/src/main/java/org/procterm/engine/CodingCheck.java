@@ -11,6 +11,11 @@ public record CodingCheck(String system, String version, String code, String dis
 		this(system, version, code, display, "");
 	}
 
+	/** This coding as if it had stated {@code version}. */
+	public CodingCheck withVersion(String version) {
+		return new CodingCheck(system, version, code, display, path);
+	}
+
 	/** The FHIRPath of one element of this coding in the request. */
 	public String expression(String element) {
 		return path == null || path.isEmpty() ? element : path + "." + element;

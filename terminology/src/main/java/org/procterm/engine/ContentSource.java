@@ -21,6 +21,9 @@ public interface ContentSource {
 	 */
 	Optional<CodeSystemIndex> codeSystemOn(String url, LocalDate date);
 
+	/** The versions held of code system {@code url}, oldest first ("" for a version-less one). */
+	java.util.List<String> codeSystemVersions(String url);
+
 	/** As {@link #codeSystemOn}, for value sets. */
 	Optional<ValueSet> valueSetOn(String url, LocalDate date);
 

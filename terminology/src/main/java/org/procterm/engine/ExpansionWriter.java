@@ -80,6 +80,12 @@ final class ExpansionWriter {
 		if (request.includeDefinition()) {
 			expansion.addParameter().setName("includeDefinition").setValue(new BooleanType(true));
 		}
+		// a default or a check shaped the expansion only where an include left the version open; a force always does
+		Set<String> open = source.getCompose().getInclude().stream().filter(i -> i.hasSystem() && !i.hasVersion())
+				.map(ValueSet.ConceptSetComponent::getSystem).collect(java.util.stream.Collectors.toSet());
+		echoVersions(expansion, "system-version", request.versions().defaults(), open::contains);
+		echoVersions(expansion, "force-system-version", request.versions().forced(), url -> true);
+		echoVersions(expansion, "check-system-version", request.versions().checks(), open::contains);
 		if (request.versions().date() != null) {
 			expansion.addParameter().setName("date").setValue(new org.hl7.fhir.r4.model.DateTimeType(request.versions().date().toString()));
 		}
@@ -123,6 +129,15 @@ final class ExpansionWriter {
 			expansion.addParameter().setName("displayLanguage").setValue(new CodeType(request.displayLanguage()));
 		}
 		return out;
+	}
+
+	private static void echoVersions(ValueSet.ValueSetExpansionComponent expansion, String name, Map<String, String> versions,
+			java.util.function.Predicate<String> applied) {
+		new java.util.TreeMap<>(versions).forEach((url, version) -> {
+			if (applied.test(url)) {
+				expansion.addParameter().setName(name).setValue(new UriType(url + "|" + version));
+			}
+		});
 	}
 
 	/**

@@ -162,16 +162,23 @@ public final class TerminologyEngine implements TerminologyService {
 		try {
 			members = fullExpansion(valueSet, options.versions());
 		} catch (TerminologyException e) {
-			if (e.problem() != TerminologyException.Problem.NOT_FOUND || codings.isEmpty()) {
+			boolean versionRejected = e.problem() == TerminologyException.Problem.VERSION_REJECTED;
+			if (e.problem() != TerminologyException.Problem.NOT_FOUND && !versionRejected || codings.isEmpty()) {
 				throw e;
 			}
 			// the value set cannot be worked out (e.g. an import is missing): the code is not shown to be in it
 			CodingCheck first = codings.get(0);
-			return new ValidationResult(false, first.system(), first.version(), first.code(), null, false,
-					List.of(new ValidationIssue(ValidationIssue.Severity.ERROR, "not-found", "not-found", e.getMessage(), null)));
+			ValidationIssue issue = versionRejected
+					? new ValidationIssue(ValidationIssue.Severity.ERROR, "exception", "version-error", e.getMessage(), first.expression("version"))
+					: new ValidationIssue(ValidationIssue.Severity.ERROR, "not-found", "not-found", e.getMessage(), null);
+			return new ValidationResult(false, first.system(), first.version(), first.code(), null, false, List.of(issue));
 		}
 		String vs = valueSet.hasVersion() ? valueSet.getUrl() + "|" + valueSet.getVersion() : valueSet.getUrl();
 		return combine(codings, check -> {
+			ValidationResult judged = judgedByValueSetVersion(members, vs, check, options);
+			if (judged != null) {
+				return judged;
+			}
 			ValidationResult inSystem = validateOne(check, options);
 			if (check.system() == null || inSystem.unknownSystem() != null && check.version() != null) {
 				return inSystem; // a version we do not hold: membership cannot be judged
@@ -182,17 +189,76 @@ public final class TerminologyEngine implements TerminologyService {
 			if (member) {
 				return inSystem;
 			}
-			ValidationIssue notInValueSet = new ValidationIssue(ValidationIssue.Severity.ERROR, "code-invalid", "not-in-vs",
-					"The provided code '" + check.system() + "#" + check.code() + "' was not found in the value set '" + vs + "'",
-					check.expression("code"));
-			return inSystem.withIssues(List.of(notInValueSet), false);
+			return inSystem.withIssues(List.of(notInValueSet(check, vs)), false);
 		});
+	}
+
+	private static ValidationIssue notInValueSet(CodingCheck check, String valueSet) {
+		return new ValidationIssue(ValidationIssue.Severity.ERROR, "code-invalid", "not-in-vs",
+				"The provided code '" + check.system() + "#" + check.code() + "' was not found in the value set '" + valueSet + "'",
+				check.expression("code"));
+	}
+
+	/**
+	 * A coding judged by the code system version its value set draws on, or null when the coding's
+	 * own version is the one to judge by. With no version, a coding is read in the value set's
+	 * version. With another version than a value set that states one (or one this server does not
+	 * hold), the coding is judged in the value set's version, and the difference is an issue: an
+	 * error when the value set states its version, a warning when it takes the latest.
+	 */
+	private ValidationResult judgedByValueSetVersion(Expansion members, String valueSet, CodingCheck check, ValidationOptions options) {
+		if (check.system() == null || check.code() == null) {
+			return null;
+		}
+		List<Expansion.Source> drawn = members.sources().stream().filter(s -> s.system().equals(check.system())).toList();
+		if (drawn.isEmpty() || check.version() != null && (drawn.stream().anyMatch(s -> VersionRules.matches(check.version(), s.version()))
+				|| members.find(check.system(), check.code()).stream().anyMatch(e -> VersionRules.isPattern(e.statedVersion())
+						&& VersionRules.matches(e.statedVersion(), check.version())))) {
+			return null; // the coding's version is one the value set takes (exactly, or by a pattern such as 1.x)
+		}
+		Expansion.Source source = drawn.stream().filter(s -> !members.find(s.system(), check.code()).isEmpty()
+				&& java.util.Objects.equals(s.version(), members.find(s.system(), check.code()).get(0).version())).findFirst().orElse(drawn.get(0));
+		if (check.version() == null) {
+			return membership(members, valueSet, check.withVersion(source.version()), options);
+		}
+		boolean pinned = members.pinned(source);
+		boolean held = catalog.get().codeSystem(check.system(), check.version()).filter(cs -> VersionRules.matches(check.version(), cs.version())).isPresent();
+		if (!pinned && held) {
+			return null; // the value set takes whichever version; the coding's own is a fine one
+		}
+		List<ValidationIssue> issues = new ArrayList<>();
+		issues.add(new ValidationIssue(pinned ? ValidationIssue.Severity.ERROR : ValidationIssue.Severity.WARNING, "invalid", "vs-invalid",
+				"The code system '" + check.system() + "' version '" + source.version() + "'" + (pinned ? "" : " for the versionless include")
+						+ " in the ValueSet include is different to the one in the value ('" + check.version() + "')", check.expression("version")));
+		String unknown = null;
+		if (!held) {
+			issues.add(new ValidationIssue(ValidationIssue.Severity.ERROR, "not-found", "not-found", "A definition for CodeSystem '"
+					+ check.system() + "' version '" + check.version() + "' could not be found, so the code cannot be validated. Valid versions: "
+					+ VersionRules.orList(catalog.get().codeSystemVersions(check.system())), check.expression("system")));
+			unknown = check.system() + "|" + check.version();
+		}
+		ValidationResult inValueSetVersion = membership(members, valueSet, check.withVersion(source.version()), options);
+		List<ValidationIssue> all = new ArrayList<>(issues);
+		all.addAll(inValueSetVersion.issues());
+		all.sort(java.util.Comparator.comparing(ValidationIssue::severity)); // errors first, in the order found
+		return new ValidationResult(false, inValueSetVersion.system(), inValueSetVersion.version(), inValueSetVersion.code(),
+				inValueSetVersion.display(), inValueSetVersion.inactive(), all, unknown);
+	}
+
+	/** A coding validated in its code system, then checked to be in the value set. */
+	private ValidationResult membership(Expansion members, String valueSet, CodingCheck check, ValidationOptions options) {
+		ValidationResult inSystem = validateOne(check, options);
+		if (inSystem.unknownSystem() != null || members.find(check.system(), check.code()).stream()
+				.anyMatch(e -> java.util.Objects.equals(e.version(), check.version()))) {
+			return inSystem;
+		}
+		return inSystem.withIssues(List.of(notInValueSet(check, valueSet)), false);
 	}
 
 	@Override
 	public ValueSet findValueSet(String url, String version, java.time.LocalDate date) {
 		return catalog.get().valueSet(url, version, date).orElseThrow(() -> TerminologyException.notFound(
-				"ValueSet " + url + (version == null ? "" : " version " + version) + " is not known to this server"
+				"A definition for the value Set '" + url + (version == null ? "" : "|" + version) + "' could not be found"
 						+ (version == null && date != null && knowsValueSet(url) ? " in a version in effect on " + date : "")));
 	}
 
@@ -371,11 +437,10 @@ public final class TerminologyEngine implements TerminologyService {
 			return new ValidationResult(false, check.system(), check.version(), check.code(), null, false, List.of(issue), missing);
 		}
 		CodeSystemIndex cs = found.get();
-		String required = versions.checks().get(cs.url());
-		if (required != null && !VersionRules.matches(required, cs.version())) {
+		String rejected = versions.checkFailure(cs.url(), cs.version());
+		if (rejected != null) {
 			return invalid(check, cs.version(), new ValidationIssue(ValidationIssue.Severity.ERROR, "exception", "version-error",
-					"The version '" + cs.version() + "' of CodeSystem '" + cs.url() + "' does not match the required version '" + required
-							+ "' (check-system-version)", check.expression("version")));
+					rejected, check.expression("version")));
 		}
 		Optional<Concept> concept = cs.find(check.code());
 		if (concept.isEmpty()) {

@@ -15,7 +15,9 @@ public class TerminologyException extends RuntimeException {
 		/** The request is well formed but asks for something this server does not do. */
 		NOT_SUPPORTED,
 		/** Answering would cost more than the server allows (e.g. a huge expansion). */
-		TOO_COSTLY
+		TOO_COSTLY,
+		/** The code system version an operation would use is not one the client allows (check-system-version). */
+		VERSION_REJECTED
 	}
 
 	private final Problem problem;
@@ -39,6 +41,10 @@ public class TerminologyException extends RuntimeException {
 
 	public static TerminologyException notSupported(String message) {
 		return new TerminologyException(Problem.NOT_SUPPORTED, message);
+	}
+
+	public static TerminologyException versionRejected(String message) {
+		return new TerminologyException(Problem.VERSION_REJECTED, message);
 	}
 
 	public static TerminologyException tooCostly(String message) {

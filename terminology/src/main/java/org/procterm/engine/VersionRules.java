@@ -59,7 +59,30 @@ public record VersionRules(Map<String, String> defaults, Map<String, String> for
 		if (forced.containsKey(system)) {
 			return forced.get(system);
 		}
-		return stated != null ? stated : defaults.get(system);
+		if (stated != null) {
+			return stated;
+		}
+		// a version the client will check for is also the one to pick where nothing else says
+		return defaults.containsKey(system) ? defaults.get(system) : checks.get(system);
+	}
+
+	/** A check-system-version failure, or null when {@code version} of {@code system} passes the checks (or none applies). */
+	public String checkFailure(String system, String version) {
+		String required = checks.get(system);
+		if (required == null || matches(required, version)) {
+			return null;
+		}
+		return "The version '" + version + "' is not allowed for system '" + system + "': required to be '" + required
+				+ "' by a version-check parameter";
+	}
+
+	/** Versions as a reader lists them: "1.0.0", "1.0.0 or 1.2.0", "2024, 2025 or 2026" ("" stands for no version). */
+	public static String orList(List<String> versions) {
+		List<String> shown = versions.stream().map(v -> v.isEmpty() ? "(none)" : v).toList();
+		if (shown.size() <= 1) {
+			return String.join("", shown);
+		}
+		return String.join(", ", shown.subList(0, shown.size() - 1)) + " or " + shown.get(shown.size() - 1);
 	}
 
 	/** True when {@code version} is a wildcard pattern rather than one version. */

@@ -111,4 +111,31 @@ class ValidateCodeTest {
 		assertFalse(before.valid());
 		assertTrue(before.issues().get(0).text().contains("in effect on 2020-01-01"), before.issues().get(0).text());
 	}
+
+	@Test
+	void aCodingIsJudgedInTheVersionItsValueSetNames() {
+		TerminologyEngine twoVersions = Fixtures.datedVersions();
+		ValueSet pinned2025 = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).setVersion("2025"));
+		ValidationResult unversioned = twoVersions.validateInValueSet(pinned2025,
+				List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), ValidationOptions.DEFAULT);
+		assertTrue(unversioned.valid());
+		assertEquals("2025", unversioned.version());
+		assertEquals("Old wording", unversioned.display());
+
+		ValidationResult other = twoVersions.validateInValueSet(pinned2025,
+				List.of(new CodingCheck(Fixtures.SYSTEM, "2026", "10010", null)), ValidationOptions.DEFAULT);
+		assertFalse(other.valid());
+		assertEquals("2025", other.version());
+		assertEquals("vs-invalid", other.issues().get(0).txType());
+		assertEquals("The code system '" + Fixtures.SYSTEM + "' version '2025' in the ValueSet include is different to the one in the value ('2026')",
+				other.issues().get(0).text());
+
+		ValidationResult unknown = twoVersions.validateInValueSet(Fixtures.allProcedures(),
+				List.of(new CodingCheck(Fixtures.SYSTEM, "2030", "10010", null)), ValidationOptions.DEFAULT);
+		assertFalse(unknown.valid());
+		assertEquals(Fixtures.SYSTEM + "|2030", unknown.unknownSystem());
+		assertEquals(List.of(ValidationIssue.Severity.ERROR, ValidationIssue.Severity.WARNING),
+				unknown.issues().stream().map(ValidationIssue::severity).toList(), "unknown version, then the versionless include's latest");
+		assertTrue(unknown.issues().get(0).text().endsWith("Valid versions: 2025 or 2026"), unknown.issues().get(0).text());
+	}
 }

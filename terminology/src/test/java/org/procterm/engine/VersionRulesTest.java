@@ -53,11 +53,20 @@ class VersionRulesTest {
 	}
 
 	@Test
-	void checkSystemVersionFailsValidationWhenTheChosenVersionDiffers() {
-		ValidationResult r = engine.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)),
-				new ValidationOptions(null, VersionRules.of(List.of(), List.of(), List.of(Fixtures.SYSTEM + "|2025")), true));
-		assertFalse(r.valid());
-		assertEquals("version-error", r.issues().get(0).txType());
+	void checkSystemVersionPicksAMatchingVersionAndRejectsAnyOther() {
+		ValidationOptions check2025 = new ValidationOptions(null, VersionRules.of(List.of(), List.of(), List.of(Fixtures.SYSTEM + "|2025")), true);
+		ValidationResult unversioned = engine.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), check2025);
+		assertTrue(unversioned.valid(), "where nothing names a version, the one to be checked for is used");
+		assertEquals("2025", unversioned.version());
+		ValidationResult other = engine.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, "2026", "10010", null)), check2025);
+		assertFalse(other.valid());
+		assertEquals("version-error", other.issues().get(0).txType());
+		assertEquals("The version '2026' is not allowed for system '" + Fixtures.SYSTEM + "': required to be '2025' by a version-check parameter",
+				other.issues().get(0).text());
+		ValueSet pinned2026 = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).setVersion("2026"));
+		TerminologyException e = assertThrows(TerminologyException.class, () -> engine.expand(pinned2026,
+				new ExpansionRequest(null, 0, null, false, false, null, null, check2025.versions())));
+		assertEquals(TerminologyException.Problem.VERSION_REJECTED, e.problem());
 	}
 
 	@Test

@@ -23,25 +23,38 @@ public final class Expansion {
 	/** By system, then code: one ExpansionEntry, or a List of them for a code listed more than once (rare, so not a list per code). */
 	private final Map<String, Map<String, Object>> byKey;
 	private final Set<Source> sources;
+	/** The sources the value set names a version (or pattern) for; the others take the latest or a default. */
+	private final Set<Source> pinned;
 	/** Keyed by identity: CodeSystemIndex keeps Object's equals. */
 	private final Map<CodeSystemIndex, Placement> placements = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private Expansion(List<ExpansionEntry> entries, Map<String, Map<String, Object>> byKey, Set<Source> sources) {
+	private Expansion(List<ExpansionEntry> entries, Map<String, Map<String, Object>> byKey, Set<Source> sources, Set<Source> pinned) {
 		this.entries = entries;
 		this.byKey = byKey;
 		this.sources = sources;
+		this.pinned = pinned;
 	}
 
 	public static Expansion of(List<ExpansionEntry> entries) {
 		Set<Source> sources = new LinkedHashSet<>();
+		Set<Source> pinned = new java.util.HashSet<>();
 		// by system, then by code: no "system|code" string per entry, which for a million codes is 100 MB
 		Map<String, Map<String, Object>> bySystem = new HashMap<>();
 		for (ExpansionEntry e : entries) {
-			sources.add(new Source(e.system(), e.version()));
+			Source source = new Source(e.system(), e.version());
+			sources.add(source);
+			if (e.statedVersion() != null) {
+				pinned.add(source);
+			}
 			bySystem.computeIfAbsent(e.system(), k -> new HashMap<>())
 					.merge(e.concept().code(), e, (a, b) -> java.util.stream.Stream.concat(listOf(a).stream(), listOf(b).stream()).toList());
 		}
-		return new Expansion(List.copyOf(entries), bySystem, Set.copyOf(sources));
+		return new Expansion(List.copyOf(entries), bySystem, java.util.Collections.unmodifiableSet(sources), Set.copyOf(pinned));
+	}
+
+	/** Whether the value set named the version of {@code source} (rather than taking the latest or a default). */
+	public boolean pinned(Source source) {
+		return pinned.contains(source);
 	}
 
 	public Set<Source> sources() {

@@ -113,13 +113,39 @@ public final class ValueSetExpander {
 						: " in effect on " + versions.date())));
 	}
 
+	/** A version pattern (1.x) narrowed by a check-system-version pattern (1.0.x) to the latest version that meets both. */
+	private String narrowed(String system, String version) {
+		String required = versions.checks().get(system);
+		if (required == null || !VersionRules.isPattern(version)) {
+			return version;
+		}
+		List<String> held = source.codeSystemVersions(system);
+		for (int i = held.size() - 1; i >= 0; i--) {
+			if (VersionRules.matches(version, held.get(i)) && VersionRules.matches(required, held.get(i))) {
+				return held.get(i);
+			}
+		}
+		return version;
+	}
+
+	private TerminologyException unknownCodeSystem(String system, String version) {
+		List<String> known = source.codeSystemVersions(system);
+		if (known.isEmpty()) {
+			return TerminologyException.notFound("A definition for CodeSystem '" + system + "' could not be found, so the value set cannot be expanded");
+		}
+		return TerminologyException.notFound("A definition for CodeSystem '" + system + "'" + (version == null ? "" : " version '" + version + "'")
+				+ (version == null && versions.date() != null ? " in effect on " + versions.date() : "")
+				+ " could not be found, so the value set cannot be expanded. Valid versions: " + VersionRules.orList(known));
+	}
+
 	private List<ExpansionEntry> fromSystem(ConceptSetComponent set) {
 		String system = set.getSystem();
 		String version = versions.choose(system, set.hasVersion() ? set.getVersion() : null);
-		CodeSystemIndex cs = versions.codeSystem(source, system, version).orElseThrow(() -> TerminologyException.notFound(
-				"The CodeSystem " + system + (version == null ? "" : " version " + version)
-						+ " used by this ValueSet is not known to this server"
-						+ (version == null && versions.date() != null ? " in a version in effect on " + versions.date() : "")));
+		CodeSystemIndex cs = versions.codeSystem(source, system, narrowed(system, version)).orElseThrow(() -> unknownCodeSystem(system, version));
+		String rejected = versions.checkFailure(cs.url(), cs.version());
+		if (rejected != null) {
+			throw TerminologyException.versionRejected(rejected);
+		}
 		List<ExpansionEntry> entries = new ArrayList<>();
 		if (set.hasConcept()) {
 			for (ConceptReferenceComponent ref : set.getConcept()) {
