@@ -84,15 +84,18 @@ class ExpandOperationTest {
 				.returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute().getTotal());
 	}
 
+	/** $expand of a value set over CPT with one filter, sent inline, with any further parameters in {@code in}. */
+	private static ValueSet expandCptFilter(LiveServer.Server server, String property, ValueSet.FilterOperator op, String value, Parameters in) {
+		ValueSet inline = new ValueSet();
+		inline.getCompose().addInclude().setSystem(LookupOperationTest.CPT).addFilter().setProperty(property).setOp(op).setValue(value);
+		in.addParameter().setName("valueSet").setResource(inline);
+		return server.client().operation().onType(ValueSet.class).named("$expand").withParameters(in)
+				.returnResourceType(ValueSet.class).execute();
+	}
+
 	@Test
 	void cptCodeRangeSelectsTheOsteotomyCodes(LiveServer.Server server) {
-		ValueSet inline = new ValueSet();
-		inline.getCompose().addInclude().setSystem(LookupOperationTest.CPT).addFilter()
-				.setProperty("code").setOp(ValueSet.FilterOperator.IN).setValue("22206-22226");
-		Parameters in = new Parameters();
-		in.addParameter().setName("valueSet").setResource(inline);
-		ValueSet out = server.client().operation().onType(ValueSet.class).named("$expand").withParameters(in)
-				.returnResourceType(ValueSet.class).execute();
+		ValueSet out = expandCptFilter(server, "code", ValueSet.FilterOperator.IN, "22206-22226", new Parameters());
 		assertEquals(List.of("22210", "22212", "22214", "22216"), codes(out));
 	}
 
@@ -155,14 +158,9 @@ class ExpandOperationTest {
 
 	@Test
 	void excludeNestedFalseReturnsCodesUnderTheirParents(LiveServer.Server server) {
-		ValueSet kinds = new ValueSet();
-		kinds.getCompose().addInclude().setSystem(LookupOperationTest.CPT).addFilter()
-				.setProperty("concept").setOp(ValueSet.FilterOperator.ISA).setValue("metadata-kinds");
 		Parameters in = new Parameters();
-		in.addParameter().setName("valueSet").setResource(kinds);
 		in.addParameter("excludeNested", new org.hl7.fhir.r4.model.BooleanType(false));
-		ValueSet out = server.client().operation().onType(ValueSet.class).named("$expand").withParameters(in)
-				.returnResourceType(ValueSet.class).execute();
+		ValueSet out = expandCptFilter(server, "concept", ValueSet.FilterOperator.ISA, "metadata-kinds", in);
 		assertEquals(List.of("metadata-kinds"), codes(out));
 		ValueSet.ValueSetExpansionContainsComponent top = out.getExpansion().getContainsFirstRep();
 		assertTrue(top.getAbstract(), "a grouping code is marked abstract");

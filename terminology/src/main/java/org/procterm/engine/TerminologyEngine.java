@@ -211,13 +211,14 @@ public final class TerminologyEngine implements TerminologyService {
 			return null;
 		}
 		List<Expansion.Source> drawn = members.sources().stream().filter(s -> s.system().equals(check.system())).toList();
+		List<ExpansionEntry> listed = members.find(check.system(), check.code());
 		if (drawn.isEmpty() || check.version() != null && (drawn.stream().anyMatch(s -> VersionRules.matches(check.version(), s.version()))
-				|| members.find(check.system(), check.code()).stream().anyMatch(e -> VersionRules.isPattern(e.statedVersion())
-						&& VersionRules.matches(e.statedVersion(), check.version())))) {
+				|| listed.stream().anyMatch(e -> VersionRules.isPattern(e.statedVersion()) && VersionRules.matches(e.statedVersion(), check.version())))) {
 			return null; // the coding's version is one the value set takes (exactly, or by a pattern such as 1.x)
 		}
-		Expansion.Source source = drawn.stream().filter(s -> !members.find(s.system(), check.code()).isEmpty()
-				&& java.util.Objects.equals(s.version(), members.find(s.system(), check.code()).get(0).version())).findFirst().orElse(drawn.get(0));
+		// of several versions the value set draws on (each for other codes), the one holding this code
+		Expansion.Source source = drawn.stream().filter(s -> listed.stream().anyMatch(e -> java.util.Objects.equals(e.version(), s.version())))
+				.findFirst().orElse(drawn.get(0));
 		if (check.version() == null) {
 			return membership(members, valueSet, check.withVersion(source.version()), options);
 		}
