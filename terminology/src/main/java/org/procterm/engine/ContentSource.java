@@ -1,6 +1,7 @@
 package org.procterm.engine;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import org.hl7.fhir.r4.model.ValueSet;
@@ -22,7 +23,7 @@ public interface ContentSource {
 	Optional<CodeSystemIndex> codeSystemOn(String url, LocalDate date);
 
 	/** The versions held of code system {@code url}, oldest first ("" for a version-less one). */
-	java.util.List<String> codeSystemVersions(String url);
+	List<String> codeSystemVersions(String url);
 
 	/** As {@link #codeSystemOn}, for value sets. */
 	Optional<ValueSet> valueSetOn(String url, LocalDate date);
