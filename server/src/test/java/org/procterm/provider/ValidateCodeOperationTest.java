@@ -108,4 +108,40 @@ class ValidateCodeOperationTest {
 		assertFalse(result(out));
 		assertTrue(out.getParameterValue("message").primitiveValue().contains("is abstract"), out.getParameterValue("message").primitiveValue());
 	}
+
+	private static CodeSystem release(String version, String display) {
+		CodeSystem cs = new CodeSystem();
+		cs.setUrl("http://example.org/releases");
+		cs.setVersion(version);
+		cs.setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE);
+		cs.setContent(CodeSystem.CodeSystemContentMode.COMPLETE);
+		cs.addConcept().setCode("x").setDisplay(display);
+		return cs;
+	}
+
+	/** $validate-code of a coding against a value set pinned to release 1, with releases 1 and 2 sent inline. */
+	private static Parameters againstRelease1(LiveServer.Server server, String codingVersion) {
+		ValueSet pinned = new ValueSet();
+		pinned.setUrl("http://example.org/vs/release-1");
+		pinned.getCompose().addInclude().setSystem("http://example.org/releases").setVersion("1");
+		Parameters in = new Parameters();
+		in.addParameter().setName("valueSet").setResource(pinned);
+		in.addParameter().setName("coding").setValue(new Coding("http://example.org/releases", "x", null).setVersion(codingVersion));
+		in.addParameter().setName("tx-resource").setResource(release("1", "Worded in release 1"));
+		in.addParameter().setName("tx-resource").setResource(release("2", "Worded in release 2"));
+		return server.client().operation().onType(ValueSet.class).named("$validate-code").withParameters(in).execute();
+	}
+
+	@Test
+	void aCodingIsJudgedInTheReleaseItsValueSetNames(LiveServer.Server server) {
+		Parameters unversioned = againstRelease1(server, null);
+		assertTrue(result(unversioned));
+		assertEquals("1", unversioned.getParameterValue("version").primitiveValue());
+		assertEquals("Worded in release 1", unversioned.getParameterValue("display").primitiveValue(), "not the latest release's wording");
+
+		Parameters other = againstRelease1(server, "2");
+		assertFalse(result(other));
+		assertEquals("The code system 'http://example.org/releases' version '1' in the ValueSet include is different to the one in the value ('2')",
+				other.getParameterValue("message").primitiveValue());
+	}
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeSystem;
@@ -179,17 +178,7 @@ public final class TerminologyEngine implements TerminologyService {
 			if (judged != null) {
 				return judged;
 			}
-			ValidationResult inSystem = validateOne(check, options);
-			if (check.system() == null || inSystem.unknownSystem() != null && check.version() != null) {
-				return inSystem; // a version we do not hold: membership cannot be judged
-			}
-			// a coding's version counts when the value set states one (exactly or as a pattern such as 1.x)
-			boolean member = members.find(check.system(), check.code()).stream().anyMatch(e ->
-					(check.version() == null || e.statedVersion() == null || VersionRules.matches(e.statedVersion(), check.version())));
-			if (member) {
-				return inSystem;
-			}
-			return inSystem.withIssues(List.of(notInValueSet(check, vs)), false);
+			return check.system() == null ? validateOne(check, options) : membership(members, vs, check, options);
 		});
 	}
 
@@ -235,7 +224,7 @@ public final class TerminologyEngine implements TerminologyService {
 		if (!held) {
 			issues.add(new ValidationIssue(ValidationIssue.Severity.ERROR, "not-found", "not-found", "A definition for CodeSystem '"
 					+ check.system() + "' version '" + check.version() + "' could not be found, so the code cannot be validated. Valid versions: "
-					+ VersionRules.orList(catalog.get().codeSystemVersions(check.system())), check.expression("system")));
+					+ describeVersions(check.system(), null), check.expression("system")));
 			unknown = check.system() + "|" + check.version();
 		}
 		ValidationResult inValueSetVersion = membership(members, valueSet, check.withVersion(source.version()), options);
@@ -246,14 +235,19 @@ public final class TerminologyEngine implements TerminologyService {
 				inValueSetVersion.display(), inValueSetVersion.inactive(), all, unknown);
 	}
 
-	/** A coding validated in its code system, then checked to be in the value set. */
+	/**
+	 * A coding validated in its code system, then checked to be in the value set. Its version counts
+	 * when it has one: the entry's own, or one the value set's stated version (or pattern such as 1.x) takes.
+	 */
 	private ValidationResult membership(Expansion members, String valueSet, CodingCheck check, ValidationOptions options) {
 		ValidationResult inSystem = validateOne(check, options);
-		if (inSystem.unknownSystem() != null || members.find(check.system(), check.code()).stream()
-				.anyMatch(e -> java.util.Objects.equals(e.version(), check.version()))) {
-			return inSystem;
+		if (inSystem.unknownSystem() != null && check.version() != null) {
+			return inSystem; // a version we do not hold: membership cannot be judged
 		}
-		return inSystem.withIssues(List.of(notInValueSet(check, valueSet)), false);
+		boolean member = members.find(check.system(), check.code()).stream().anyMatch(e -> check.version() == null
+				|| java.util.Objects.equals(e.version(), check.version())
+				|| e.statedVersion() == null || VersionRules.matches(e.statedVersion(), check.version()));
+		return member ? inSystem : inSystem.withIssues(List.of(notInValueSet(check, valueSet)), false);
 	}
 
 	@Override
@@ -297,7 +291,7 @@ public final class TerminologyEngine implements TerminologyService {
 		if (system == null || codeA == null || codeB == null) {
 			throw TerminologyException.invalid("$subsumes needs a system and two codes (codeA and codeB, or codingA and codingB)");
 		}
-		CodeSystemIndex cs = codeSystemOrThrow(system, version);
+		CodeSystemIndex cs = codeSystemOrThrow(system, version, null);
 		Concept a = cs.find(codeA).orElseThrow(() -> TerminologyException.invalid(
 				"codeA '" + codeA + "' is not in CodeSystem " + describe(cs)));
 		Concept b = cs.find(codeB).orElseThrow(() -> TerminologyException.invalid(
@@ -425,7 +419,7 @@ public final class TerminologyEngine implements TerminologyService {
 					check.expression("system")));
 		}
 		String version = versions.choose(check.system(), check.version());
-		Optional<CodeSystemIndex> found = versions.codeSystem(catalog.get(), check.system(), version);
+		Optional<CodeSystemIndex> found = catalog.get().codeSystem(check.system(), version, versions.date());
 		if (found.isEmpty()) {
 			List<String> known = catalog.get().codeSystemVersions(check.system());
 			String text = "A definition for CodeSystem '" + check.system() + "'"
@@ -519,23 +513,15 @@ public final class TerminologyEngine implements TerminologyService {
 		}
 		Catalog c = catalog.get();
 		CodeSystemIndex before = c.codeSystem(url, from).filter(cs -> from.equals(cs.version()))
-				.orElseThrow(() -> TerminologyException.notFound(unknownCodeSystemMessage(url, from)));
+				.orElseThrow(() -> TerminologyException.notFound(unknownCodeSystemMessage(url, from, null)));
 		CodeSystemIndex after = c.codeSystem(url, to).filter(cs -> to.equals(cs.version()))
-				.orElseThrow(() -> TerminologyException.notFound(unknownCodeSystemMessage(url, to)));
+				.orElseThrow(() -> TerminologyException.notFound(unknownCodeSystemMessage(url, to, null)));
 		return CodeSystemDiff.between(before, after);
-	}
-
-	private CodeSystemIndex codeSystemOrThrow(String system, String version) {
-		return codeSystemOrThrow(system, version, null);
 	}
 
 	private CodeSystemIndex codeSystemOrThrow(String system, String version, java.time.LocalDate date) {
 		return catalog.get().codeSystem(system, version, date)
 				.orElseThrow(() -> TerminologyException.notFound(unknownCodeSystemMessage(system, version, date)));
-	}
-
-	private String unknownCodeSystemMessage(String system, String version) {
-		return unknownCodeSystemMessage(system, version, null);
 	}
 
 	private String unknownCodeSystemMessage(String system, String version, java.time.LocalDate date) {
@@ -550,12 +536,14 @@ public final class TerminologyEngine implements TerminologyService {
 		return "CodeSystem " + system + " is not known to this server";
 	}
 
-	/** The versions held of {@code system}, with the day each takes effect when a date was asked about. */
+	/** The versions held of {@code system} as {@link VersionRules#orList} gives them, with the day each takes effect when a date was asked about. */
 	private String describeVersions(String system, java.time.LocalDate date) {
-		return catalog.get().codeSystemEffectiveDates(system).entrySet().stream()
-				.map(e -> (e.getKey().isEmpty() ? "(none)" : e.getKey())
-						+ (date != null && e.getValue() != null ? " (from " + e.getValue() + ")" : ""))
-				.collect(Collectors.joining(", "));
+		if (date == null) {
+			return VersionRules.orList(catalog.get().codeSystemVersions(system));
+		}
+		return VersionRules.joinedWithOr(catalog.get().codeSystemEffectiveDates(system).entrySet().stream()
+				.map(e -> (e.getKey().isEmpty() ? "(none)" : e.getKey()) + (e.getValue() != null ? " (from " + e.getValue() + ")" : ""))
+				.toList());
 	}
 
 	private static String describe(CodeSystemIndex cs) {

@@ -2,10 +2,7 @@ package org.procterm.engine;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
-
-import org.procterm.engine.codesystem.CodeSystemIndex;
 
 /**
  * Which code system version an operation uses, from the {@code system-version} (a default when
@@ -33,11 +30,6 @@ public record VersionRules(Map<String, String> defaults, Map<String, String> for
 	/** These rules, choosing versions as they were on {@code date} (null: today). */
 	public VersionRules on(LocalDate date) {
 		return new VersionRules(defaults, forced, checks, date);
-	}
-
-	/** The code system version these rules pick for {@code system} when the request or value set asked for {@code stated}. */
-	public Optional<CodeSystemIndex> codeSystem(ContentSource source, String system, String stated) {
-		return source.codeSystem(system, choose(system, stated), date);
 	}
 
 	private static Map<String, String> map(String parameter, List<String> values) {
@@ -79,6 +71,10 @@ public record VersionRules(Map<String, String> defaults, Map<String, String> for
 	/** Versions as a reader lists them: "1.0.0", "1.0.0 or 1.2.0", "2024, 2025 or 2026" ("" stands for no version). */
 	public static String orList(List<String> versions) {
 		List<String> shown = versions.stream().map(v -> v.isEmpty() ? "(none)" : v).toList();
+		return joinedWithOr(shown);
+	}
+
+	static String joinedWithOr(List<String> shown) {
 		if (shown.size() <= 1) {
 			return String.join("", shown);
 		}

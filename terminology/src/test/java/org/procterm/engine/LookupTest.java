@@ -100,7 +100,7 @@ class LookupTest {
 				new LookupRequest(Fixtures.SYSTEM, null, "10010", null, null, java.time.LocalDate.of(2024, 12, 31))));
 		assertEquals(TerminologyException.Problem.NOT_FOUND, e.problem());
 		assertEquals("No version of CodeSystem " + Fixtures.SYSTEM + " was in effect on 2024-12-31; known versions: "
-				+ "2025 (from 2025-01-01), 2026 (from 2026-01-01)", e.getMessage());
+				+ "2025 (from 2025-01-01) or 2026 (from 2026-01-01)", e.getMessage());
 	}
 
 	@Test

@@ -141,7 +141,7 @@ public final class ValueSetExpander {
 	private List<ExpansionEntry> fromSystem(ConceptSetComponent set) {
 		String system = set.getSystem();
 		String version = versions.choose(system, set.hasVersion() ? set.getVersion() : null);
-		CodeSystemIndex cs = versions.codeSystem(source, system, narrowed(system, version)).orElseThrow(() -> unknownCodeSystem(system, version));
+		CodeSystemIndex cs = source.codeSystem(system, narrowed(system, version), versions.date()).orElseThrow(() -> unknownCodeSystem(system, version));
 		String rejected = versions.checkFailure(cs.url(), cs.version());
 		if (rejected != null) {
 			throw TerminologyException.versionRejected(rejected);
