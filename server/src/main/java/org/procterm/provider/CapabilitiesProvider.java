@@ -28,7 +28,7 @@ public class CapabilitiesProvider extends JpaCapabilityStatementProvider {
 
 	static final List<String> EXPANSION_PARAMETERS = List.of("activeOnly", "check-system-version", "count", "date", "designation",
 			"displayLanguage", "excludeNested", "filter", "force-system-version", "includeDefinition", "includeDesignations", "offset",
-			"property", "system-version", "tx-resource", "url", "valueSet", "valueSetVersion");
+			"property", "system-version", "tx-resource", "url", "useSupplement", "valueSet", "valueSetVersion");
 
 	private final TerminologyEngine engine;
 

@@ -6,6 +6,7 @@ import static org.procterm.provider.OperationInputs.displayLanguage;
 import static org.procterm.provider.OperationInputs.rejectIfPresent;
 import static org.procterm.provider.OperationInputs.validationOptions;
 import static org.procterm.provider.OperationInputs.value;
+import static org.procterm.provider.OperationInputs.values;
 import static org.procterm.provider.OperationInputs.versionRules;
 
 import java.util.List;
@@ -58,6 +59,7 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 			@OperationParam(name = "date", max = 1) DateTimeType date,
 			@OperationParam(name = "displayLanguage", max = 1) CodeType displayLanguage,
 			@OperationParam(name = "property") List<CodeType> property,
+			@OperationParam(name = "useSupplement") List<CanonicalType> useSupplement,
 			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
 			RequestDetails request) {
 		String theCode = value(code);
@@ -76,7 +78,7 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 		}
 		var properties = property == null ? java.util.Set.<String>of()
 				: property.stream().map(CodeType::getValue).collect(Collectors.toSet());
-		return ResultParameters.lookup(terminology(txResource).lookup(
+		return ResultParameters.lookup(terminology(txResource, values(useSupplement)).lookup(
 				new LookupRequest(theSystem, theVersion, theCode, displayLanguage(displayLanguage, request), properties, day(date))));
 	}
 
@@ -97,6 +99,7 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 			@OperationParam(name = "system-version") List<CanonicalType> defaultSystemVersion,
 			@OperationParam(name = "force-system-version") List<CanonicalType> forceSystemVersion,
 			@OperationParam(name = "check-system-version") List<CanonicalType> checkSystemVersion,
+			@OperationParam(name = "useSupplement") List<CanonicalType> useSupplement,
 			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
 			RequestDetails request) {
 		rejectIfPresent("$validate-code", "codeSystem", codeSystem);
@@ -106,7 +109,7 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 		if (code != null && system == null) {
 			throw TerminologyException.invalid("$validate-code with a code needs the url of its CodeSystem (or call it on a CodeSystem instance)");
 		}
-		return ResultParameters.validation(terminology(txResource).validateInCodeSystem(
+		return ResultParameters.validation(terminology(txResource, values(useSupplement)).validateInCodeSystem(
 				codingsToValidate(value(code), system, theVersion, value(display), coding, codeableConcept),
 				validationOptions(displayLanguage(displayLanguage, request), versionRules(defaultSystemVersion, forceSystemVersion,
 						checkSystemVersion, date), abstractAllowed)), codeableConcept);

@@ -66,6 +66,12 @@ final class OperationInputs {
 	static String displayLanguage(IPrimitiveType<?> parameter, RequestDetails request) {
 		String explicit = value(parameter);
 		if (explicit != null) {
+			for (String tag : org.procterm.engine.codesystem.Languages.tags(explicit)) {
+				if (!org.procterm.engine.codesystem.Languages.isWellFormed(tag)) {
+					throw TerminologyException.invalid("Invalid displayLanguage: '" + explicit + "' (a language tag such as en or de-CH,"
+							+ " or a list such as 'de, en;q=0.5', is expected)");
+				}
+			}
 			return explicit;
 		}
 		String header = request == null ? null : request.getHeader("Accept-Language");

@@ -42,8 +42,12 @@ final class ResultParameters {
 			if (d.use() != null) {
 				part.addPart().setName("use").setValue(d.use().copy());
 			}
+			if (d.source() != null) {
+				part.addPart().setName("source").setValue(new org.hl7.fhir.r4.model.CanonicalType(d.source())); // R5's designation.source
+			}
 			part.addPart().setName("value").setValue(new StringType(d.value()));
 		}
+		r.usedSupplements().forEach(s -> p.addParameter("used-supplement", new org.hl7.fhir.r4.model.CanonicalType(s)));
 		for (LookupResult.Property prop : r.properties()) {
 			Parameters.ParametersParameterComponent part = p.addParameter().setName("property");
 			part.addPart().setName("code").setValue(new CodeType(prop.code()));

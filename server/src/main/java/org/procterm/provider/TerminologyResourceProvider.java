@@ -39,6 +39,14 @@ abstract class TerminologyResourceProvider<T extends IBaseResource> extends Base
 		return search.search(getDao(), request, sort, response);
 	}
 
+	/**
+	 * The engine for one request: stored content plus any resources sent inline as
+	 * {@code tx-resource}, with the supplements named by {@code useSupplement} merged in.
+	 */
+	protected TerminologyService terminology(List<IBaseResource> txResources, List<String> useSupplement) {
+		return terminology(txResources).withSupplements(useSupplement);
+	}
+
 	/** The engine for one request: stored content plus any resources sent inline as {@code tx-resource}. */
 	protected TerminologyService terminology(List<IBaseResource> txResources) {
 		if (txResources == null || txResources.isEmpty()) {

@@ -78,6 +78,7 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 			@OperationParam(name = "system-version") List<CanonicalType> defaultSystemVersion,
 			@OperationParam(name = "check-system-version") List<CanonicalType> checkSystemVersion,
 			@OperationParam(name = "force-system-version") List<CanonicalType> forceSystemVersion,
+			@OperationParam(name = "useSupplement") List<CanonicalType> useSupplement,
 			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
 			RequestDetails request) {
 		// parameters that need more than the engine's first version: refused when sent, never ignored
@@ -88,7 +89,7 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 			rejectIfPresent("$expand", "excludeNotForUI", excludeNotForUI);
 		}
 		// excludePostCoordinated holds as asked: there is no post-coordination here
-		TerminologyService service = terminology(txResource);
+		TerminologyService service = terminology(txResource, values(useSupplement));
 		ValueSet target = resolve(service, instance(id, request), url, valueSet, valueSetVersion, day(date), "$expand");
 		return service.expand(target, new ExpansionRequest(value(filter), offset == null ? 0 : offset.getValue(),
 				count == null ? null : count.getValue(), isTrue(includeDesignations), isTrue(activeOnly),
@@ -116,10 +117,11 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 			@OperationParam(name = "system-version") List<CanonicalType> defaultSystemVersion,
 			@OperationParam(name = "force-system-version") List<CanonicalType> forceSystemVersion,
 			@OperationParam(name = "check-system-version") List<CanonicalType> checkSystemVersion,
+			@OperationParam(name = "useSupplement") List<CanonicalType> useSupplement,
 			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
 			RequestDetails request) {
 		rejectIfPresent("$validate-code", "context", context);
-		TerminologyService service = terminology(txResource);
+		TerminologyService service = terminology(txResource, values(useSupplement));
 		ValueSet target = resolve(service, instance(id, request), url, valueSet, valueSetVersion, day(date), "$validate-code");
 		return ResultParameters.validation(service.validateInValueSet(target,
 				codingsToValidate(value(code), value(system), value(systemVersion), value(display), coding, codeableConcept),

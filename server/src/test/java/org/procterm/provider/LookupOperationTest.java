@@ -147,4 +147,42 @@ class LookupOperationTest {
 		assertTrue(before.getMessage().contains("was in effect on 2024-12-31; known versions: 1 (from 2025-01-01) or 2 (from 2026-01-01)"),
 				before.getMessage());
 	}
+
+	private static CodeSystem germanSupplementOfCpt() {
+		CodeSystem supplement = new CodeSystem();
+		supplement.setUrl("http://example.org/cpt-german");
+		supplement.setVersion("1");
+		supplement.setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE);
+		supplement.setContent(CodeSystem.CodeSystemContentMode.SUPPLEMENT);
+		supplement.setSupplements(CPT);
+		supplement.addConcept().setCode("22210").addDesignation().setLanguage("de").setValue("Osteotomie der Halswirbelsäule");
+		return supplement;
+	}
+
+	@Test
+	void useSupplementAddsTheSupplementsDesignationsAndNamesIt(LiveServer.Server server) {
+		Parameters in = codeIn(CPT, "22210");
+		in.addParameter("useSupplement", new org.hl7.fhir.r4.model.CanonicalType("http://example.org/cpt-german"));
+		in.addParameter().setName("tx-resource").setResource(germanSupplementOfCpt());
+		Parameters out = post(server, in);
+		Parameters.ParametersParameterComponent german = out.getParameter().stream().filter(p -> p.getName().equals("designation")
+				&& p.getPart().stream().anyMatch(part -> part.getName().equals("language") && part.getValue().primitiveValue().equals("de")))
+				.findFirst().orElseThrow();
+		assertTrue(german.getPart().stream().anyMatch(part -> part.getName().equals("source")
+				&& part.getValue().primitiveValue().equals("http://example.org/cpt-german|1")));
+		assertEquals("http://example.org/cpt-german|1", out.getParameterValue("used-supplement").primitiveValue());
+
+		Parameters without = codeIn(CPT, "22210");
+		without.addParameter().setName("tx-resource").setResource(germanSupplementOfCpt());
+		assertTrue(post(server, without).getParameter().stream().noneMatch(p -> p.getName().equals("used-supplement")),
+				"a supplement is used only when asked for");
+	}
+
+	@Test
+	void anUnknownSupplementIs404NamingIt(LiveServer.Server server) {
+		Parameters in = codeIn(CPT, "22210");
+		in.addParameter("useSupplement", new org.hl7.fhir.r4.model.CanonicalType("http://example.org/no-such-supplement"));
+		ResourceNotFoundException e = assertThrows(ResourceNotFoundException.class, () -> post(server, in));
+		assertTrue(e.getMessage().contains("Required supplement not found: http://example.org/no-such-supplement"), e.getMessage());
+	}
 }

@@ -50,6 +50,33 @@ class ValidateCodeOperationTest {
 		assertTrue(out.getParameterValue("message").primitiveValue().contains("Unknown code '99999'"));
 	}
 
+	private static Parameters inLanguage(LiveServer.Server server, String code, String display, String displayLanguage) {
+		Parameters in = new Parameters();
+		in.addParameter("url", new UriType(CPT));
+		in.addParameter("code", new CodeType(code));
+		in.addParameter("display", new StringType(display));
+		in.addParameter("displayLanguage", new CodeType(displayLanguage));
+		return server.client().operation().onType(CodeSystem.class).named("$validate-code").withParameters(in).execute();
+	}
+
+	@Test
+	void aDisplayIsJudgedInTheLanguageAskedFor(LiveServer.Server server) {
+		Parameters spanishLookup = LookupOperationTest.codeIn(CPT, "63185");
+		spanishLookup.addParameter("displayLanguage", new CodeType("es"));
+		String spanish = LookupOperationTest.lookup(server, spanishLookup).getParameterValue("display").primitiveValue();
+		assertTrue(result(inLanguage(server, "63185", spanish, "es")));
+		Parameters askedEnglish = inLanguage(server, "63185", spanish, "en");
+		assertFalse(result(askedEnglish), "the Spanish name is not an English display");
+		assertTrue(askedEnglish.getParameterValue("message").primitiveValue().contains("(for the language(s) 'en')"));
+	}
+
+	@Test
+	void aMalformedDisplayLanguageIs400(LiveServer.Server server) {
+		ca.uhn.fhir.rest.server.exceptions.InvalidRequestException e = org.junit.jupiter.api.Assertions.assertThrows(
+				ca.uhn.fhir.rest.server.exceptions.InvalidRequestException.class, () -> inLanguage(server, "63185", "x", "-"));
+		assertTrue(e.getMessage().contains("Invalid displayLanguage: '-'"), e.getMessage());
+	}
+
 	@Test
 	void wrongDisplayIsInvalidAndNamesTheRightOne(LiveServer.Server server) {
 		Parameters out = onCodeSystem(server, "63185", "Knee replacement");

@@ -31,6 +31,10 @@ final class Catalog implements ContentSource {
 	private final Map<String, NavigableMap<String, ValueSet>> valueSets;
 	private final Map<String, Key> keysByResourceId;
 	private final Map<String, Expansion> expansionCache = new ConcurrentHashMap<>();
+	/** Catalogs with supplements merged in, by the supplements' canonicals: built once, as expansions are. */
+	private final Map<List<String>, Catalog> supplemented = new ConcurrentHashMap<>();
+	/** A merged catalog copies the concept maps of the systems it supplements, so only a few are kept. */
+	private static final int MAX_SUPPLEMENTED = 8;
 
 	private Catalog(Map<String, NavigableMap<String, CodeSystemIndex>> codeSystems,
 			Map<String, NavigableMap<String, ValueSet>> valueSets, Map<String, Key> keysByResourceId) {
@@ -100,6 +104,45 @@ final class Catalog implements ContentSource {
 	public List<String> codeSystemVersions(String url) {
 		NavigableMap<String, CodeSystemIndex> versions = codeSystems.get(url);
 		return versions == null ? List.of() : List.copyOf(versions.keySet());
+	}
+
+	/**
+	 * This catalog with {@code supplements} merged into the code system versions they are for (each
+	 * version, or the ones matching the version a supplement names). Code systems no supplement is
+	 * for are the same instances as here.
+	 */
+	Catalog withSupplements(List<CodeSystemIndex> supplements) {
+		List<String> key = supplements.stream().map(CodeSystemIndex::canonical).sorted().distinct().toList();
+		Catalog cached = supplemented.get(key);
+		if (cached != null) {
+			return cached;
+		}
+		Map<String, NavigableMap<String, CodeSystemIndex>> merged = new HashMap<>(codeSystems);
+		boolean changed = false;
+		for (Map.Entry<String, NavigableMap<String, CodeSystemIndex>> system : codeSystems.entrySet()) {
+			NavigableMap<String, CodeSystemIndex> versions = new TreeMap<>(VersionOrder.INSTANCE);
+			for (Map.Entry<String, CodeSystemIndex> v : system.getValue().entrySet()) {
+				List<CodeSystemIndex> applying = supplements.stream().filter(s -> supplementsVersion(s, v.getValue())).toList();
+				CodeSystemIndex index = applying.isEmpty() ? v.getValue() : v.getValue().supplementedBy(applying);
+				changed |= index != v.getValue();
+				versions.put(v.getKey(), index);
+			}
+			merged.put(system.getKey(), Collections.unmodifiableNavigableMap(versions));
+		}
+		if (!changed) {
+			return this;
+		}
+		Catalog result = new Catalog(Collections.unmodifiableMap(merged), valueSets, keysByResourceId);
+		if (supplemented.size() < MAX_SUPPLEMENTED) {
+			supplemented.put(key, result);
+		}
+		return result;
+	}
+
+	private static boolean supplementsVersion(CodeSystemIndex supplement, CodeSystemIndex target) {
+		Canonical named = Canonical.parse(supplement.supplements());
+		return named.url().equals(target.url())
+				&& (named.version() == null || target.version() != null && VersionRules.matches(named.version(), target.version()));
 	}
 
 	List<CodeSystemIndex> allCodeSystems() {

@@ -41,7 +41,9 @@ final class ExpansionWriter {
 
 	private ExpansionWriter() {}
 
-	static ValueSet write(ValueSet source, ExpansionRequest request, List<ExpansionEntry> page, int total, PropertyUris propertyUris) {
+	/** @param usedSupplements the supplements ({@code url|version}) merged into the code systems the expansion draws on */
+	static ValueSet write(ValueSet source, ExpansionRequest request, List<ExpansionEntry> page, int total, PropertyUris propertyUris,
+			List<String> usedSupplements) {
 		ValueSet out = source.copy();
 		out.setText(null);
 		if (!request.includeDefinition()) {
@@ -125,6 +127,7 @@ final class ExpansionWriter {
 			}
 		});
 		usedSystems.forEach(s -> expansion.addParameter().setName("used-codesystem").setValue(new UriType(s)));
+		usedSupplements.forEach(s -> expansion.addParameter().setName("used-supplement").setValue(new UriType(s)));
 		if (request.displayLanguage() != null) {
 			expansion.addParameter().setName("displayLanguage").setValue(new CodeType(request.displayLanguage()));
 		}

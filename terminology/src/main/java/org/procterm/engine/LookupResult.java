@@ -5,7 +5,7 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Type;
 import org.procterm.engine.codesystem.Designation;
 
-/** What {@code $lookup} answers about one code. */
+/** What {@code $lookup} answers about one code; {@code usedSupplements} are the supplements ({@code url|version}) merged in. */
 public record LookupResult(
 		String system,
 		String name,
@@ -15,7 +15,12 @@ public record LookupResult(
 		String definition,
 		boolean notSelectable,
 		List<Designation> designations,
-		List<Property> properties) {
+		List<Property> properties,
+		List<String> usedSupplements) {
+
+	public LookupResult {
+		usedSupplements = usedSupplements == null ? List.of() : List.copyOf(usedSupplements);
+	}
 
 	/** One property of the concept; {@code description} is the display of a code-valued property's target. */
 	public record Property(String code, Type value, String description) {}

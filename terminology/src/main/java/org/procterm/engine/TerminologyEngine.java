@@ -75,6 +75,41 @@ public final class TerminologyEngine implements TerminologyService {
 		return new TerminologyEngine(maxExpansionSize, c);
 	}
 
+	/**
+	 * This engine with code system supplements merged in for one request: each canonical
+	 * ({@code url} or {@code url|version}) must name a supplement this engine holds, else NOT_FOUND.
+	 * Supplements add designations and properties; they are used only when asked for, by this
+	 * parameter ({@code useSupplement}) or by a value set's {@code valueset-supplement} extension.
+	 */
+	@Override
+	public TerminologyEngine withSupplements(List<String> canonicals) {
+		if (canonicals.isEmpty()) {
+			return this;
+		}
+		Catalog c = catalog.get();
+		List<CodeSystemIndex> supplements = new ArrayList<>();
+		for (String reference : canonicals) {
+			Canonical canonical = Canonical.parse(reference);
+			CodeSystemIndex found = c.codeSystem(canonical.url(), canonical.version())
+					.orElseThrow(() -> TerminologyException.notFound("Required supplement not found: " + reference));
+			if (!found.isSupplement()) {
+				throw TerminologyException.invalid("CodeSystem " + found.canonical() + " is not a supplement (its content is not 'supplement'),"
+						+ " so it cannot be used as one");
+			}
+			supplements.add(found);
+		}
+		Catalog merged = c.withSupplements(supplements);
+		return merged == c ? this : new TerminologyEngine(maxExpansionSize, merged);
+	}
+
+	/** This engine with the supplements {@code valueSet} names (extension {@code valueset-supplement}) merged in. */
+	private TerminologyEngine withSupplementsOf(ValueSet valueSet) {
+		return withSupplements(valueSet.getExtensionsByUrl(VALUESET_SUPPLEMENT).stream()
+				.map(e -> e.getValue() == null ? null : e.getValue().primitiveValue()).filter(v -> v != null && !v.isBlank()).toList());
+	}
+
+	static final String VALUESET_SUPPLEMENT = "http://hl7.org/fhir/StructureDefinition/valueset-supplement";
+
 	// ---- content ------------------------------------------------------------------------------
 
 	/** Serves {@code cs} under {@code resourceId}, replacing what that id held before. */
@@ -126,6 +161,10 @@ public final class TerminologyEngine implements TerminologyService {
 			throw TerminologyException.invalid("$lookup needs a code and a system (or a coding with both)");
 		}
 		CodeSystemIndex cs = codeSystemOrThrow(request.system(), request.version(), request.date());
+		if (cs.isSupplement()) {
+			throw TerminologyException.invalid("CodeSystem " + cs.canonical() + " is a supplement, so it has no codes of its own to look up;"
+					+ " look the code up in " + cs.supplements() + " with useSupplement=" + cs.canonical());
+		}
 		Concept concept = cs.find(request.code()).orElseThrow(() -> TerminologyException.notFound(
 				"Code '" + request.code() + "' is not in CodeSystem " + describe(cs)));
 
@@ -144,10 +183,32 @@ public final class TerminologyEngine implements TerminologyService {
 		if (request.wantsProperty("child")) {
 			concept.children().forEach(c -> properties.add(hierarchyProperty(cs, "child", c)));
 		}
-		List<Designation> designations = request.wantsProperty("designation") ? concept.designations() : List.of();
+		List<Designation> designations = request.wantsProperty("designation") ? withDisplay(cs, concept) : List.of();
 		return new LookupResult(cs.url(), cs.name(), cs.version(), concept.code(),
-				concept.displayFor(request.displayLanguage()), concept.definition(), concept.notSelectable(),
-				designations, properties);
+				DisplayCheck.displayFor(cs, concept, request.displayLanguage()), concept.definition(), concept.notSelectable(),
+				designations, properties, cs.appliedSupplements());
+	}
+
+	/** The use HL7 gives the display when it is listed among the designations, in the code system's language. */
+	private static Coding preferredForLanguage() {
+		return new Coding("http://terminology.hl7.org/CodeSystem/hl7TermMaintInfra", "preferredForLanguage", "Preferred For Language");
+	}
+
+	/**
+	 * A concept's designations with its display among them, in the language the code system states
+	 * (when it states one and no designation says the same), so a client learns the display's
+	 * language. It goes after the code system's own designations, before any from supplements.
+	 */
+	private static List<Designation> withDisplay(CodeSystemIndex cs, Concept concept) {
+		if (cs.language() == null || concept.display() == null || concept.designations().stream()
+				.anyMatch(d -> concept.display().equals(d.value()) && cs.language().equals(d.language()))) {
+			return concept.designations();
+		}
+		List<Designation> all = new ArrayList<>();
+		concept.designations().stream().filter(d -> d.source() == null).forEach(all::add);
+		all.add(new Designation(cs.language(), preferredForLanguage(), concept.display()));
+		concept.designations().stream().filter(d -> d.source() != null).forEach(all::add);
+		return all;
 	}
 
 	@Override
@@ -157,6 +218,10 @@ public final class TerminologyEngine implements TerminologyService {
 
 	@Override
 	public ValidationResult validateInValueSet(ValueSet valueSet, List<CodingCheck> codings, ValidationOptions options) {
+		TerminologyEngine supplemented = withSupplementsOf(valueSet);
+		if (supplemented != this) {
+			return supplemented.validateInValueSet(valueSet, codings, options);
+		}
 		Expansion members;
 		try {
 			members = fullExpansion(valueSet, options.versions());
@@ -259,6 +324,10 @@ public final class TerminologyEngine implements TerminologyService {
 
 	@Override
 	public ValueSet expand(ValueSet valueSet, ExpansionRequest request) {
+		TerminologyEngine supplemented = withSupplementsOf(valueSet);
+		if (supplemented != this) {
+			return supplemented.expand(valueSet, request);
+		}
 		Expansion expansion = fullExpansion(valueSet, request.versions());
 		TextMatch match = TextMatch.of(request.filter());
 		Page page = match != null && expansion.entries().size() > INDEXED_FILTER_FROM
@@ -282,8 +351,11 @@ public final class TerminologyEngine implements TerminologyService {
 					+ " codes, more than the " + maxExpansionSize + " this server returns at once; page through it with count and offset, or narrow it with filter");
 		}
 		Catalog current = catalog.get();
+		List<String> usedSupplements = expansion.sources().stream()
+				.flatMap(source -> current.codeSystem(source.system(), source.version()).stream())
+				.flatMap(cs -> cs.appliedSupplements().stream()).distinct().toList();
 		return ExpansionWriter.write(valueSet, request, page.entries(), page.total(), (entry, property) -> current
-				.codeSystem(entry.system(), entry.version()).flatMap(cs -> cs.propertyUri(property)).orElse(null));
+				.codeSystem(entry.system(), entry.version()).flatMap(cs -> cs.propertyUri(property)).orElse(null), usedSupplements);
 	}
 
 	@Override
@@ -432,6 +504,11 @@ public final class TerminologyEngine implements TerminologyService {
 			return new ValidationResult(false, check.system(), check.version(), check.code(), null, false, List.of(issue), missing);
 		}
 		CodeSystemIndex cs = found.get();
+		if (cs.isSupplement()) {
+			return new ValidationResult(false, check.system(), check.version(), check.code(), null, false, List.of(new ValidationIssue(
+					ValidationIssue.Severity.ERROR, "invalid", "invalid-data", supplementAsSystem(cs, check.expression("system")),
+					check.expression("system"))), check.system());
+		}
 		String rejected = versions.checkFailure(cs.url(), cs.version());
 		if (rejected != null) {
 			return invalid(check, cs.version(), new ValidationIssue(ValidationIssue.Severity.ERROR, "exception", "version-error",
@@ -444,7 +521,7 @@ public final class TerminologyEngine implements TerminologyService {
 							+ (cs.version() == null ? "" : " version '" + cs.version() + "'"), check.expression("code")));
 		}
 		Concept c = concept.get();
-		String display = c.displayFor(options.displayLanguage());
+		String display = DisplayCheck.displayFor(cs, c, options.displayLanguage());
 		List<ValidationIssue> issues = new ArrayList<>();
 		boolean valid = true;
 		if (c.notSelectable() && !options.abstractAllowed()) {
@@ -453,12 +530,11 @@ public final class TerminologyEngine implements TerminologyService {
 					"Code '" + cs.url() + "#" + c.code() + "' is abstract (a grouping that is not selectable), and abstract codes are not"
 							+ " allowed here (abstract=false)", check.expression("code")));
 		}
-		if (check.display() != null && !displayMatches(c, check.display())) {
-			valid = false;
-			issues.add(new ValidationIssue(ValidationIssue.Severity.ERROR, "invalid", "invalid-display",
-					"Wrong Display Name '" + check.display() + "' for " + cs.url() + "#" + c.code() + ". Valid display is '"
-							+ c.display() + "'" + (c.designations().isEmpty() ? "" : " (or one of its designations)"),
-					check.expression("display")));
+		ValidationIssue displayIssue = check.display() == null ? null
+				: DisplayCheck.judge(cs, c, check.display(), options.displayLanguage(), check.expression("display"));
+		if (displayIssue != null) {
+			valid &= !displayIssue.isError();
+			issues.add(displayIssue);
 		}
 		if (c.inactive()) {
 			issues.add(new ValidationIssue(ValidationIssue.Severity.WARNING, "business-rule", "code-comment",
@@ -467,17 +543,13 @@ public final class TerminologyEngine implements TerminologyService {
 		return new ValidationResult(valid, cs.url(), cs.version(), c.code(), display, c.inactive(), issues);
 	}
 
+	private static String supplementAsSystem(CodeSystemIndex supplement, String where) {
+		return "CodeSystem " + supplement.canonical() + " is a supplement, so can't be used as a value in " + where;
+	}
+
 	private static ValidationResult invalid(CodingCheck check, String version, ValidationIssue issue) {
 		return new ValidationResult(false, check.system(), version != null ? version : check.version(), check.code(), null, false,
 				List.of(issue));
-	}
-
-	private static boolean displayMatches(Concept c, String display) {
-		String wanted = display.trim().toLowerCase(Locale.ROOT);
-		if (c.display() != null && c.display().trim().toLowerCase(Locale.ROOT).equals(wanted)) {
-			return true;
-		}
-		return c.designations().stream().anyMatch(d -> d.value() != null && d.value().trim().toLowerCase(Locale.ROOT).equals(wanted));
 	}
 
 	/**

@@ -14,6 +14,12 @@ public interface TerminologyService {
 	/** This service plus resources supplied inline with one request ({@code tx-resource}), which are never stored. */
 	TerminologyService withResources(List<CodeSystem> codeSystems, List<ValueSet> valueSets);
 
+	/**
+	 * This service with code system supplements ({@code url} or {@code url|version} each) merged into
+	 * the code systems they are for, for one request. NOT_FOUND for one it does not hold.
+	 */
+	TerminologyService withSupplements(List<String> supplements);
+
 	boolean knowsCodeSystem(String url);
 
 	boolean knowsValueSet(String url);

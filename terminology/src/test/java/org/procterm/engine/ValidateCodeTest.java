@@ -40,6 +40,60 @@ class ValidateCodeTest {
 		assertTrue(inSystem("10010", "Osteotomía de la columna, cuello").valid());
 	}
 
+	/** The fixture procedures, stating that their displays are in English. */
+	private static TerminologyEngine englishProcedures() {
+		TerminologyEngine english = new TerminologyEngine(1000);
+		org.hl7.fhir.r4.model.CodeSystem procedures = Fixtures.procedures();
+		procedures.setLanguage("en");
+		english.putCodeSystem("CodeSystem/procedures", procedures);
+		return english;
+	}
+
+	private static ValidationResult inLanguage(TerminologyEngine engine, String code, String display, String displayLanguage) {
+		return engine.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, code, display, "Coding")),
+				new ValidationOptions(displayLanguage, VersionRules.NONE, true));
+	}
+
+	@Test
+	void aWrongDisplayListsTheRightOnesWithTheirLanguages() {
+		ValidationResult r = inLanguage(englishProcedures(), "10010", "Neck surgery", null);
+		assertFalse(r.valid());
+		assertEquals("Wrong Display Name 'Neck surgery' for " + Fixtures.SYSTEM + "#10010. Valid display is one of 2 choices:"
+				+ " 'Osteotomy of spine, neck' (en) or 'Osteotomía de la columna, cuello' (es) (for the language(s) '--')", r.message());
+		assertEquals("Coding.display", r.issues().get(0).expression());
+	}
+
+	@Test
+	void withADisplayLanguageOnlyDisplaysInThatLanguageAreRight() {
+		TerminologyEngine english = englishProcedures();
+		ValidationResult spanishAskedForEnglish = inLanguage(english, "10010", "Osteotomía de la columna, cuello", "en");
+		assertFalse(spanishAskedForEnglish.valid());
+		assertTrue(spanishAskedForEnglish.message().endsWith("Valid display is 'Osteotomy of spine, neck' (en) (for the language(s) 'en')"),
+				spanishAskedForEnglish.message());
+		ValidationResult spanish = inLanguage(english, "10010", "Osteotomía de la columna, cuello", "de, es;q=0.8");
+		assertTrue(spanish.valid());
+		assertEquals("Osteotomía de la columna, cuello", spanish.display(), "the display comes back in the first asked language it exists in");
+	}
+
+	@Test
+	void aDefaultLanguageDisplayIsRightWithANoteWhenNoneIsInTheAskedLanguage() {
+		ValidationResult r = inLanguage(englishProcedures(), "10020", "Laminectomy with rhizotomy", "de");
+		assertTrue(r.valid());
+		assertEquals(ValidationIssue.Severity.INFORMATION, r.issues().get(0).severity());
+		assertTrue(r.message().contains("no valid display names found for the code " + Fixtures.SYSTEM + "#10020 for language(s) 'de'"), r.message());
+		ValidationResult wrong = inLanguage(englishProcedures(), "10020", "Laminotomie", "de");
+		assertFalse(wrong.valid());
+		assertTrue(wrong.message().endsWith("There are no valid display names found for language(s) 'de'. Default display is 'Laminectomy with rhizotomy'"),
+				wrong.message());
+	}
+
+	@Test
+	void aDisplayOfUnknownLanguageIsRightInAnyLanguage() {
+		// the fixture system does not say what language its displays are in
+		assertTrue(inLanguage(engine, "10020", "Laminectomy with rhizotomy", "de").valid());
+		assertTrue(inLanguage(engine, "10020", "Laminectomy with rhizotomy", "de").issues().isEmpty());
+	}
+
 	@Test
 	void inactiveCodeIsValidAndSaysSo() {
 		ValidationResult r = inSystem("10099", null);

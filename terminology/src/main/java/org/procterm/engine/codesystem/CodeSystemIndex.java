@@ -31,18 +31,25 @@ public final class CodeSystemIndex {
 	private final String url;
 	private final String version;
 	private final String name;
+	/** The language of the displays (CodeSystem.language), or null when it states none. */
+	private final String language;
 	private final java.time.LocalDate effectiveFrom;
 	private final boolean caseSensitive;
 	private final Map<String, Concept> concepts;
 	private final Map<String, String> codeByLowerCase;
 	private final Concept[] ordered;
 	private final Map<String, String> propertyUris;
+	/** The code system this one supplements ({@code url} or {@code url|version}), or null when it is not a supplement. */
+	private final String supplements;
+	/** The supplements merged into this index ({@code url|version} each), in the order applied. */
+	private final List<String> appliedSupplements;
 	private volatile WordIndex wordIndex;
 
 	private CodeSystemIndex(CodeSystem cs, Map<String, Concept> concepts) {
 		this.url = cs.getUrl();
 		this.version = cs.getVersion();
 		this.name = cs.hasName() ? cs.getName() : cs.getTitle();
+		this.language = cs.hasLanguage() ? cs.getLanguage() : null;
 		this.effectiveFrom = org.procterm.engine.EffectiveDates.of(cs);
 		// R4 leaves case sensitivity undefined when absent; codes in the systems we serve are case-sensitive.
 		this.caseSensitive = !cs.hasCaseSensitive() || cs.getCaseSensitive();
@@ -56,6 +63,24 @@ public final class CodeSystemIndex {
 		Map<String, String> uris = new java.util.HashMap<>();
 		cs.getProperty().stream().filter(p -> p.hasCode() && p.hasUri()).forEach(p -> uris.putIfAbsent(p.getCode(), p.getUri()));
 		this.propertyUris = Map.copyOf(uris);
+		this.supplements = cs.getContent() == CodeSystem.CodeSystemContentMode.SUPPLEMENT && cs.hasSupplements() ? cs.getSupplements() : null;
+		this.appliedSupplements = List.of();
+	}
+
+	/** {@code base} with the concepts and property URIs a supplement merge produced. */
+	private CodeSystemIndex(CodeSystemIndex base, Map<String, Concept> concepts, Map<String, String> propertyUris, List<String> applied) {
+		this.url = base.url;
+		this.version = base.version;
+		this.name = base.name;
+		this.language = base.language;
+		this.effectiveFrom = base.effectiveFrom;
+		this.caseSensitive = base.caseSensitive;
+		this.concepts = concepts;
+		this.codeByLowerCase = base.codeByLowerCase;
+		this.ordered = concepts.values().toArray(Concept[]::new);
+		this.propertyUris = propertyUris;
+		this.supplements = base.supplements;
+		this.appliedSupplements = applied;
 	}
 
 	/** Indexes a CodeSystem held as a FHIR model object (nested concepts and parent/child properties both count). */
@@ -205,6 +230,55 @@ public final class CodeSystemIndex {
 		return url;
 	}
 
+	/** {@code url|version}, or the url alone for a version-less code system. */
+	public String canonical() {
+		return version == null ? url : url + "|" + version;
+	}
+
+	/** Whether this is a supplement (content {@code supplement}): designations and properties for another code system's concepts. */
+	public boolean isSupplement() {
+		return supplements != null;
+	}
+
+	/** The code system a supplement is for, as it names it ({@code url} or {@code url|version}); null when this is not a supplement. */
+	public String supplements() {
+		return supplements;
+	}
+
+	/** The supplements merged into this index ({@code url|version} each); empty for a code system as loaded. */
+	public List<String> appliedSupplements() {
+		return appliedSupplements;
+	}
+
+	/**
+	 * This code system with the designations and properties of {@code more} supplements added to the
+	 * concepts they name. A supplement cannot add concepts or change the hierarchy, so codes it names
+	 * that are not here, and its parent and child properties, are passed over. Concepts keep their
+	 * ordinals, so bit sets over this index and the base line up. Supplements already merged are not
+	 * merged twice.
+	 */
+	public CodeSystemIndex supplementedBy(List<CodeSystemIndex> more) {
+		List<CodeSystemIndex> fresh = more.stream().filter(s -> !appliedSupplements.contains(s.canonical())).toList();
+		if (fresh.isEmpty()) {
+			return this;
+		}
+		Map<String, Concept> merged = new LinkedHashMap<>(concepts);
+		Map<String, String> uris = new java.util.HashMap<>(propertyUris);
+		List<String> applied = new ArrayList<>(appliedSupplements);
+		for (CodeSystemIndex supplement : fresh) {
+			supplement.propertyUris.forEach(uris::putIfAbsent);
+			for (Concept extra : supplement.concepts()) {
+				Concept base = caseSensitive ? merged.get(extra.code()) : find(extra.code()).map(c -> merged.get(c.code())).orElse(null);
+				if (base != null) {
+					merged.put(base.code(), base.with(extra.designations().stream().map(d -> d.from(supplement.canonical())).toList(),
+							extra.properties()));
+				}
+			}
+			applied.add(supplement.canonical());
+		}
+		return new CodeSystemIndex(this, java.util.Collections.unmodifiableMap(merged), Map.copyOf(uris), List.copyOf(applied));
+	}
+
 	public String version() {
 		return version;
 	}
@@ -216,6 +290,11 @@ public final class CodeSystemIndex {
 
 	public String name() {
 		return name;
+	}
+
+	/** The language the displays are written in (CodeSystem.language), or null when the code system does not say. */
+	public String language() {
+		return language;
 	}
 
 	public int size() {

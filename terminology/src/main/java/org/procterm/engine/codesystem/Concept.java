@@ -37,22 +37,36 @@ public record Concept(
 				searchWords(display, designations), -1);
 	}
 
+	/** This concept with more designations and properties (a supplement's), found by typeahead through the new designations too. */
+	public Concept with(List<Designation> moreDesignations, List<PropertyValue> moreProperties) {
+		List<Designation> allDesignations = new java.util.ArrayList<>(designations);
+		allDesignations.addAll(moreDesignations);
+		List<PropertyValue> allProperties = new java.util.ArrayList<>(properties);
+		allProperties.addAll(moreProperties);
+		java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>(searchWords);
+		moreDesignations.forEach(d -> words.addAll(TextMatch.words(d.value())));
+		return new Concept(code, display, definition, inactive, notSelectable, allDesignations, allProperties, parents, children,
+				List.copyOf(words), ordinal);
+	}
+
 	private static List<String> searchWords(String display, List<Designation> designations) {
 		java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>(TextMatch.words(display));
 		designations.forEach(d -> words.addAll(TextMatch.words(d.value())));
 		return List.copyOf(words);
 	}
 
-	/** The display to show a reader of {@code language}: a designation in that language, else the display. */
-	public String displayFor(String language) {
-		return designationIn(language).map(Designation::value).orElse(display);
-	}
-
+	/** The first designation in {@code language}: one tag, or a preference list such as {@code "de, en;q=0.5"}. */
 	public Optional<Designation> designationIn(String language) {
 		if (language == null) {
 			return Optional.empty();
 		}
-		return designations.stream().filter(d -> d.isInLanguage(language)).findFirst();
+		for (String tag : Languages.tags(language)) {
+			Optional<Designation> found = designations.stream().filter(d -> d.isInLanguage(tag)).findFirst();
+			if (found.isPresent()) {
+				return found;
+			}
+		}
+		return Optional.empty();
 	}
 
 	public List<PropertyValue> propertiesNamed(String propertyCode) {

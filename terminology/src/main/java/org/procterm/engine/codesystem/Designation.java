@@ -2,8 +2,20 @@ package org.procterm.engine.codesystem;
 
 import org.hl7.fhir.r4.model.Coding;
 
-/** One designation of a concept: a text in a language, optionally with a use (e.g. consumer). */
-public record Designation(String language, Coding use, String value) {
+/**
+ * One designation of a concept: a text in a language, optionally with a use (e.g. consumer).
+ * {@code source} is the supplement it came from ({@code url|version}), or null for the code system's own.
+ */
+public record Designation(String language, Coding use, String value, String source) {
+
+	public Designation(String language, Coding use, String value) {
+		this(language, use, value, null);
+	}
+
+	/** This designation, as given by supplement {@code supplement}. */
+	public Designation from(String supplement) {
+		return new Designation(language, use, value, supplement);
+	}
 
 	/** True when this designation is in the requested language (same tag, or same primary subtag). */
 	public boolean isInLanguage(String requested) {

@@ -20,6 +20,29 @@ public final class Languages {
 		return a.equals(r) || primary(a).equals(primary(r)) && (a.equals(primary(a)) || r.equals(primary(r)));
 	}
 
+	/**
+	 * The language tags of a {@code displayLanguage} value or an Accept-Language header, in order of
+	 * preference: {@code "de, en-AU;q=0.8"} gives de, en-AU. Empty for null, blank or {@code *}.
+	 */
+	public static java.util.List<String> tags(String languages) {
+		if (languages == null || languages.isBlank()) {
+			return java.util.List.of();
+		}
+		java.util.List<String> tags = new java.util.ArrayList<>();
+		for (String part : languages.split(",")) {
+			String tag = part.split(";")[0].trim();
+			if (!tag.isEmpty() && !tag.equals("*")) {
+				tags.add(tag);
+			}
+		}
+		return java.util.List.copyOf(tags);
+	}
+
+	/** Whether {@code tag} is shaped as a BCP-47 language tag (a language of 2-8 letters, then subtags of 1-8 letters or digits). */
+	public static boolean isWellFormed(String tag) {
+		return tag != null && tag.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+	}
+
 	private static String primary(String tag) {
 		int dash = tag.indexOf('-');
 		return dash < 0 ? tag : tag.substring(0, dash);

@@ -142,6 +142,10 @@ public final class ValueSetExpander {
 		String system = set.getSystem();
 		String version = versions.choose(system, set.hasVersion() ? set.getVersion() : null);
 		CodeSystemIndex cs = source.codeSystem(system, narrowed(system, version), versions.date()).orElseThrow(() -> unknownCodeSystem(system, version));
+		if (cs.isSupplement()) {
+			throw TerminologyException.invalid("CodeSystem " + cs.canonical() + " is a supplement, so a value set cannot include codes from it;"
+					+ " include " + cs.supplements() + " and name the supplement with the valueset-supplement extension or useSupplement");
+		}
 		String rejected = versions.checkFailure(cs.url(), cs.version());
 		if (rejected != null) {
 			throw TerminologyException.versionRejected(rejected);

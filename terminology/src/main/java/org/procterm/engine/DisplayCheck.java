@@ -1,0 +1,106 @@
+package org.procterm.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.procterm.engine.codesystem.CodeSystemIndex;
+import org.procterm.engine.codesystem.Concept;
+import org.procterm.engine.codesystem.Designation;
+import org.procterm.engine.codesystem.Languages;
+
+/**
+ * Judges a display a client sent with a code, in the languages it asked for ({@code displayLanguage}
+ * or Accept-Language). A concept's valid displays are its display, in the code system's language,
+ * and its designations, each in its own language (or the code system's, when it states none). When
+ * languages are asked for, only displays in those languages are right, and a display whose language
+ * is unknown counts as any. When none of the concept's displays is in those languages, a display
+ * valid in the code system's own language is still accepted, with a note saying so. Wording follows
+ * HL7's terminology tests, so clients that read the messages see what other servers say.
+ */
+final class DisplayCheck {
+
+	private DisplayCheck() {}
+
+	/** One way a concept may be displayed, and the language it is in (null: not known). */
+	private record Choice(String value, String language) {
+		String shown() {
+			return "'" + value + "'" + (language == null ? "" : " (" + language + ")");
+		}
+	}
+
+	/** The finding about {@code given}: null when it is right, an information issue when right with a note, else an error. */
+	static ValidationIssue judge(CodeSystemIndex cs, Concept concept, String given, String displayLanguage, String expression) {
+		List<Choice> choices = choices(cs, concept);
+		List<String> asked = Languages.tags(displayLanguage);
+		String codeRef = cs.url() + "#" + concept.code();
+		if (asked.isEmpty()) {
+			if (matchesAny(choices, given)) {
+				return null;
+			}
+			return wrong(given, codeRef, validIs(choices, "--"), expression);
+		}
+		List<Choice> inLanguage = choices.stream().filter(c -> c.language() == null || asked.stream().anyMatch(a -> Languages.matches(c.language(), a))).toList();
+		if (matchesAny(inLanguage, given)) {
+			return null;
+		}
+		String languages = String.join(",", asked);
+		if (inLanguage.isEmpty()) {
+			if (matchesAny(choices, given)) {
+				return new ValidationIssue(ValidationIssue.Severity.INFORMATION, "invalid", "invalid-display", "There are no valid display names found for the code "
+						+ codeRef + " for language(s) '" + languages + "'. The display is '" + given + "' which is a valid display for the default language",
+						expression);
+			}
+			return wrong(given, codeRef, "There are no valid display names found for language(s) '" + languages + "'. Default display is '"
+					+ concept.display() + "'", expression);
+		}
+		return wrong(given, codeRef, validIs(inLanguage, languages), expression);
+	}
+
+	/** The display to answer with: in the first asked language the concept has one in, else the code system's own display. */
+	static String displayFor(CodeSystemIndex cs, Concept concept, String displayLanguage) {
+		for (String tag : Languages.tags(displayLanguage)) {
+			if (cs.language() != null && Languages.matches(cs.language(), tag) && concept.display() != null) {
+				return concept.display();
+			}
+			java.util.Optional<Designation> designation = concept.designationIn(tag);
+			if (designation.isPresent()) {
+				return designation.get().value();
+			}
+		}
+		return concept.display();
+	}
+
+	private static List<Choice> choices(CodeSystemIndex cs, Concept concept) {
+		Map<String, Choice> unique = new LinkedHashMap<>(); // the same text in the same language counts once
+		if (concept.display() != null) {
+			unique.put(concept.display() + "|" + cs.language(), new Choice(concept.display(), cs.language()));
+		}
+		for (Designation d : concept.designations()) {
+			if (d.value() != null) {
+				String language = d.language() != null ? d.language() : cs.language();
+				unique.putIfAbsent(d.value() + "|" + language, new Choice(d.value(), language));
+			}
+		}
+		return new ArrayList<>(unique.values());
+	}
+
+	private static boolean matchesAny(List<Choice> choices, String given) {
+		String wanted = given.trim().toLowerCase(Locale.ROOT);
+		return choices.stream().anyMatch(c -> c.value().trim().toLowerCase(Locale.ROOT).equals(wanted));
+	}
+
+	private static String validIs(List<Choice> choices, String languages) {
+		List<String> shown = choices.stream().map(Choice::shown).toList();
+		return (shown.size() == 1 ? "Valid display is " + shown.get(0)
+				: "Valid display is one of " + shown.size() + " choices: " + VersionRules.joinedWithOr(shown))
+				+ " (for the language(s) '" + languages + "')";
+	}
+
+	private static ValidationIssue wrong(String given, String codeRef, String detail, String expression) {
+		return new ValidationIssue(ValidationIssue.Severity.ERROR, "invalid", "invalid-display",
+				"Wrong Display Name '" + given + "' for " + codeRef + ". " + detail, expression);
+	}
+}
