@@ -49,6 +49,11 @@ final class OperationInputs {
 		return repeats == null ? List.of() : repeats.stream().map(OperationInputs::value).filter(v -> v != null).toList();
 	}
 
+	/** A boolean or integer parameter's value, or null when it was not sent. */
+	static <T> T sent(org.hl7.fhir.r4.model.PrimitiveType<T> p) {
+		return p == null || p.isEmpty() ? null : p.getValue();
+	}
+
 	static boolean isTrue(BooleanType b) {
 		return b != null && b.booleanValue();
 	}

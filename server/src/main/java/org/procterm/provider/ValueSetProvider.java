@@ -5,6 +5,7 @@ import static org.procterm.provider.OperationInputs.day;
 import static org.procterm.provider.OperationInputs.displayLanguage;
 import static org.procterm.provider.OperationInputs.isTrue;
 import static org.procterm.provider.OperationInputs.rejectIfPresent;
+import static org.procterm.provider.OperationInputs.sent;
 import static org.procterm.provider.OperationInputs.validationOptions;
 import static org.procterm.provider.OperationInputs.value;
 import static org.procterm.provider.OperationInputs.values;
@@ -91,10 +92,9 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 		// excludePostCoordinated holds as asked: there is no post-coordination here
 		TerminologyService service = terminology(txResource, values(useSupplement));
 		ValueSet target = resolve(service, instance(id, request), url, valueSet, valueSetVersion, day(date), "$expand");
-		return service.expand(target, new ExpansionRequest(value(filter), offset == null ? 0 : offset.getValue(),
-				count == null ? null : count.getValue(), isTrue(includeDesignations), isTrue(activeOnly),
-				excludeNested == null || excludeNested.isEmpty() ? null : excludeNested.booleanValue(),
-				displayLanguage(displayLanguage, request), versionRules(defaultSystemVersion, forceSystemVersion, checkSystemVersion, date))
+		return service.expand(target, new ExpansionRequest(value(filter), sent(offset), sent(count), isTrue(includeDesignations),
+				sent(activeOnly), sent(excludeNested), displayLanguage(displayLanguage, request),
+				versionRules(defaultSystemVersion, forceSystemVersion, checkSystemVersion, date))
 				.withOutputs(isTrue(includeDefinition), values(property), values(designation)));
 	}
 

@@ -154,7 +154,8 @@ class CptImportTest {
 			d.getPart().stream().filter(p -> p.getName().equals("language") && p.getValue().primitiveValue().equals("es"))
 					.forEach(p -> spanish.add(use));
 		});
-		assertEquals(List.of("upper", "med", "short", "consumer", "clinician", "clinician", "consumer"), uses);
+		// the release's designations, ours, then the display itself, marked as preferred for English
+		assertEquals(List.of("upper", "med", "short", "consumer", "clinician", "clinician", "consumer", "preferredForLanguage"), uses);
 		assertEquals(List.of("consumer"), spanish, "our Spanish name survives the import");
 		List<String> properties = neck.getParameters("property").stream().map(p -> p.getPart().get(1).getValue().primitiveValue()).toList();
 		assertEquals(List.of("cervical", Canonicals.library("22210")), properties);

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The {@code $expand} parameters the engine applies to a value set: text filter, paging,
- * designations, inactive codes and display language. A null {@code count} means "all".
+ * designations, inactive codes and display language. A null {@code count} means "all"; a null
+ * {@code offset} or {@code activeOnly} was not sent (the answer echoes only what was sent).
  * {@code excludeNested} (null when not sent): {@code false} asks for the code system's hierarchy
  * as nested {@code contains} where the answer can carry it; otherwise expansions are flat.
  *
@@ -13,16 +14,16 @@ import java.util.List;
  * @param designations tokens naming the designations to return: a language ({@code es} or
  *        {@code urn:ietf:bcp:47|es}) or a use ({@code system|code})
  */
-public record ExpansionRequest(String filter, int offset, Integer count, boolean includeDesignations,
-		boolean activeOnly, Boolean excludeNested, String displayLanguage, VersionRules versions,
+public record ExpansionRequest(String filter, Integer offset, Integer count, boolean includeDesignations,
+		Boolean activeOnly, Boolean excludeNested, String displayLanguage, VersionRules versions,
 		boolean includeDefinition, List<String> properties, List<String> designations) {
 
-	public ExpansionRequest(String filter, int offset, Integer count, boolean includeDesignations, boolean activeOnly,
+	public ExpansionRequest(String filter, Integer offset, Integer count, boolean includeDesignations, Boolean activeOnly,
 			Boolean excludeNested, String displayLanguage, VersionRules versions) {
 		this(filter, offset, count, includeDesignations, activeOnly, excludeNested, displayLanguage, versions, false, List.of(), List.of());
 	}
 
-	public ExpansionRequest(String filter, int offset, Integer count, boolean includeDesignations, boolean activeOnly,
+	public ExpansionRequest(String filter, Integer offset, Integer count, boolean includeDesignations, Boolean activeOnly,
 			Boolean excludeNested, String displayLanguage) {
 		this(filter, offset, count, includeDesignations, activeOnly, excludeNested, displayLanguage, VersionRules.NONE);
 	}
@@ -37,12 +38,28 @@ public record ExpansionRequest(String filter, int offset, Integer count, boolean
 		versions = versions == null ? VersionRules.NONE : versions;
 		properties = properties == null ? List.of() : List.copyOf(properties);
 		designations = designations == null ? List.of() : List.copyOf(designations);
-		if (offset < 0) {
+		if (offset != null && offset < 0) {
 			throw TerminologyException.invalid("offset must be 0 or more, not " + offset);
 		}
 		if (count != null && count < 0) {
 			throw TerminologyException.invalid("count must be 0 or more, not " + count);
 		}
+	}
+
+	/** This request, showing displays in {@code language}. */
+	public ExpansionRequest inLanguage(String language) {
+		return new ExpansionRequest(filter, offset, count, includeDesignations, activeOnly, excludeNested, language, versions,
+				includeDefinition, properties, designations);
+	}
+
+	/** Where the page starts: {@code offset}, or 0 when the client did not send one. */
+	public int start() {
+		return offset == null ? 0 : offset;
+	}
+
+	/** Whether inactive codes are left out: only when the client sent {@code activeOnly=true}. */
+	public boolean onlyActive() {
+		return Boolean.TRUE.equals(activeOnly);
 	}
 
 	public static ExpansionRequest all() {

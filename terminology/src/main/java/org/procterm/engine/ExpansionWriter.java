@@ -2,12 +2,10 @@ package org.procterm.engine;
 
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiFunction;
 
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
@@ -18,6 +16,7 @@ import org.hl7.fhir.r4.model.Type;
 import org.hl7.fhir.r4.model.UriType;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent;
+import org.procterm.engine.codesystem.CodeSystemIndex;
 import org.procterm.engine.codesystem.Concept;
 import org.procterm.engine.codesystem.Designation;
 import org.procterm.engine.codesystem.PropertyValue;
@@ -36,14 +35,20 @@ final class ExpansionWriter {
 	private static final String STANDARD_PROPERTIES = "http://hl7.org/fhir/concept-properties#";
 	private static final Set<String> STANDARD = Set.of("definition", "parent", "child", "inactive", "status", "notSelectable");
 
-	/** The URI a code system declares for a property, given the entry that uses it; null when it declares none. */
-	interface PropertyUris extends BiFunction<ExpansionEntry, String, String> {}
+	/** The code system version an entry comes from, where the catalog holds it. */
+	interface CodeSystems extends java.util.function.Function<ExpansionEntry, java.util.Optional<CodeSystemIndex>> {}
 
 	private ExpansionWriter() {}
 
-	/** @param usedSupplements the supplements ({@code url|version}) merged into the code systems the expansion draws on */
-	static ValueSet write(ValueSet source, ExpansionRequest request, List<ExpansionEntry> page, int total, PropertyUris propertyUris,
-			List<String> usedSupplements) {
+	/**
+	 * What an expansion drew on, each as {@code url|version}: code systems, the supplements merged
+	 * into them, imported value sets, and by canonical the standing of those that are not in good
+	 * standing (see {@link Standing}).
+	 */
+	record DrawnOn(List<String> codeSystems, List<String> supplements, List<String> valueSets, Map<String, String> warnings) {}
+
+	static ValueSet write(ValueSet source, ExpansionRequest request, List<ExpansionEntry> page, int total, CodeSystems codeSystems,
+			DrawnOn drawnOn) {
 		ValueSet out = source.copy();
 		out.setText(null);
 		if (!request.includeDefinition()) {
@@ -58,8 +63,8 @@ final class ExpansionWriter {
 		expansion.setIdentifier("urn:uuid:" + UUID.randomUUID());
 		expansion.setTimestamp(new Date());
 		expansion.setTotal(total);
-		if (request.offset() > 0 || request.count() != null) {
-			expansion.setOffset(request.offset());
+		if (request.start() > 0 || request.count() != null) {
+			expansion.setOffset(request.start());
 		}
 		if (request.filter() != null) {
 			expansion.addParameter().setName("filter").setValue(new StringType(request.filter()));
@@ -67,14 +72,14 @@ final class ExpansionWriter {
 		if (request.count() != null) {
 			expansion.addParameter().setName("count").setValue(new IntegerType(request.count()));
 		}
-		if (request.offset() > 0) {
+		if (request.offset() != null) {
 			expansion.addParameter().setName("offset").setValue(new IntegerType(request.offset()));
 		}
 		if (request.includeDesignations()) {
 			expansion.addParameter().setName("includeDesignations").setValue(new BooleanType(true));
 		}
-		if (request.activeOnly()) {
-			expansion.addParameter().setName("activeOnly").setValue(new BooleanType(true));
+		if (request.activeOnly() != null) {
+			expansion.addParameter().setName("activeOnly").setValue(new BooleanType(request.activeOnly()));
 		}
 		if (request.excludeNested() != null) {
 			expansion.addParameter().setName("excludeNested").setValue(new BooleanType(request.excludeNested()));
@@ -92,17 +97,15 @@ final class ExpansionWriter {
 			expansion.addParameter().setName("date").setValue(new org.hl7.fhir.r4.model.DateTimeType(request.versions().date().toString()));
 		}
 		request.designations().forEach(d -> expansion.addParameter().setName("designation").setValue(new StringType(d)));
-		Set<String> usedSystems = new LinkedHashSet<>();
 		Map<String, String> declared = new LinkedHashMap<>();
 		boolean nested = nests(source, request);
 		Map<String, ValueSetExpansionContainsComponent> written = new LinkedHashMap<>();
 		for (ExpansionEntry e : page) {
-			usedSystems.add(e.version() == null ? e.system() : e.system() + "|" + e.version());
-			ValueSetExpansionContainsComponent c = contains(e, request);
+			ValueSetExpansionContainsComponent c = contains(e, request, codeSystems);
 			for (String property : request.properties()) {
 				List<Type> values = propertyValues(e.concept(), property);
 				if (!values.isEmpty() && !declared.containsKey(property)) {
-					declared.put(property, uriOf(e, property, propertyUris)); // null when there is no URI to give
+					declared.put(property, uriOf(e, property, codeSystems)); // null when there is no URI to give
 				}
 				for (Type value : values) {
 					Extension ext = c.addExtension().setUrl(CONTAINS_PROPERTY);
@@ -126,8 +129,11 @@ final class ExpansionWriter {
 				ext.addExtension("uri", new UriType(uri));
 			}
 		});
-		usedSystems.forEach(s -> expansion.addParameter().setName("used-codesystem").setValue(new UriType(s)));
-		usedSupplements.forEach(s -> expansion.addParameter().setName("used-supplement").setValue(new UriType(s)));
+		// the whole expansion's sources, so a page (even an empty one) tells what the answer rests on
+		drawnOn.codeSystems().forEach(s -> expansion.addParameter().setName("used-codesystem").setValue(new UriType(s)));
+		drawnOn.supplements().forEach(s -> expansion.addParameter().setName("used-supplement").setValue(new UriType(s)));
+		drawnOn.valueSets().forEach(s -> expansion.addParameter().setName("used-valueset").setValue(new UriType(s)));
+		drawnOn.warnings().forEach((canonical, standing) -> expansion.addParameter().setName("warning-" + standing).setValue(new UriType(canonical)));
 		if (request.displayLanguage() != null) {
 			expansion.addParameter().setName("displayLanguage").setValue(new CodeType(request.displayLanguage()));
 		}
@@ -151,7 +157,7 @@ final class ExpansionWriter {
 	 */
 	private static boolean nests(ValueSet source, ExpansionRequest request) {
 		return Boolean.FALSE.equals(request.excludeNested()) && request.filter() == null && request.count() == null
-				&& request.offset() == 0 && source.getCompose().getInclude().stream().noneMatch(i -> i.hasConcept());
+				&& request.start() == 0 && source.getCompose().getInclude().stream().noneMatch(i -> i.hasConcept());
 	}
 
 	/**
@@ -193,13 +199,11 @@ final class ExpansionWriter {
 		return false;
 	}
 
-	private static ValueSetExpansionContainsComponent contains(ExpansionEntry e, ExpansionRequest request) {
+	private static ValueSetExpansionContainsComponent contains(ExpansionEntry e, ExpansionRequest request, CodeSystems codeSystems) {
 		ValueSetExpansionContainsComponent c = new ValueSetExpansionContainsComponent();
 		c.setSystem(e.system()); // the version is reported once, in the used-codesystem parameter
 		c.setCode(e.concept().code());
-		String display = request.displayLanguage() == null ? e.display()
-				: e.concept().designationIn(request.displayLanguage()).map(Designation::value).orElse(e.display());
-		c.setDisplay(display);
+		c.setDisplay(display(e, request.displayLanguage(), codeSystems));
 		if (e.concept().inactive()) {
 			c.setInactive(true);
 		}
@@ -214,6 +218,25 @@ final class ExpansionWriter {
 			}
 		}
 		return c;
+	}
+
+	/**
+	 * The display of an entry for a reader of {@code language}: the entry's own (the value set's, or
+	 * the code system's) when no language is asked or the code system is written in it, else a
+	 * designation in that language when there is one.
+	 */
+	private static String display(ExpansionEntry e, String language, CodeSystems codeSystems) {
+		for (String tag : org.procterm.engine.codesystem.Languages.tags(language)) {
+			String written = codeSystems.apply(e).map(CodeSystemIndex::language).orElse(null);
+			if (written != null && org.procterm.engine.codesystem.Languages.matches(written, tag)) {
+				return e.display();
+			}
+			java.util.Optional<Designation> designation = e.concept().designationIn(tag);
+			if (designation.isPresent()) {
+				return designation.get().value();
+			}
+		}
+		return e.display();
 	}
 
 	/** Whether a designation is the one a {@code designation} token names: by language, or by use as {@code system|code}. */
@@ -235,8 +258,8 @@ final class ExpansionWriter {
 		};
 	}
 
-	private static String uriOf(ExpansionEntry e, String property, PropertyUris propertyUris) {
-		String declared = propertyUris.apply(e, property);
+	private static String uriOf(ExpansionEntry e, String property, CodeSystems codeSystems) {
+		String declared = codeSystems.apply(e).flatMap(cs -> cs.propertyUri(property)).orElse(null);
 		if (declared != null) {
 			return declared;
 		}

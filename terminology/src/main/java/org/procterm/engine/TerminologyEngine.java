@@ -213,7 +213,27 @@ public final class TerminologyEngine implements TerminologyService {
 
 	@Override
 	public ValidationResult validateInCodeSystem(List<CodingCheck> codings, ValidationOptions options) {
-		return combine(codings, check -> validateOne(check, options));
+		return withStatusNotes(combine(codings, check -> validateOne(check, options)), List.of());
+	}
+
+	/**
+	 * {@code result} with a note for each code system or value set it rests on that is not in good
+	 * standing (see {@link Standing}): the code system of the code, then the value sets.
+	 */
+	private ValidationResult withStatusNotes(ValidationResult result, List<ValueSet> valueSets) {
+		List<ValidationIssue> notes = new ArrayList<>();
+		if (result.system() != null && result.unknownSystem() == null) {
+			catalog.get().codeSystem(result.system(), result.version()).filter(cs -> cs.standing() != null)
+					.ifPresent(cs -> notes.add(statusNote(cs.standing(), "CodeSystem", cs.canonical())));
+		}
+		valueSets.stream().filter(vs -> vs.hasUrl() && Standing.of(vs) != null)
+				.forEach(vs -> notes.add(statusNote(Standing.of(vs), "ValueSet", Standing.canonical(vs))));
+		return notes.isEmpty() ? result : result.withNotes(notes);
+	}
+
+	private static ValidationIssue statusNote(String standing, String type, String canonical) {
+		return new ValidationIssue(ValidationIssue.Severity.INFORMATION, "business-rule", ValidationIssue.STATUS_CHECK,
+				"Reference to " + standing + " " + type + " " + canonical, null);
 	}
 
 	@Override
@@ -238,13 +258,16 @@ public final class TerminologyEngine implements TerminologyService {
 			return new ValidationResult(false, first.system(), first.version(), first.code(), null, false, List.of(issue));
 		}
 		String vs = valueSet.hasVersion() ? valueSet.getUrl() + "|" + valueSet.getVersion() : valueSet.getUrl();
-		return combine(codings, check -> {
+		ValidationResult result = combine(codings, check -> {
 			ValidationResult judged = judgedByValueSetVersion(members, vs, check, options);
 			if (judged != null) {
 				return judged;
 			}
 			return check.system() == null ? validateOne(check, options) : membership(members, vs, check, options);
 		});
+		List<ValueSet> valueSets = new ArrayList<>(List.of(valueSet));
+		valueSets.addAll(members.imports());
+		return withStatusNotes(result, valueSets);
 	}
 
 	private static ValidationIssue notInValueSet(CodingCheck check, String valueSet) {
@@ -328,21 +351,24 @@ public final class TerminologyEngine implements TerminologyService {
 		if (supplemented != this) {
 			return supplemented.expand(valueSet, request);
 		}
+		if (request.displayLanguage() == null && valueSet.hasLanguage()) {
+			request = request.inLanguage(valueSet.getLanguage()); // a value set written in a language shows its codes in it
+		}
 		Expansion expansion = fullExpansion(valueSet, request.versions());
 		TextMatch match = TextMatch.of(request.filter());
 		Page page = match != null && expansion.entries().size() > INDEXED_FILTER_FROM
-				? filterByIndex(expansion, match, request.activeOnly(), request.offset(), request.count())
+				? filterByIndex(expansion, match, request.onlyActive(), request.start(), request.count())
 				: null;
 		if (page == null) {
 			List<ExpansionEntry> entries;
 			if (match != null) {
-				entries = rankEach(expansion.entries(), match, request.activeOnly());
+				entries = rankEach(expansion.entries(), match, request.onlyActive());
 			} else {
-				entries = request.activeOnly()
+				entries = request.onlyActive()
 						? expansion.entries().stream().filter(e -> !e.concept().inactive()).toList()
 						: expansion.entries();
 			}
-			int from = Math.min(request.offset(), entries.size());
+			int from = Math.min(request.start(), entries.size());
 			int to = request.count() == null ? entries.size() : (int) Math.min((long) from + request.count(), entries.size());
 			page = new Page(entries.subList(from, to), entries.size());
 		}
@@ -351,11 +377,24 @@ public final class TerminologyEngine implements TerminologyService {
 					+ " codes, more than the " + maxExpansionSize + " this server returns at once; page through it with count and offset, or narrow it with filter");
 		}
 		Catalog current = catalog.get();
-		List<String> usedSupplements = expansion.sources().stream()
-				.flatMap(source -> current.codeSystem(source.system(), source.version()).stream())
-				.flatMap(cs -> cs.appliedSupplements().stream()).distinct().toList();
-		return ExpansionWriter.write(valueSet, request, page.entries(), page.total(), (entry, property) -> current
-				.codeSystem(entry.system(), entry.version()).flatMap(cs -> cs.propertyUri(property)).orElse(null), usedSupplements);
+		return ExpansionWriter.write(valueSet, request, page.entries(), page.total(),
+				entry -> current.codeSystem(entry.system(), entry.version()), drawnOn(valueSet, expansion));
+	}
+
+	/** The code systems, supplements and value sets an expansion drew on, and which of them are not in good standing. */
+	private ExpansionWriter.DrawnOn drawnOn(ValueSet valueSet, Expansion expansion) {
+		Catalog current = catalog.get();
+		List<CodeSystemIndex> codeSystems = expansion.sources().stream()
+				.flatMap(source -> current.codeSystem(source.system(), source.version()).filter(cs -> java.util.Objects.equals(cs.version(), source.version())).stream())
+				.toList();
+		java.util.Map<String, String> warnings = new java.util.LinkedHashMap<>();
+		codeSystems.stream().filter(cs -> cs.standing() != null).forEach(cs -> warnings.put(cs.canonical(), cs.standing()));
+		java.util.stream.Stream.concat(java.util.stream.Stream.of(valueSet), expansion.imports().stream())
+				.filter(vs -> vs.hasUrl() && Standing.of(vs) != null).forEach(vs -> warnings.put(Standing.canonical(vs), Standing.of(vs)));
+		return new ExpansionWriter.DrawnOn(
+				expansion.sources().stream().map(s -> s.version() == null ? s.system() : s.system() + "|" + s.version()).toList(),
+				codeSystems.stream().flatMap(cs -> cs.appliedSupplements().stream()).distinct().toList(),
+				expansion.imports().stream().map(Standing::canonical).toList(), warnings);
 	}
 
 	@Override
@@ -475,9 +514,9 @@ public final class TerminologyEngine implements TerminologyService {
 		boolean stored = valueSet.hasUrl() && current.valueSet(valueSet.getUrl(), valueSet.getVersion())
 				.map(v -> v == valueSet || v.equalsDeep(valueSet)).orElse(false);
 		if (!stored || !versions.equals(VersionRules.NONE)) {
-			return Expansion.of(expander.expand(valueSet)); // inline content or version rules: evaluated, never cached
+			return Expansion.of(expander.expand(valueSet), expander.importedValueSets()); // inline content or version rules: evaluated, never cached
 		}
-		return current.cachedExpansion(valueSet.getUrl() + "|" + valueSet.getVersion(), key -> Expansion.of(expander.expand(valueSet)));
+		return current.cachedExpansion(valueSet.getUrl() + "|" + valueSet.getVersion(), key -> Expansion.of(expander.expand(valueSet), expander.importedValueSets()));
 	}
 
 	private ValidationResult validateOne(CodingCheck check, ValidationOptions options) {

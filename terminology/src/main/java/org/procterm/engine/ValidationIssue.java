@@ -11,6 +11,9 @@ public record ValidationIssue(Severity severity, String type, String txType, Str
 
 	public enum Severity { ERROR, WARNING, INFORMATION }
 
+	/** The tx-issue-type of a note that content used is withdrawn, deprecated, draft or experimental. */
+	public static final String STATUS_CHECK = "status-check";
+
 	public boolean isError() {
 		return severity == Severity.ERROR;
 	}

@@ -1,7 +1,6 @@
 package org.procterm.engine;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * What {@code $validate-code} answers. When the code is known, {@code display} carries its correct
@@ -20,13 +19,21 @@ public record ValidationResult(boolean valid, String system, String version, Str
 		this(valid, system, version, code, display, inactive, issues, null);
 	}
 
-	/** All issue texts, errors first, as the single message the operation also returns. */
+	/**
+	 * The issue texts, errors first, as the single message the operation also returns. Notes about
+	 * the standing of the content used are left out: they are about the content, not the code.
+	 */
 	public String message() {
-		if (issues.isEmpty()) {
-			return null;
-		}
-		return issues.stream().sorted(java.util.Comparator.comparing(ValidationIssue::severity))
-				.map(ValidationIssue::text).collect(Collectors.joining("; "));
+		List<String> texts = issues.stream().filter(i -> !ValidationIssue.STATUS_CHECK.equals(i.txType()))
+				.sorted(java.util.Comparator.comparing(ValidationIssue::severity)).map(ValidationIssue::text).toList();
+		return texts.isEmpty() ? null : String.join("; ", texts);
+	}
+
+	/** This result with {@code notes} after its issues; the result stands. */
+	ValidationResult withNotes(List<ValidationIssue> notes) {
+		List<ValidationIssue> all = new java.util.ArrayList<>(issues);
+		all.addAll(notes);
+		return new ValidationResult(valid, system, version, code, display, inactive, all, unknownSystem);
 	}
 
 	ValidationResult withIssues(List<ValidationIssue> more, boolean stillValid) {

@@ -123,6 +123,65 @@ class ExpandTest {
 	}
 
 	@Test
+	void aValueSetThatSaysInactiveFalseHoldsActiveCodesOnlyForExpansionAndValidation() {
+		ValueSet activeOnly = Fixtures.inline(c -> c.setInactive(false).addInclude().setSystem(Fixtures.SYSTEM));
+		assertEquals(6, expand(activeOnly, null, 0, null).getExpansion().getTotal());
+		assertTrue(!engine.validateInValueSet(activeOnly, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10099", null)),
+				ValidationOptions.DEFAULT).valid(), "the retired code is not in this value set");
+	}
+
+	private static List<String> parameters(ValueSet expansion, String name) {
+		return expansion.getExpansion().getParameter().stream().filter(p -> p.getName().equals(name))
+				.map(p -> p.getValue().primitiveValue()).toList();
+	}
+
+	@Test
+	void parametersTheClientSentAreEchoedEvenAtTheirDefaults() {
+		ValueSet sent = engine.expand(Fixtures.allProcedures(), new ExpansionRequest(null, 0, 2, false, false, null, null));
+		assertEquals(List.of("false"), parameters(sent, "activeOnly"));
+		assertEquals(List.of("0"), parameters(sent, "offset"));
+		ValueSet notSent = engine.expand(Fixtures.allProcedures(), new ExpansionRequest(null, null, 2, false, null, null, null));
+		assertEquals(List.of(), parameters(notSent, "activeOnly"));
+		assertEquals(List.of(), parameters(notSent, "offset"));
+	}
+
+	@Test
+	void anEmptyPageStillNamesTheCodeSystemsAndValueSetsTheAnswerRestsOn() {
+		engine.putValueSet("ValueSet/lumbar", Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM)
+				.addFilter().setProperty("region").setOp(ValueSet.FilterOperator.EQUAL).setValue("lumbar")));
+		ValueSet importer = Fixtures.inline(c -> c.addInclude().addValueSet("http://example.org/vs/inline"));
+		importer.setUrl("http://example.org/vs/importer");
+		ValueSet none = expand(importer, null, 0, 0);
+		assertEquals(0, none.getExpansion().getContains().size());
+		assertEquals(List.of(Fixtures.SYSTEM + "|2026"), parameters(none, "used-codesystem"));
+		assertEquals(List.of("http://example.org/vs/inline"), parameters(none, "used-valueset"));
+	}
+
+	@Test
+	void draftOrExperimentalContentIsFlaggedInTheExpansion() {
+		org.hl7.fhir.r4.model.CodeSystem draft = Fixtures.procedures();
+		draft.setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.DRAFT);
+		engine.putCodeSystem("CodeSystem/procedures", draft);
+		ValueSet experimental = Fixtures.allProcedures().setExperimental(true);
+		ValueSet out = expand(experimental, null, 0, null);
+		assertEquals(List.of(Fixtures.SYSTEM + "|2026"), parameters(out, "warning-draft"));
+		assertEquals(List.of(Fixtures.VS_ALL + "|1"), parameters(out, "warning-experimental"));
+		ValueSet inGoodStanding = Fixtures.engine().expand(Fixtures.allProcedures(), ExpansionRequest.all());
+		assertTrue(inGoodStanding.getExpansion().getParameter().stream().noneMatch(p -> p.getName().startsWith("warning-")),
+				"content in good standing is not flagged");
+	}
+
+	@Test
+	void aValueSetWrittenInALanguageShowsItsCodesInThatLanguage() {
+		ValueSet spanish = Fixtures.allProcedures();
+		spanish.setLanguage("es");
+		ValueSet out = expand(spanish, null, 0, null);
+		assertEquals(List.of("es"), parameters(out, "displayLanguage"));
+		assertEquals("Osteotomía de la columna, cuello", out.getExpansion().getContains().stream()
+				.filter(c -> c.getCode().equals("10010")).findFirst().orElseThrow().getDisplay());
+	}
+
+	@Test
 	void tooLargeExpansionIsTooCostly() {
 		TerminologyEngine small = new TerminologyEngine(3);
 		small.putCodeSystem("CodeSystem/procedures", Fixtures.procedures());

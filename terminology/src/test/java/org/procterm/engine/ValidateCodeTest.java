@@ -95,6 +95,18 @@ class ValidateCodeTest {
 	}
 
 	@Test
+	void aCodeFromADraftCodeSystemIsValidWithANoteThatIsNotPartOfTheMessage() {
+		org.hl7.fhir.r4.model.CodeSystem draft = Fixtures.procedures();
+		draft.setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.DRAFT);
+		engine.putCodeSystem("CodeSystem/procedures", draft);
+		ValidationResult r = inSystem("10010", null);
+		assertTrue(r.valid());
+		assertEquals(List.of("Reference to draft CodeSystem " + Fixtures.SYSTEM + "|2026"), r.issues().stream().map(ValidationIssue::text).toList());
+		assertEquals(ValidationIssue.STATUS_CHECK, r.issues().get(0).txType());
+		assertEquals(null, r.message());
+	}
+
+	@Test
 	void inactiveCodeIsValidAndSaysSo() {
 		ValidationResult r = inSystem("10099", null);
 		assertTrue(r.valid());

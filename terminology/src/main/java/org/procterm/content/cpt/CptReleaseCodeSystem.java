@@ -62,6 +62,7 @@ public final class CptReleaseCodeSystem {
 				+ "with procterm's plain-language patient information linked to the codes it covers.");
 		cs.setCopyright("CPT is a registered trademark of the American Medical Association (AMA). CPT codes and "
 				+ "descriptors are copyright the AMA; all rights reserved. Used under the licence of the organisation that imported them.");
+		cs.setLanguage("en"); // the displays' language: an English designation never stands in for the display
 		cs.setCaseSensitive(true);
 		cs.setHierarchyMeaning(CodeSystem.CodeSystemHierarchyMeaning.ISA);
 		cs.setContent(CodeSystem.CodeSystemContentMode.COMPLETE);

@@ -36,6 +36,7 @@ public final class CptCodeSystemBuilder {
 		cs.setDescription("The procedure codes procterm ships with, each linked to plain-language patient information. "
 				+ "Load a licensed CPT release to serve every code.");
 		cs.setCopyright(COPYRIGHT);
+		cs.setLanguage("en"); // the displays' language: an English designation never stands in for the display
 		cs.setCaseSensitive(true);
 		cs.setContent(CodeSystem.CodeSystemContentMode.FRAGMENT);
 

@@ -43,6 +43,8 @@ public final class CodeSystemIndex {
 	private final String supplements;
 	/** The supplements merged into this index ({@code url|version} each), in the order applied. */
 	private final List<String> appliedSupplements;
+	/** See {@link org.procterm.engine.Standing}: null for a code system in good standing. */
+	private final String standing;
 	private volatile WordIndex wordIndex;
 
 	private CodeSystemIndex(CodeSystem cs, Map<String, Concept> concepts) {
@@ -65,6 +67,7 @@ public final class CodeSystemIndex {
 		this.propertyUris = Map.copyOf(uris);
 		this.supplements = cs.getContent() == CodeSystem.CodeSystemContentMode.SUPPLEMENT && cs.hasSupplements() ? cs.getSupplements() : null;
 		this.appliedSupplements = List.of();
+		this.standing = org.procterm.engine.Standing.of(cs);
 	}
 
 	/** {@code base} with the concepts and property URIs a supplement merge produced. */
@@ -81,6 +84,7 @@ public final class CodeSystemIndex {
 		this.propertyUris = propertyUris;
 		this.supplements = base.supplements;
 		this.appliedSupplements = applied;
+		this.standing = base.standing;
 	}
 
 	/** Indexes a CodeSystem held as a FHIR model object (nested concepts and parent/child properties both count). */
@@ -233,6 +237,11 @@ public final class CodeSystemIndex {
 	/** {@code url|version}, or the url alone for a version-less code system. */
 	public String canonical() {
 		return version == null ? url : url + "|" + version;
+	}
+
+	/** "withdrawn", "deprecated", "draft" or "experimental" when clients should be told they used it, else null. */
+	public String standing() {
+		return standing;
 	}
 
 	/** Whether this is a supplement (content {@code supplement}): designations and properties for another code system's concepts. */

@@ -25,17 +25,26 @@ public final class Expansion {
 	private final Set<Source> sources;
 	/** The sources the value set names a version (or pattern) for; the others take the latest or a default. */
 	private final Set<Source> pinned;
+	/** The value sets this one imports (compose.include.valueSet), directly or through others. */
+	private final List<org.hl7.fhir.r4.model.ValueSet> imports;
 	/** Keyed by identity: CodeSystemIndex keeps Object's equals. */
 	private final Map<CodeSystemIndex, Placement> placements = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private Expansion(List<ExpansionEntry> entries, Map<String, Map<String, Object>> byKey, Set<Source> sources, Set<Source> pinned) {
+	private Expansion(List<ExpansionEntry> entries, Map<String, Map<String, Object>> byKey, Set<Source> sources, Set<Source> pinned,
+			List<org.hl7.fhir.r4.model.ValueSet> imports) {
 		this.entries = entries;
+		this.imports = imports;
 		this.byKey = byKey;
 		this.sources = sources;
 		this.pinned = pinned;
 	}
 
 	public static Expansion of(List<ExpansionEntry> entries) {
+		return of(entries, List.of());
+	}
+
+	/** The expansion of {@code entries}, drawn in part from the value sets {@code imports}. */
+	public static Expansion of(List<ExpansionEntry> entries, List<org.hl7.fhir.r4.model.ValueSet> imports) {
 		Set<Source> sources = new LinkedHashSet<>();
 		Set<Source> pinned = new java.util.HashSet<>();
 		// by system, then by code: no "system|code" string per entry, which for a million codes is 100 MB
@@ -49,12 +58,16 @@ public final class Expansion {
 			bySystem.computeIfAbsent(e.system(), k -> new HashMap<>())
 					.merge(e.concept().code(), e, (a, b) -> java.util.stream.Stream.concat(listOf(a).stream(), listOf(b).stream()).toList());
 		}
-		return new Expansion(List.copyOf(entries), bySystem, java.util.Collections.unmodifiableSet(sources), Set.copyOf(pinned));
+		return new Expansion(List.copyOf(entries), bySystem, java.util.Collections.unmodifiableSet(sources), Set.copyOf(pinned), List.copyOf(imports));
 	}
 
 	/** Whether the value set named the version of {@code source} (rather than taking the latest or a default). */
 	public boolean pinned(Source source) {
 		return pinned.contains(source);
+	}
+
+	public List<org.hl7.fhir.r4.model.ValueSet> imports() {
+		return imports;
 	}
 
 	public Set<Source> sources() {

@@ -32,6 +32,8 @@ public final class ValueSetExpander {
 	private final ContentSource source;
 	private final int maxSize;
 	private final VersionRules versions;
+	/** The value sets imported along the way (compose.include.valueSet), by canonical, in the order met. */
+	private final Map<String, ValueSet> imported = new LinkedHashMap<>();
 
 	public ValueSetExpander(ContentSource source, int maxSize, VersionRules versions) {
 		this.source = source;
@@ -41,6 +43,11 @@ public final class ValueSetExpander {
 
 	public List<ExpansionEntry> expand(ValueSet valueSet) {
 		return expand(valueSet, new ArrayDeque<>());
+	}
+
+	/** The value sets the last {@link #expand} imported, directly or through others, in the order met. */
+	public List<ValueSet> importedValueSets() {
+		return List.copyOf(imported.values());
 	}
 
 	private List<ExpansionEntry> expand(ValueSet valueSet, Deque<String> path) {
@@ -70,6 +77,9 @@ public final class ValueSetExpander {
 			for (ConceptSetComponent exclude : valueSet.getCompose().getExclude()) {
 				conceptSet(valueSet, exclude, path).forEach(e -> result.remove(e.key()));
 			}
+			if (valueSet.getCompose().hasInactive() && !valueSet.getCompose().getInactive()) {
+				result.values().removeIf(e -> e.concept().inactive()); // compose.inactive=false: the value set holds active codes only
+			}
 			return List.copyOf(result.values());
 		} finally {
 			path.pop();
@@ -86,6 +96,9 @@ public final class ValueSetExpander {
 		List<ExpansionEntry> result = fromSystem;
 		for (CanonicalType imported : set.getValueSet()) {
 			ValueSet vs = imported(owner, imported.getValue());
+			if (vs.hasUrl()) {
+				this.imported.putIfAbsent(vs.hasVersion() ? vs.getUrl() + "|" + vs.getVersion() : vs.getUrl(), vs);
+			}
 			List<ExpansionEntry> importedEntries = expand(vs, path);
 			if (result == null) {
 				result = importedEntries;
