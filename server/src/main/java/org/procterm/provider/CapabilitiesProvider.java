@@ -27,8 +27,8 @@ import jakarta.servlet.http.HttpServletRequest;
 public class CapabilitiesProvider extends JpaCapabilityStatementProvider {
 
 	static final List<String> EXPANSION_PARAMETERS = List.of("activeOnly", "check-system-version", "count", "date", "designation",
-			"displayLanguage", "excludeNested", "filter", "force-system-version", "includeDefinition", "includeDesignations", "offset",
-			"property", "system-version", "tx-resource", "url", "useSupplement", "valueSet", "valueSetVersion");
+			"displayLanguage", "exclude-system", "excludeNested", "excludeNotForUI", "filter", "force-system-version", "includeDefinition",
+			"includeDesignations", "offset", "property", "system-version", "tx-resource", "url", "useSupplement", "valueSet", "valueSetVersion");
 
 	private final TerminologyEngine engine;
 

@@ -82,20 +82,17 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 			@OperationParam(name = "useSupplement") List<CanonicalType> useSupplement,
 			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
 			RequestDetails request) {
-		// parameters that need more than the engine's first version: refused when sent, never ignored
+		// a context names a binding in a StructureDefinition, which this server does not hold: refused when sent, never ignored
 		rejectIfPresent("$expand", "context", context);
 		rejectIfPresent("$expand", "contextDirection", contextDirection);
-		rejectIfPresent("$expand", "exclude-system", excludeSystem);
-		if (isTrue(excludeNotForUI)) {
-			rejectIfPresent("$expand", "excludeNotForUI", excludeNotForUI);
-		}
 		// excludePostCoordinated holds as asked: there is no post-coordination here
 		TerminologyService service = terminology(txResource, values(useSupplement));
 		ValueSet target = resolve(service, instance(id, request), url, valueSet, valueSetVersion, day(date), "$expand");
 		return service.expand(target, new ExpansionRequest(value(filter), sent(offset), sent(count), isTrue(includeDesignations),
 				sent(activeOnly), sent(excludeNested), displayLanguage(displayLanguage, request),
 				versionRules(defaultSystemVersion, forceSystemVersion, checkSystemVersion, date))
-				.withOutputs(isTrue(includeDefinition), values(property), values(designation)));
+				.withOutputs(isTrue(includeDefinition), values(property), values(designation))
+				.withExclusions(isTrue(excludeNotForUI), values(excludeSystem)));
 	}
 
 	@Operation(name = "$validate-code", idempotent = true)

@@ -167,4 +167,15 @@ class ExpandOperationTest {
 		assertEquals(List.of("code", "general", "metadata"), top.getContains().stream().map(ValueSet.ValueSetExpansionContainsComponent::getCode).toList());
 		assertEquals(4, out.getExpansion().getTotal());
 	}
+
+	@Test
+	void excludeNotForUILeavesOutGroupingCodesAndExcludeSystemLeavesOutCpt(LiveServer.Server server) {
+		Parameters forValidation = new Parameters();
+		forValidation.addParameter("excludeNotForUI", new org.hl7.fhir.r4.model.BooleanType(true));
+		assertEquals(List.of("code", "general", "metadata"),
+				codes(expandCptFilter(server, "concept", ValueSet.FilterOperator.ISA, "metadata-kinds", forValidation)));
+		Parameters withoutCpt = new Parameters();
+		withoutCpt.addParameter("exclude-system", new org.hl7.fhir.r4.model.CanonicalType(LookupOperationTest.CPT));
+		assertEquals(0, expandCptFilter(server, "concept", ValueSet.FilterOperator.ISA, "metadata-kinds", withoutCpt).getExpansion().getTotal());
+	}
 }

@@ -13,14 +13,19 @@ import java.util.List;
  * @param properties the concept properties to return with each code, by property code
  * @param designations tokens naming the designations to return: a language ({@code es} or
  *        {@code urn:ietf:bcp:47|es}) or a use ({@code system|code})
+ * @param excludeNotForUI whether abstract (not selectable) codes are left out, as an expansion
+ *        for validation or code generation wants
+ * @param excludeSystems code systems ({@code url} or {@code url|version}) whose codes are left out
  */
 public record ExpansionRequest(String filter, Integer offset, Integer count, boolean includeDesignations,
 		Boolean activeOnly, Boolean excludeNested, String displayLanguage, VersionRules versions,
-		boolean includeDefinition, List<String> properties, List<String> designations) {
+		boolean includeDefinition, List<String> properties, List<String> designations,
+		boolean excludeNotForUI, List<String> excludeSystems) {
 
 	public ExpansionRequest(String filter, Integer offset, Integer count, boolean includeDesignations, Boolean activeOnly,
 			Boolean excludeNested, String displayLanguage, VersionRules versions) {
-		this(filter, offset, count, includeDesignations, activeOnly, excludeNested, displayLanguage, versions, false, List.of(), List.of());
+		this(filter, offset, count, includeDesignations, activeOnly, excludeNested, displayLanguage, versions, false, List.of(), List.of(),
+				false, List.of());
 	}
 
 	public ExpansionRequest(String filter, Integer offset, Integer count, boolean includeDesignations, Boolean activeOnly,
@@ -31,13 +36,20 @@ public record ExpansionRequest(String filter, Integer offset, Integer count, boo
 	/** This request, also asking for the definition, properties and designations named. */
 	public ExpansionRequest withOutputs(boolean includeDefinition, List<String> properties, List<String> designations) {
 		return new ExpansionRequest(filter, offset, count, includeDesignations, activeOnly, excludeNested, displayLanguage, versions,
-				includeDefinition, properties, designations);
+				includeDefinition, properties, designations, excludeNotForUI, excludeSystems);
+	}
+
+	/** This request, leaving out abstract codes ({@code excludeNotForUI}) and the codes of {@code systems} ({@code exclude-system}). */
+	public ExpansionRequest withExclusions(boolean notForUI, List<String> systems) {
+		return new ExpansionRequest(filter, offset, count, includeDesignations, activeOnly, excludeNested, displayLanguage, versions,
+				includeDefinition, properties, designations, notForUI, systems);
 	}
 
 	public ExpansionRequest {
 		versions = versions == null ? VersionRules.NONE : versions;
 		properties = properties == null ? List.of() : List.copyOf(properties);
 		designations = designations == null ? List.of() : List.copyOf(designations);
+		excludeSystems = excludeSystems == null ? List.of() : List.copyOf(excludeSystems);
 		if (offset != null && offset < 0) {
 			throw TerminologyException.invalid("offset must be 0 or more, not " + offset);
 		}
@@ -49,7 +61,7 @@ public record ExpansionRequest(String filter, Integer offset, Integer count, boo
 	/** This request, showing displays in {@code language}. */
 	public ExpansionRequest inLanguage(String language) {
 		return new ExpansionRequest(filter, offset, count, includeDesignations, activeOnly, excludeNested, language, versions,
-				includeDefinition, properties, designations);
+				includeDefinition, properties, designations, excludeNotForUI, excludeSystems);
 	}
 
 	/** Where the page starts: {@code offset}, or 0 when the client did not send one. */

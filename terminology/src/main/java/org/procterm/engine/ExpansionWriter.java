@@ -87,6 +87,10 @@ final class ExpansionWriter {
 		if (request.includeDefinition()) {
 			expansion.addParameter().setName("includeDefinition").setValue(new BooleanType(true));
 		}
+		if (request.excludeNotForUI()) {
+			expansion.addParameter().setName("excludeNotForUI").setValue(new BooleanType(true));
+		}
+		request.excludeSystems().forEach(s -> expansion.addParameter().setName("exclude-system").setValue(new UriType(s)));
 		// a default or a check shaped the expansion only where an include left the version open; a force always does
 		Set<String> open = source.getCompose().getInclude().stream().filter(i -> i.hasSystem() && !i.hasVersion())
 				.map(ValueSet.ConceptSetComponent::getSystem).collect(java.util.stream.Collectors.toSet());

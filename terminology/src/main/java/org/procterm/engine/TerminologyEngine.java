@@ -354,7 +354,7 @@ public final class TerminologyEngine implements TerminologyService {
 		if (request.displayLanguage() == null && valueSet.hasLanguage()) {
 			request = request.inLanguage(valueSet.getLanguage()); // a value set written in a language shows its codes in it
 		}
-		Expansion expansion = fullExpansion(valueSet, request.versions());
+		Expansion expansion = leftOut(fullExpansion(valueSet, request.versions()), request);
 		TextMatch match = TextMatch.of(request.filter());
 		Page page = match != null && expansion.entries().size() > INDEXED_FILTER_FROM
 				? filterByIndex(expansion, match, request.onlyActive(), request.start(), request.count())
@@ -379,6 +379,18 @@ public final class TerminologyEngine implements TerminologyService {
 		Catalog current = catalog.get();
 		return ExpansionWriter.write(valueSet, request, page.entries(), page.total(),
 				entry -> current.codeSystem(entry.system(), entry.version()), drawnOn(valueSet, expansion));
+	}
+
+	/** {@code expansion} without the codes the request leaves out: abstract ones (excludeNotForUI) and those of excluded systems. */
+	private static Expansion leftOut(Expansion expansion, ExpansionRequest request) {
+		if (!request.excludeNotForUI() && request.excludeSystems().isEmpty()) {
+			return expansion;
+		}
+		List<Canonical> systems = request.excludeSystems().stream().map(Canonical::parse).toList();
+		return Expansion.of(expansion.entries().stream()
+				.filter(e -> !(request.excludeNotForUI() && e.concept().notSelectable()))
+				.filter(e -> systems.stream().noneMatch(s -> s.url().equals(e.system()) && (s.version() == null || VersionRules.matches(s.version(), e.version()))))
+				.toList(), expansion.imports());
 	}
 
 	/** The code systems, supplements and value sets an expansion drew on, and which of them are not in good standing. */

@@ -182,6 +182,19 @@ class ExpandTest {
 	}
 
 	@Test
+	void excludeNotForUILeavesOutAbstractCodesAndExcludeSystemLeavesOutASystem() {
+		ValueSet forValidation = engine.expand(Fixtures.allProcedures(), ExpansionRequest.all().withExclusions(true, List.of()));
+		assertEquals(6, forValidation.getExpansion().getTotal());
+		assertTrue(codes(forValidation).stream().noneMatch("SPINE"::equals), "SPINE is a grouping, not selectable");
+		assertEquals(List.of("true"), parameters(forValidation, "excludeNotForUI"));
+		ValueSet none = engine.expand(Fixtures.allProcedures(), ExpansionRequest.all().withExclusions(false, List.of(Fixtures.SYSTEM + "|2026")));
+		assertEquals(0, none.getExpansion().getTotal());
+		assertEquals(List.of(Fixtures.SYSTEM + "|2026"), parameters(none, "exclude-system"));
+		ValueSet otherVersion = engine.expand(Fixtures.allProcedures(), ExpansionRequest.all().withExclusions(false, List.of(Fixtures.SYSTEM + "|2025")));
+		assertEquals(7, otherVersion.getExpansion().getTotal(), "only the version named is left out");
+	}
+
+	@Test
 	void tooLargeExpansionIsTooCostly() {
 		TerminologyEngine small = new TerminologyEngine(3);
 		small.putCodeSystem("CodeSystem/procedures", Fixtures.procedures());
