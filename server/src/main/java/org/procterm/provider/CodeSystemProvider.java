@@ -95,6 +95,7 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 			@OperationParam(name = "codeableConcept", max = 1) CodeableConcept codeableConcept,
 			@OperationParam(name = "date", max = 1) DateTimeType date,
 			@OperationParam(name = "abstract", max = 1) BooleanType abstractAllowed,
+			@OperationParam(name = "lenient-display-validation", max = 1) BooleanType lenientDisplay,
 			@OperationParam(name = "displayLanguage", max = 1) CodeType displayLanguage,
 			@OperationParam(name = "system-version") List<CanonicalType> defaultSystemVersion,
 			@OperationParam(name = "force-system-version") List<CanonicalType> forceSystemVersion,
@@ -112,7 +113,7 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 		return ResultParameters.validation(terminology(txResource, values(useSupplement)).validateInCodeSystem(
 				codingsToValidate(value(code), system, theVersion, value(display), coding, codeableConcept),
 				validationOptions(displayLanguage(displayLanguage, request), versionRules(defaultSystemVersion, forceSystemVersion,
-						checkSystemVersion, date), abstractAllowed)), codeableConcept);
+						checkSystemVersion, date), abstractAllowed, lenientDisplay)), codeableConcept);
 	}
 
 	@Operation(name = "$subsumes", idempotent = true)

@@ -39,9 +39,14 @@ final class OperationInputs {
 		return date == null || date.isEmpty() ? null : EffectiveDates.day(date.getValueAsString());
 	}
 
-	/** The {@code abstract} parameter defaults to true: an abstract code is valid unless the client says otherwise. */
-	static ValidationOptions validationOptions(String displayLanguage, VersionRules versions, BooleanType abstractAllowed) {
-		return new ValidationOptions(displayLanguage, versions, abstractAllowed == null || abstractAllowed.isEmpty() || abstractAllowed.booleanValue());
+	/**
+	 * The {@code abstract} parameter defaults to true: an abstract code is valid unless the client says
+	 * otherwise. {@code lenient-display-validation} defaults to false: a wrong display makes the code invalid.
+	 */
+	static ValidationOptions validationOptions(String displayLanguage, VersionRules versions, BooleanType abstractAllowed,
+			BooleanType lenientDisplay) {
+		return new ValidationOptions(displayLanguage, versions, abstractAllowed == null || abstractAllowed.isEmpty() || abstractAllowed.booleanValue(),
+				isTrue(lenientDisplay));
 	}
 
 	/** The values of a repeating parameter, leaving out empty ones. */

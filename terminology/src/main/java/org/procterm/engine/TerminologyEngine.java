@@ -583,6 +583,11 @@ public final class TerminologyEngine implements TerminologyService {
 		}
 		ValidationIssue displayIssue = check.display() == null ? null
 				: DisplayCheck.judge(cs, c, check.display(), options.displayLanguage(), check.expression("display"));
+		if (displayIssue != null && displayIssue.isError() && options.lenientDisplay()) {
+			// the client asked for wrong displays to be reported, not to make the code invalid
+			displayIssue = new ValidationIssue(ValidationIssue.Severity.WARNING, displayIssue.type(), displayIssue.txType(),
+					displayIssue.text(), displayIssue.expression());
+		}
 		if (displayIssue != null) {
 			valid &= !displayIssue.isError();
 			issues.add(displayIssue);

@@ -349,6 +349,10 @@ class ExpandTest {
 	void r5ChildOfAndDescendentLeafFiltersWorkOnR4ValueSets() {
 		assertEquals(List.of("10010", "10020"), codes(expand(filtered("child-of", "SPINE"), null, 0, null)));
 		assertEquals(List.of("10010", "10021"), codes(expand(filtered("descendent-leaf", "SPINE"), null, 0, null)));
+		ValueSet converted = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter().setProperty("concept").setValue("SPINE")
+				.getOpElement().addExtension("http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.compose.include.filter.op",
+						new org.hl7.fhir.r4.model.CodeType("child-of")));
+		assertEquals(List.of("10010", "10020"), codes(expand(converted, null, 0, null)), "as R5-to-R4 conversion writes child-of");
 		TerminologyException e = assertThrows(TerminologyException.class, () -> expand(filtered("sideways-of", "SPINE"), null, 0, null));
 		assertEquals(TerminologyException.Problem.NOT_SUPPORTED, e.problem());
 		assertTrue(e.getMessage().contains("'sideways-of'"), e.getMessage());

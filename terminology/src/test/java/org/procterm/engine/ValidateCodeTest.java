@@ -76,6 +76,15 @@ class ValidateCodeTest {
 	}
 
 	@Test
+	void withLenientDisplayValidationAWrongDisplayWarnsAndTheCodeStaysValid() {
+		ValidationResult r = engine.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", "Neck surgery")),
+				new ValidationOptions(null, VersionRules.NONE, true, true));
+		assertTrue(r.valid());
+		assertEquals(ValidationIssue.Severity.WARNING, r.issues().get(0).severity());
+		assertEquals("invalid-display", r.issues().get(0).txType());
+	}
+
+	@Test
 	void aDefaultLanguageDisplayIsRightWithANoteWhenNoneIsInTheAskedLanguage() {
 		ValidationResult r = inLanguage(englishProcedures(), "10020", "Laminectomy with rhizotomy", "de");
 		assertTrue(r.valid());

@@ -18,13 +18,20 @@ import org.procterm.engine.codesystem.PropertyValue;
 /** Turns one {@code compose.include.filter} into a test on the concepts of one code system. */
 final class ConceptFilter {
 
+	/** HL7's cross-version extension that carries an R5 filter operator in an R4 ValueSet. */
+	static final String R5_FILTER_OP = "http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.compose.include.filter.op";
+
 	private ConceptFilter() {}
 
 	static Predicate<Concept> of(ConceptSetFilterComponent filter, CodeSystemIndex cs) {
 		String property = filter.getProperty();
 		String value = filter.getValue();
-		// the code as written: R5 operators such as child-of have no R4 enum constant, so getOp() is null for them
+		// the code as written: R5 operators such as child-of have no R4 enum constant, so getOp() is null for them;
+		// converted from R5, such an operator arrives in HL7's cross-version extension on the op element instead
 		String op = filter.getOpElement().getValueAsString();
+		if (op == null && filter.getOpElement().hasExtension(R5_FILTER_OP)) {
+			op = filter.getOpElement().getExtensionByUrl(R5_FILTER_OP).getValue().primitiveValue();
+		}
 		if (property == null || property.isBlank() || op == null || value == null) {
 			throw TerminologyException.invalid("A ValueSet filter on " + cs.url()
 					+ " needs a property, an op and a value; got property='" + property + "', op='" + op + "', value='" + value + "'");
