@@ -61,16 +61,25 @@ final class DisplayCheck {
 
 	/** The display to answer with: in the first asked language the concept has one in, else the code system's own display. */
 	static String displayFor(CodeSystemIndex cs, Concept concept, String displayLanguage) {
+		return displayFor(cs.language(), concept, concept.display(), displayLanguage);
+	}
+
+	/**
+	 * The display for a reader of {@code displayLanguage}: {@code own} (the code system's display, or
+	 * the one a value set gives) when no language is asked or the code system is written
+	 * ({@code writtenIn}) in the first asked language it can answer in, else a designation in it.
+	 */
+	static String displayFor(String writtenIn, Concept concept, String own, String displayLanguage) {
 		for (String tag : Languages.tags(displayLanguage)) {
-			if (cs.language() != null && Languages.matches(cs.language(), tag) && concept.display() != null) {
-				return concept.display();
+			if (writtenIn != null && Languages.matches(writtenIn, tag) && own != null) {
+				return own;
 			}
 			java.util.Optional<Designation> designation = concept.designationIn(tag);
 			if (designation.isPresent()) {
 				return designation.get().value();
 			}
 		}
-		return concept.display();
+		return own;
 	}
 
 	private static List<Choice> choices(CodeSystemIndex cs, Concept concept) {

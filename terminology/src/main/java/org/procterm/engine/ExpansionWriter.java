@@ -207,7 +207,9 @@ final class ExpansionWriter {
 		ValueSetExpansionContainsComponent c = new ValueSetExpansionContainsComponent();
 		c.setSystem(e.system()); // the version is reported once, in the used-codesystem parameter
 		c.setCode(e.concept().code());
-		c.setDisplay(display(e, request.displayLanguage(), codeSystems));
+		c.setDisplay(request.displayLanguage() == null ? e.display() // the common case costs no code system lookup
+				: DisplayCheck.displayFor(codeSystems.apply(e).map(CodeSystemIndex::language).orElse(null), e.concept(), e.display(),
+						request.displayLanguage()));
 		if (e.concept().inactive()) {
 			c.setInactive(true);
 		}
@@ -222,25 +224,6 @@ final class ExpansionWriter {
 			}
 		}
 		return c;
-	}
-
-	/**
-	 * The display of an entry for a reader of {@code language}: the entry's own (the value set's, or
-	 * the code system's) when no language is asked or the code system is written in it, else a
-	 * designation in that language when there is one.
-	 */
-	private static String display(ExpansionEntry e, String language, CodeSystems codeSystems) {
-		for (String tag : org.procterm.engine.codesystem.Languages.tags(language)) {
-			String written = codeSystems.apply(e).map(CodeSystemIndex::language).orElse(null);
-			if (written != null && org.procterm.engine.codesystem.Languages.matches(written, tag)) {
-				return e.display();
-			}
-			java.util.Optional<Designation> designation = e.concept().designationIn(tag);
-			if (designation.isPresent()) {
-				return designation.get().value();
-			}
-		}
-		return e.display();
 	}
 
 	/** Whether a designation is the one a {@code designation} token names: by language, or by use as {@code system|code}. */
