@@ -185,4 +185,26 @@ class LookupOperationTest {
 		ResourceNotFoundException e = assertThrows(ResourceNotFoundException.class, () -> post(server, in));
 		assertTrue(e.getMessage().contains("Required supplement not found: http://example.org/no-such-supplement"), e.getMessage());
 	}
+
+	@Test
+	void aSupplementStoredWithPutServesEveryLaterRequestThatAsksForIt(LiveServer.Server server) {
+		CodeSystem stored = germanSupplementOfCpt();
+		stored.setUrl("http://example.org/cpt-german-stored");
+		stored.setId("cpt-german-stored");
+		server.admin().update().resource(stored).execute();
+		Parameters in = codeIn(CPT, "22210");
+		in.addParameter("useSupplement", new org.hl7.fhir.r4.model.CanonicalType("http://example.org/cpt-german-stored|1"));
+		assertEquals("http://example.org/cpt-german-stored|1", lookup(server, in).getParameterValue("used-supplement").primitiveValue());
+
+		org.hl7.fhir.r4.model.ValueSet german = new org.hl7.fhir.r4.model.ValueSet();
+		german.addExtension("http://hl7.org/fhir/StructureDefinition/valueset-supplement",
+				new org.hl7.fhir.r4.model.CanonicalType("http://example.org/cpt-german-stored"));
+		german.getCompose().addInclude().setSystem(CPT).addConcept().setCode("22210");
+		Parameters validate = new Parameters();
+		validate.addParameter().setName("valueSet").setResource(german);
+		validate.addParameter("coding", new Coding(CPT, "22210", "Osteotomie der Halswirbelsäule"));
+		Parameters out = server.client().operation().onType(org.hl7.fhir.r4.model.ValueSet.class).named("$validate-code")
+				.withParameters(validate).execute();
+		assertEquals("true", out.getParameterValue("result").primitiveValue(), "the value set's supplement makes the German name a valid display");
+	}
 }

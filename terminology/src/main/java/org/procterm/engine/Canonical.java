@@ -3,6 +3,11 @@ package org.procterm.engine;
 /** A canonical reference split into URL and optional version ({@code url|version}). */
 public record Canonical(String url, String version) {
 
+	/** The canonical reference ({@code url|version}, or the url alone) of a code system, value set or other canonical resource. */
+	public static String of(org.hl7.fhir.r4.model.MetadataResource resource) {
+		return resource.hasVersion() ? resource.getUrl() + "|" + resource.getVersion() : resource.getUrl();
+	}
+
 	public static Canonical parse(String reference) {
 		int bar = reference.indexOf('|');
 		if (bar < 0) {

@@ -53,8 +53,8 @@ final class DisplayCheck {
 						+ codeRef + " for language(s) '" + languages + "'. The display is '" + given + "' which is a valid display for the default language",
 						expression);
 			}
-			return wrong(given, codeRef, "There are no valid display names found for language(s) '" + languages + "'. Default display is '"
-					+ concept.display() + "'", expression);
+			return wrong(given, codeRef, "There are no valid display names found for language(s) '" + languages + "'"
+					+ (concept.display() == null ? "" : ". Default display is '" + concept.display() + "'"), expression);
 		}
 		return wrong(given, codeRef, validIs(inLanguage, languages), expression);
 	}
@@ -103,6 +103,9 @@ final class DisplayCheck {
 
 	private static String validIs(List<Choice> choices, String languages) {
 		List<String> shown = choices.stream().map(Choice::shown).toList();
+		if (shown.isEmpty()) {
+			return "The code has no display or designation to compare with";
+		}
 		return (shown.size() == 1 ? "Valid display is " + shown.get(0)
 				: "Valid display is one of " + shown.size() + " choices: " + VersionRules.joinedWithOr(shown))
 				+ " (for the language(s) '" + languages + "')";

@@ -27,9 +27,4 @@ public final class Standing {
 		}
 		return resource.hasExperimental() && resource.getExperimental() ? "experimental" : null;
 	}
-
-	/** The canonical ({@code url|version}) a note about {@code resource} names. */
-	static String canonical(MetadataResource resource) {
-		return resource.hasVersion() ? resource.getUrl() + "|" + resource.getVersion() : resource.getUrl();
-	}
 }

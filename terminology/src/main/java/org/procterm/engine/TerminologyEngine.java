@@ -29,6 +29,9 @@ import org.procterm.engine.valueset.ValueSetExpander;
  */
 public final class TerminologyEngine implements TerminologyService {
 
+	/** The extension by which a value set names the code system supplements its expansion and validation use. */
+	static final String VALUESET_SUPPLEMENT = "http://hl7.org/fhir/StructureDefinition/valueset-supplement";
+
 	private final int maxExpansionSize;
 	private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.empty());
 
@@ -107,8 +110,6 @@ public final class TerminologyEngine implements TerminologyService {
 		return withSupplements(valueSet.getExtensionsByUrl(VALUESET_SUPPLEMENT).stream()
 				.map(e -> e.getValue() == null ? null : e.getValue().primitiveValue()).filter(v -> v != null && !v.isBlank()).toList());
 	}
-
-	static final String VALUESET_SUPPLEMENT = "http://hl7.org/fhir/StructureDefinition/valueset-supplement";
 
 	// ---- content ------------------------------------------------------------------------------
 
@@ -227,7 +228,7 @@ public final class TerminologyEngine implements TerminologyService {
 					.ifPresent(cs -> notes.add(statusNote(cs.standing(), "CodeSystem", cs.canonical())));
 		}
 		valueSets.stream().filter(vs -> vs.hasUrl() && Standing.of(vs) != null)
-				.forEach(vs -> notes.add(statusNote(Standing.of(vs), "ValueSet", Standing.canonical(vs))));
+				.forEach(vs -> notes.add(statusNote(Standing.of(vs), "ValueSet", Canonical.of(vs))));
 		return notes.isEmpty() ? result : result.withNotes(notes);
 	}
 
@@ -257,7 +258,7 @@ public final class TerminologyEngine implements TerminologyService {
 					: new ValidationIssue(ValidationIssue.Severity.ERROR, "not-found", "not-found", e.getMessage(), null);
 			return new ValidationResult(false, first.system(), first.version(), first.code(), null, false, List.of(issue));
 		}
-		String vs = valueSet.hasVersion() ? valueSet.getUrl() + "|" + valueSet.getVersion() : valueSet.getUrl();
+		String vs = Canonical.of(valueSet);
 		ValidationResult result = combine(codings, check -> {
 			ValidationResult judged = judgedByValueSetVersion(members, vs, check, options);
 			if (judged != null) {
@@ -402,11 +403,11 @@ public final class TerminologyEngine implements TerminologyService {
 		java.util.Map<String, String> warnings = new java.util.LinkedHashMap<>();
 		codeSystems.stream().filter(cs -> cs.standing() != null).forEach(cs -> warnings.put(cs.canonical(), cs.standing()));
 		java.util.stream.Stream.concat(java.util.stream.Stream.of(valueSet), expansion.imports().stream())
-				.filter(vs -> vs.hasUrl() && Standing.of(vs) != null).forEach(vs -> warnings.put(Standing.canonical(vs), Standing.of(vs)));
+				.filter(vs -> vs.hasUrl() && Standing.of(vs) != null).forEach(vs -> warnings.put(Canonical.of(vs), Standing.of(vs)));
 		return new ExpansionWriter.DrawnOn(
 				expansion.sources().stream().map(s -> s.version() == null ? s.system() : s.system() + "|" + s.version()).toList(),
 				codeSystems.stream().flatMap(cs -> cs.appliedSupplements().stream()).distinct().toList(),
-				expansion.imports().stream().map(Standing::canonical).toList(), warnings);
+				expansion.imports().stream().map(Canonical::of).toList(), warnings);
 	}
 
 	@Override

@@ -97,7 +97,7 @@ public final class ValueSetExpander {
 		for (CanonicalType imported : set.getValueSet()) {
 			ValueSet vs = imported(owner, imported.getValue());
 			if (vs.hasUrl()) {
-				this.imported.putIfAbsent(vs.hasVersion() ? vs.getUrl() + "|" + vs.getVersion() : vs.getUrl(), vs);
+				this.imported.putIfAbsent(Canonical.of(vs), vs);
 			}
 			List<ExpansionEntry> importedEntries = expand(vs, path);
 			if (result == null) {
