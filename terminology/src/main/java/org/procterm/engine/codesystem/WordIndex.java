@@ -17,15 +17,21 @@ import java.util.TreeMap;
  * </ul>
  * A typed word or code is a prefix, so what it matches is one contiguous range found by binary
  * search. Matches are answered as bit sets over ordinals: a union per typed word and an
- * intersection across words cost a few machine words per thousand concepts. Nothing is looked at
- * per concept, so a broad prefix over a million concepts stays cheap. Built on the first typeahead
- * request, not at load, because most code systems are never searched that way.
+ * intersection across words cost a few machine words per thousand concepts. A word found in more
+ * than one concept in 32 keeps its concepts as a bit set rather than a list of ordinals: that is
+ * no larger, and a broad prefix such as "l" is then a union of machine words, not a bit set one
+ * ordinal at a time. Built on the first typeahead request, not at load, because most code systems
+ * are never searched that way.
  */
 final class WordIndex {
 
 	private final Concept[] ordered;
 	private final String[] words;
+	/** Per word, the ordinals of its concepts, or null where {@link #dense} holds them. */
 	private final int[][] postings;
+	/** Per word, its concepts as the words of a bit set over ordinals, or null where {@link #postings} holds them. */
+	private final long[][] dense;
+	private final int[] postingsCounts;
 	private final String[] codes;
 	private final int[] byCode;
 	private final int[] byDisplay;
@@ -34,6 +40,14 @@ final class WordIndex {
 	private WordIndex(Concept[] ordered, String[] words, int[][] postings, String[] codes, int[] byCode, int[] byDisplay, BitSet inactive) {
 		this.ordered = ordered;
 		this.words = words;
+		this.postingsCounts = Arrays.stream(postings).mapToInt(p -> p.length).toArray();
+		this.dense = new long[postings.length][];
+		for (int i = 0; i < postings.length; i++) {
+			if (postings[i].length > ordered.length / 32) {
+				dense[i] = bitsOf(postings[i], ordered.length);
+				postings[i] = null;
+			}
+		}
 		this.postings = postings;
 		this.codes = codes;
 		this.byCode = byCode;
@@ -135,19 +149,38 @@ final class WordIndex {
 	}
 
 	private BitSet union(String prefix) {
-		BitSet bits = new BitSet(ordered.length);
+		long[] bits = new long[wordsFor(ordered.length)];
 		for (int i = lowerBound(words, prefix); i < words.length && words[i].startsWith(prefix); i++) {
-			for (int ordinal : postings[i]) {
-				bits.set(ordinal);
+			if (dense[i] != null) {
+				long[] word = dense[i];
+				for (int k = 0; k < bits.length; k++) {
+					bits[k] |= word[k];
+				}
+			} else {
+				for (int ordinal : postings[i]) {
+					bits[ordinal >>> 6] |= 1L << ordinal;
+				}
 			}
 		}
+		return BitSet.valueOf(bits);
+	}
+
+	private static long[] bitsOf(int[] ordinals, int size) {
+		long[] bits = new long[wordsFor(size)];
+		for (int ordinal : ordinals) {
+			bits[ordinal >>> 6] |= 1L << ordinal;
+		}
 		return bits;
+	}
+
+	private static int wordsFor(int bits) {
+		return (bits + 63) >>> 6;
 	}
 
 	private long postingsCount(String prefix) {
 		long n = 0;
 		for (int i = lowerBound(words, prefix); i < words.length && words[i].startsWith(prefix); i++) {
-			n += postings[i].length;
+			n += postingsCounts[i];
 		}
 		return n;
 	}
