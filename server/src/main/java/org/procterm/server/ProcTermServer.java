@@ -1,6 +1,8 @@
 package org.procterm.server;
 
-
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -41,6 +43,7 @@ public final class ProcTermServer implements AutoCloseable {
 			ServletHolder fhir = new ServletHolder(new ProcTermRestfulServer(context.spring(), settings));
 			fhir.setInitOrder(1);
 			servlets.addServlet(fhir, "/fhir/*");
+			servlets.addFilter(new FilterHolder(new FlushCoalescingFilter()), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
 			jetty.setHandler(servlets);
 			jetty.start();
 
