@@ -31,7 +31,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  *
  * <pre>java -jar bench/target/procterm-bench.jar [--sizes 10000,100000,1000000] [--targets procterm,stock-hapi]
  *      [--stock-sizes 10000,100000] [--stock-wait 1200] [--seconds 10] [--warmup 3] [--heap 1536m] [--stock-heap 4g]
- *      [--jar server/target/procterm.jar] [--bench-jar bench/target/procterm-bench.jar] [--out bench/results]</pre>
+ *      [--jar server/target/procterm.jar] [--bench-jar bench/target/procterm-bench.jar] [--out bench/results]
+ *      [--operations all|typeahead,paged,...]</pre>
+ * {@code --operations} keeps the operations whose names contain one of the words given, e.g. to profile one of them.
  */
 public final class Benchmark {
 
@@ -58,7 +60,8 @@ public final class Benchmark {
 		Map<String, String> options = new LinkedHashMap<>();
 		String[] defaults = {"sizes", "10000,100000,1000000", "targets", PROCTERM + "," + STOCK, "stock-sizes", "10000,100000",
 				"stock-wait", "1200", "seconds", "10", "warmup", "3", "heap", "1536m", "stock-heap", "4g",
-				"jar", "server/target/procterm.jar", "bench-jar", "bench/target/procterm-bench.jar", "out", "bench/results"};
+				"jar", "server/target/procterm.jar", "bench-jar", "bench/target/procterm-bench.jar", "out", "bench/results",
+				"operations", "all"};
 		for (int i = 0; i < defaults.length; i += 2) {
 			options.put(defaults[i], defaults[i + 1]);
 		}
@@ -123,7 +126,7 @@ public final class Benchmark {
 				LoadRunner load = new LoadRunner(Duration.ofSeconds(Long.parseLong(options.get("warmup"))),
 						Duration.ofSeconds(Long.parseLong(options.get("seconds"))));
 				for (int clients : new int[] {1, 8}) {
-					for (var op : operations(target, base, size).entrySet()) {
+					for (var op : selected(operations(target, base, size)).entrySet()) {
 						LoadRunner.Result r = load.run(op.getKey(), clients, op.getValue());
 						System.out.printf(Locale.ROOT, "%-8s %7d %-24s %d clients: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %.0f req/s, %d errors%s%n",
 								target, size, r.operation(), clients, r.p50(), r.p95(), r.p99(), r.perSecond(), r.errors(),
@@ -280,6 +283,16 @@ public final class Benchmark {
 		ops.put("property-filter $expand", n -> URI.create(base + "/ValueSet/$expand?url=" + lumbar + "&count=20&offset="
 				+ index(n, size) / 4 / 20 * 20 % Math.max(1, size / 4 - 20)));
 		return ops;
+	}
+
+	private Map<String, IntFunction<URI>> selected(Map<String, IntFunction<URI>> all) {
+		List<String> wanted = List.of(options.get("operations").split(","));
+		if (wanted.contains("all")) {
+			return all;
+		}
+		Map<String, IntFunction<URI>> kept = new LinkedHashMap<>(all);
+		kept.keySet().removeIf(name -> wanted.stream().noneMatch(name::contains));
+		return kept;
 	}
 
 	private static int index(int n, int size) {
