@@ -88,6 +88,9 @@ final class ResultParameters {
 		if (r.inactive()) {
 			p.addParameter("inactive", new BooleanType(true));
 		}
+		if (r.status() != null) {
+			p.addParameter("status", new CodeType(r.status()));
+		}
 		if (r.unknownSystem() != null) {
 			p.addParameter().setName("x-caused-by-unknown-system").setValue(new org.hl7.fhir.r4.model.CanonicalType(r.unknownSystem()));
 		}

@@ -111,6 +111,8 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 			@OperationParam(name = "date", max = 1) DateTimeType date,
 			@OperationParam(name = "abstract", max = 1) BooleanType abstractAllowed,
 			@OperationParam(name = "lenient-display-validation", max = 1) BooleanType lenientDisplay,
+			@OperationParam(name = "activeOnly", max = 1) BooleanType activeOnly,
+			@OperationParam(name = "inferSystem", max = 1) BooleanType inferSystem,
 			@OperationParam(name = "displayLanguage", max = 1) CodeType displayLanguage,
 			@OperationParam(name = "system-version") List<CanonicalType> defaultSystemVersion,
 			@OperationParam(name = "force-system-version") List<CanonicalType> forceSystemVersion,
@@ -124,7 +126,7 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 		return ResultParameters.validation(service.validateInValueSet(target,
 				codingsToValidate(value(code), value(system), value(systemVersion), value(display), coding, codeableConcept),
 				validationOptions(displayLanguage(displayLanguage, request), versionRules(defaultSystemVersion, forceSystemVersion,
-						checkSystemVersion, date), abstractAllowed, lenientDisplay)), codeableConcept);
+						checkSystemVersion, date), abstractAllowed, lenientDisplay).inValueSet(isTrue(activeOnly), isTrue(inferSystem))), codeableConcept);
 	}
 
 	/** The value set an operation works on: the instance in the path, given inline, or stored and named by url (and version). */

@@ -16,6 +16,11 @@ public record CodingCheck(String system, String version, String code, String dis
 		return new CodingCheck(system, version, code, display, path);
 	}
 
+	/** The FHIRPath of this coding as a whole: the coding, or the {@code code} parameter when it came as parameters. */
+	public String codingExpression() {
+		return path == null || path.isEmpty() ? "code" : path;
+	}
+
 	/** The FHIRPath of one element of this coding in the request. */
 	public String expression(String element) {
 		return path == null || path.isEmpty() ? element : path + "." + element;

@@ -79,7 +79,7 @@ final class DisplayCheck {
 				return designation.get().value();
 			}
 		}
-		return own;
+		return Languages.refusesOthers(displayLanguage) ? null : own; // "*; q=0": no display rather than one in another language
 	}
 
 	private static List<Choice> choices(CodeSystemIndex cs, Concept concept) {

@@ -56,7 +56,7 @@ final class ExpansionWriter {
 		}
 		out.setExpansion(null);
 		if (!out.hasStatus()) {
-			out.setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE);
+			out.setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.UNKNOWN); // R4 needs one, and the value set stated none
 		}
 
 		ValueSet.ValueSetExpansionComponent expansion = out.getExpansion();
@@ -207,9 +207,11 @@ final class ExpansionWriter {
 		ValueSetExpansionContainsComponent c = new ValueSetExpansionContainsComponent();
 		c.setSystem(e.system()); // the version is reported once, in the used-codesystem parameter
 		c.setCode(e.concept().code());
-		c.setDisplay(request.displayLanguage() == null ? e.display() // the common case costs no code system lookup
-				: DisplayCheck.displayFor(codeSystems.apply(e).map(CodeSystemIndex::language).orElse(null), e.concept(), e.display(),
-						request.displayLanguage()));
+		String writtenIn = request.displayLanguage() == null ? null // the common case costs no code system lookup
+				: codeSystems.apply(e).map(CodeSystemIndex::language).orElse(null);
+		String display = request.displayLanguage() == null ? e.display()
+				: DisplayCheck.displayFor(writtenIn, e.concept(), e.display(), request.displayLanguage());
+		c.setDisplay(display);
 		if (e.concept().inactive()) {
 			c.setInactive(true);
 		}
@@ -217,7 +219,7 @@ final class ExpansionWriter {
 			c.setAbstract(true);
 		}
 		if (request.includeDesignations() || !request.designations().isEmpty()) {
-			for (Designation d : e.concept().designations()) {
+			for (Designation d : designations(e, display, writtenIn)) {
 				if (request.designations().isEmpty() || request.designations().stream().anyMatch(token -> named(d, token))) {
 					c.addDesignation().setLanguage(d.language()).setUse(d.use() == null ? null : d.use().copy()).setValue(d.value());
 				}
@@ -226,11 +228,30 @@ final class ExpansionWriter {
 		return c;
 	}
 
-	/** Whether a designation is the one a {@code designation} token names: by language, or by use as {@code system|code}. */
+	/**
+	 * The designations listed with an entry. When a designation was shown as the display, it is not
+	 * listed again, and the code system's own display is listed first in its place, in the code
+	 * system's language, as HL7's servers answer.
+	 */
+	private static List<Designation> designations(ExpansionEntry e, String display, String writtenIn) {
+		List<Designation> own = e.concept().designations();
+		if (display == null || display.equals(e.display()) || e.display() == null) {
+			return own;
+		}
+		List<Designation> listed = new java.util.ArrayList<>();
+		listed.add(Designation.displayOfCodeSystem(writtenIn, e.display()));
+		own.stream().filter(d -> !display.equals(d.value())).forEach(listed::add);
+		return listed;
+	}
+
+	/**
+	 * Whether a designation is the one a {@code designation} token names: by its language tag exactly
+	 * ("de" does not name "de-CH"), or by use as {@code system|code}.
+	 */
 	private static boolean named(Designation d, String token) {
 		int bar = token.lastIndexOf('|');
 		if (bar < 0 || token.startsWith("urn:ietf:bcp:47|")) {
-			return d.language() != null && d.isInLanguage(token.substring(bar + 1));
+			return d.language() != null && d.language().equalsIgnoreCase(token.substring(bar + 1));
 		}
 		return d.use() != null && token.substring(0, bar).equals(d.use().getSystem()) && token.substring(bar + 1).equals(d.use().getCode());
 	}

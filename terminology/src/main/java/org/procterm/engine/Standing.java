@@ -11,7 +11,7 @@ import org.hl7.fhir.r4.model.MetadataResource;
  */
 public final class Standing {
 
-	static final String STANDARDS_STATUS = "http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status";
+	static final String STANDARDS_STATUS = org.procterm.engine.codesystem.CodeSystemIndex.STANDARDS_STATUS;
 
 	private Standing() {}
 

@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.procterm.engine.codesystem.CodeSystemDiff;
 import org.procterm.engine.codesystem.CodeSystemIndex;
@@ -31,6 +32,9 @@ public final class TerminologyEngine implements TerminologyService {
 
 	/** The extension by which a value set names the code system supplements its expansion and validation use. */
 	static final String VALUESET_SUPPLEMENT = "http://hl7.org/fhir/StructureDefinition/valueset-supplement";
+	/** Concept statuses that say more than inactive, reported by $validate-code; a code system's own status codes are not. */
+	private static final java.util.Set<String> REPORTED_STATUSES = java.util.Set.of("deprecated", "retired", "withdrawn");
+	private static final String EXPANSION_PARAMETER = "http://hl7.org/fhir/StructureDefinition/valueset-expansion-parameter";
 
 	private final int maxExpansionSize;
 	private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.empty());
@@ -190,11 +194,6 @@ public final class TerminologyEngine implements TerminologyService {
 				designations, properties, cs.appliedSupplements());
 	}
 
-	/** The use HL7 gives the display when it is listed among the designations, in the code system's language. */
-	private static Coding preferredForLanguage() {
-		return new Coding("http://terminology.hl7.org/CodeSystem/hl7TermMaintInfra", "preferredForLanguage", "Preferred For Language");
-	}
-
 	/**
 	 * A concept's designations with its display among them, in the language the code system states
 	 * (when it states one and no designation says the same), so a client learns the display's
@@ -207,7 +206,7 @@ public final class TerminologyEngine implements TerminologyService {
 		}
 		List<Designation> all = new ArrayList<>();
 		concept.designations().stream().filter(d -> d.source() == null).forEach(all::add);
-		all.add(new Designation(cs.language(), preferredForLanguage(), concept.display()));
+		all.add(Designation.displayOfCodeSystem(cs.language(), concept.display()));
 		concept.designations().stream().filter(d -> d.source() != null).forEach(all::add);
 		return all;
 	}
@@ -259,16 +258,40 @@ public final class TerminologyEngine implements TerminologyService {
 			return new ValidationResult(false, first.system(), first.version(), first.code(), null, false, List.of(issue));
 		}
 		String vs = Canonical.of(valueSet);
-		ValidationResult result = combine(codings, check -> {
-			ValidationResult judged = judgedByValueSetVersion(members, vs, check, options);
+		// inactive codes are left out by the request (activeOnly) or by the value set itself (compose.inactive=false)
+		ValidationOptions rules = options.inValueSet(
+				options.activeOnly() || valueSet.getCompose().hasInactive() && !valueSet.getCompose().getInactive(), options.inferSystem());
+		ValidationResult result = combine(codings, asked -> {
+			CodingCheck check = rules.inferSystem() ? withInferredSystem(members, asked) : asked;
+			if (check.system() == null && rules.inferSystem()) {
+				return new ValidationResult(false, null, null, check.code(), null, false, List.of(
+						new ValidationIssue(ValidationIssue.Severity.ERROR, "code-invalid", "not-in-vs", "The provided code '" + check.code()
+								+ "' was not found in the value set '" + vs + "'", check.expression("code")),
+						new ValidationIssue(ValidationIssue.Severity.ERROR, "not-found", "cannot-infer", "The code system of the code '"
+								+ check.code() + "' cannot be inferred from the value set '" + vs + "'", check.expression("code"))));
+			}
+			ValidationResult judged = judgedByValueSetVersion(members, vs, check, rules);
 			if (judged != null) {
 				return judged;
 			}
-			return check.system() == null ? validateOne(check, options) : membership(members, vs, check, options);
+			return check.system() == null ? validateOne(check, rules) : membership(members, vs, check, rules);
 		});
 		List<ValueSet> valueSets = new ArrayList<>(List.of(valueSet));
 		valueSets.addAll(members.imports());
 		return withStatusNotes(result, valueSets);
+	}
+
+	/**
+	 * A coding sent without a system, given the one system the value set holds its code from
+	 * ({@code inferSystem}); unchanged when it has a system, or when none or several hold the code.
+	 */
+	private static CodingCheck withInferredSystem(Expansion members, CodingCheck check) {
+		if (check.system() != null || check.code() == null) {
+			return check;
+		}
+		List<String> systems = members.entries().stream().filter(e -> e.concept().code().equals(check.code()))
+				.map(ExpansionEntry::system).distinct().limit(2).toList();
+		return systems.size() == 1 ? new CodingCheck(systems.get(0), check.version(), check.code(), check.display(), check.path()) : check;
 	}
 
 	private static ValidationIssue notInValueSet(CodingCheck check, String valueSet) {
@@ -329,6 +352,7 @@ public final class TerminologyEngine implements TerminologyService {
 	 * when it has one: the entry's own, or one the value set's stated version (or pattern such as 1.x) takes.
 	 */
 	private ValidationResult membership(Expansion members, String valueSet, CodingCheck check, ValidationOptions options) {
+		boolean activeOnly = options.activeOnly(); // an inactive code is then not in the value set: valid, but not active
 		ValidationResult inSystem = validateOne(check, options);
 		if (inSystem.unknownSystem() != null && check.version() != null) {
 			return inSystem; // a version we do not hold: membership cannot be judged
@@ -336,7 +360,16 @@ public final class TerminologyEngine implements TerminologyService {
 		boolean member = members.find(check.system(), check.code()).stream().anyMatch(e -> check.version() == null
 				|| java.util.Objects.equals(e.version(), check.version())
 				|| e.statedVersion() == null || VersionRules.matches(e.statedVersion(), check.version()));
-		return member ? inSystem : inSystem.withIssues(List.of(notInValueSet(check, valueSet)), false);
+		if (member && !(activeOnly && inSystem.inactive())) {
+			return inSystem;
+		}
+		List<ValidationIssue> why = new ArrayList<>();
+		if (activeOnly && inSystem.inactive()) {
+			why.add(new ValidationIssue(ValidationIssue.Severity.ERROR, "business-rule", "code-rule",
+					"The concept '" + check.code() + "' is valid but is not active", check.expression("code")));
+		}
+		why.add(notInValueSet(check, valueSet));
+		return inSystem.withIssues(why, false);
 	}
 
 	@Override
@@ -352,8 +385,8 @@ public final class TerminologyEngine implements TerminologyService {
 		if (supplemented != this) {
 			return supplemented.expand(valueSet, request);
 		}
-		if (request.displayLanguage() == null && valueSet.hasLanguage()) {
-			request = request.inLanguage(valueSet.getLanguage()); // a value set written in a language shows its codes in it
+		if (request.displayLanguage() == null && statedDisplayLanguage(valueSet) != null) {
+			request = request.inLanguage(statedDisplayLanguage(valueSet));
 		}
 		Expansion expansion = leftOut(fullExpansion(valueSet, request.versions()), request);
 		TextMatch match = TextMatch.of(request.filter());
@@ -433,6 +466,21 @@ public final class TerminologyEngine implements TerminologyService {
 	}
 
 	// ---- helpers ------------------------------------------------------------------------------
+
+	/**
+	 * The display language a value set asks for when the client asks for none: a {@code displayLanguage}
+	 * in HL7's {@code valueset-expansion-parameter} extension on its compose, else the language it is
+	 * written in, whose readers expect its codes in it.
+	 */
+	private static String statedDisplayLanguage(ValueSet valueSet) {
+		for (Extension parameter : valueSet.getCompose().getExtensionsByUrl(EXPANSION_PARAMETER)) {
+			if (parameter.getExtensionByUrl("name") != null && "displayLanguage".equals(parameter.getExtensionByUrl("name").getValue().primitiveValue())
+					&& parameter.getExtensionByUrl("value") != null) {
+				return parameter.getExtensionByUrl("value").getValue().primitiveValue();
+			}
+		}
+		return valueSet.hasLanguage() ? valueSet.getLanguage() : null;
+	}
 
 	private record Ranked(ExpansionEntry entry, TextMatch.Rank rank) {}
 
@@ -593,11 +641,19 @@ public final class TerminologyEngine implements TerminologyService {
 			valid &= !displayIssue.isError();
 			issues.add(displayIssue);
 		}
+		String status = c.propertiesNamed("status").stream().map(p -> p.value() == null ? null : p.value().primitiveValue())
+				.filter(java.util.Objects::nonNull).findFirst().orElse(null);
 		if (c.inactive()) {
+			// HL7 words it "a status of retired and inactive" when the concept's status says more than inactive
+			String stated = status == null || status.equals("inactive") ? "" : status + " and ";
 			issues.add(new ValidationIssue(ValidationIssue.Severity.WARNING, "business-rule", "code-comment",
-					"The concept '" + c.code() + "' has a status of inactive and its use should be reviewed", check.expression("code")));
+					"The concept '" + c.code() + "' has a status of " + stated + "inactive and its use should be reviewed", check.codingExpression()));
+		} else if ("deprecated".equals(status)) {
+			issues.add(new ValidationIssue(ValidationIssue.Severity.WARNING, "business-rule", "code-comment",
+					"The concept '" + c.code() + "' is deprecated and its use should be reviewed", check.expression("code")));
 		}
-		return new ValidationResult(valid, cs.url(), cs.version(), c.code(), display, c.inactive(), issues);
+		return new ValidationResult(valid, cs.url(), cs.version(), c.code(), display, c.inactive(), issues, null,
+				status != null && REPORTED_STATUSES.contains(status) ? status : null);
 	}
 
 	private static String supplementAsSystem(CodeSystemIndex supplement, String where) {

@@ -5,15 +5,27 @@ package org.procterm.engine;
  * versions count (with the {@code date}), whether an abstract (not selectable) code is
  * acceptable where it is used, and whether a wrong display only warns ({@code lenientDisplay},
  * HL7's {@code lenient-display-validation}). The {@code abstract} parameter defaults to true: a code
- * that exists is valid unless the client says its context needs a concrete one.
+ * that exists is valid unless the client says its context needs a concrete one. For a value set,
+ * {@code activeOnly} keeps inactive codes out of it, and {@code inferSystem} lets a code come without
+ * its system when the value set holds it from one code system only.
  */
-public record ValidationOptions(String displayLanguage, VersionRules versions, boolean abstractAllowed, boolean lenientDisplay) {
+public record ValidationOptions(String displayLanguage, VersionRules versions, boolean abstractAllowed, boolean lenientDisplay,
+		boolean activeOnly, boolean inferSystem) {
 
 	public static final ValidationOptions DEFAULT = new ValidationOptions(null, VersionRules.NONE, true, false);
 
 	/** Options under which a wrong display makes the code invalid. */
 	public ValidationOptions(String displayLanguage, VersionRules versions, boolean abstractAllowed) {
 		this(displayLanguage, versions, abstractAllowed, false);
+	}
+
+	public ValidationOptions(String displayLanguage, VersionRules versions, boolean abstractAllowed, boolean lenientDisplay) {
+		this(displayLanguage, versions, abstractAllowed, lenientDisplay, false, false);
+	}
+
+	/** These options with the value set rules {@code activeOnly} and {@code inferSystem}. */
+	public ValidationOptions inValueSet(boolean activeOnly, boolean inferSystem) {
+		return new ValidationOptions(displayLanguage, versions, abstractAllowed, lenientDisplay, activeOnly, inferSystem);
 	}
 
 	public ValidationOptions {

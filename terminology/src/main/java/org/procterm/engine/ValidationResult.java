@@ -6,12 +6,18 @@ import java.util.List;
  * What {@code $validate-code} answers. When the code is known, {@code display} carries its correct
  * display even if the result is false (e.g. a wrong display was sent). {@code issues} say why;
  * {@code unknownSystem} names the code system (url|version) whose absence made validation impossible.
+ * {@code status} is the concept's status where it says more than active or inactive (e.g. deprecated, retired).
  */
 public record ValidationResult(boolean valid, String system, String version, String code, String display,
-		boolean inactive, List<ValidationIssue> issues, String unknownSystem) {
+		boolean inactive, List<ValidationIssue> issues, String unknownSystem, String status) {
 
 	public ValidationResult {
 		issues = List.copyOf(issues);
+	}
+
+	public ValidationResult(boolean valid, String system, String version, String code, String display, boolean inactive,
+			List<ValidationIssue> issues, String unknownSystem) {
+		this(valid, system, version, code, display, inactive, issues, unknownSystem, null);
 	}
 
 	public ValidationResult(boolean valid, String system, String version, String code, String display, boolean inactive,
@@ -33,12 +39,12 @@ public record ValidationResult(boolean valid, String system, String version, Str
 	ValidationResult withNotes(List<ValidationIssue> notes) {
 		List<ValidationIssue> all = new java.util.ArrayList<>(issues);
 		all.addAll(notes);
-		return new ValidationResult(valid, system, version, code, display, inactive, all, unknownSystem);
+		return new ValidationResult(valid, system, version, code, display, inactive, all, unknownSystem, status);
 	}
 
 	ValidationResult withIssues(List<ValidationIssue> more, boolean stillValid) {
 		List<ValidationIssue> all = new java.util.ArrayList<>(more);
 		all.addAll(issues);
-		return new ValidationResult(stillValid, system, version, code, display, inactive, all, unknownSystem);
+		return new ValidationResult(stillValid, system, version, code, display, inactive, all, unknownSystem, status);
 	}
 }

@@ -1,6 +1,7 @@
 package org.procterm.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -182,6 +183,50 @@ class ExpandTest {
 	}
 
 	@Test
+	void aDisplayLanguageInTheValueSetsExpansionParameterExtensionIsUsedUnlessTheClientAsksForOne() {
+		ValueSet spanish = Fixtures.allProcedures();
+		org.hl7.fhir.r4.model.Extension parameter = spanish.getCompose()
+				.addExtension().setUrl("http://hl7.org/fhir/StructureDefinition/valueset-expansion-parameter");
+		parameter.addExtension("name", new org.hl7.fhir.r4.model.CodeType("displayLanguage"));
+		parameter.addExtension("value", new org.hl7.fhir.r4.model.CodeType("es"));
+
+		ValueSet out = expand(spanish, null, 0, null);
+		assertEquals(List.of("es"), parameters(out, "displayLanguage"));
+		assertEquals("Osteotomía de la columna, cuello", entry(out, "10010").getDisplay());
+
+		ValueSet asked = engine.expand(spanish, new ExpansionRequest(null, 0, null, false, false, null, null).inLanguage("en"));
+		assertEquals("Osteotomy of spine, neck", entry(asked, "10010").getDisplay());
+	}
+
+	@Test
+	void aLanguageListRefusingOtherLanguagesLeavesCodesWithoutATranslationWithoutADisplay() {
+		ValueSet soft = engine.expand(Fixtures.allProcedures(), new ExpansionRequest(null, 0, null, false, false, null, null).inLanguage("es, *"));
+		assertEquals("Laminectomy with rhizotomy", entry(soft, "10020").getDisplay(), "any language will do: the code system's own");
+
+		ValueSet hard = engine.expand(Fixtures.allProcedures(), new ExpansionRequest(null, 0, null, false, false, null, null)
+				.inLanguage("es, *; q=0"));
+		assertEquals("Osteotomía de la columna, cuello", entry(hard, "10010").getDisplay());
+		assertFalse(entry(hard, "10020").hasDisplay(), "no Spanish display, and no other language is acceptable");
+	}
+
+	@Test
+	void aValueSetWithoutAStatusIsExpandedWithStatusUnknown() {
+		ValueSet noStatus = Fixtures.allProcedures();
+		noStatus.setStatus(null);
+		assertEquals(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.UNKNOWN, expand(noStatus, null, 0, null).getStatus());
+	}
+
+	@Test
+	void aDesignationShownAsTheDisplayIsReplacedInTheListByTheCodeSystemsOwnDisplay() {
+		ValueSet out = engine.expand(Fixtures.allProcedures(), new ExpansionRequest(null, 0, null, true, false, null, null).inLanguage("es"));
+		var osteotomy = entry(out, "10010");
+		assertEquals("Osteotomía de la columna, cuello", osteotomy.getDisplay());
+		assertEquals(List.of("Osteotomy of spine, neck"), osteotomy.getDesignation().stream().map(d -> d.getValue()).toList());
+		assertEquals("preferredForLanguage", osteotomy.getDesignationFirstRep().getUse().getCode());
+		assertTrue(entry(out, "10020").getDesignation().isEmpty(), "a code shown in its own display lists no extra designation");
+	}
+
+	@Test
 	void excludeNotForUILeavesOutAbstractCodesAndExcludeSystemLeavesOutASystem() {
 		ValueSet forValidation = engine.expand(Fixtures.allProcedures(), ExpansionRequest.all().withExclusions(true, List.of()));
 		assertEquals(6, forValidation.getExpansion().getTotal());
@@ -281,6 +326,8 @@ class ExpandTest {
 		assertEquals(1, entry(expandWithOutputs(false, List.of(),
 				List.of("http://terminology.hl7.org/CodeSystem/designation-usage|consumer")), "10010").getDesignation().size());
 		assertEquals(0, entry(expandWithOutputs(false, List.of(), List.of("urn:ietf:bcp:47|fr")), "10010").getDesignation().size());
+		assertEquals(0, entry(expandWithOutputs(false, List.of(), List.of("urn:ietf:bcp:47|es-MX")), "10010").getDesignation().size(),
+				"a language token names that tag exactly");
 		assertEquals(0, entry(expandWithOutputs(false, List.of(), List.of("http://snomed.info/sct|900000000000013009")), "10010")
 				.getDesignation().size());
 	}

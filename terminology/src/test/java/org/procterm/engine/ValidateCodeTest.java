@@ -123,6 +123,45 @@ class ValidateCodeTest {
 	}
 
 	@Test
+	void anInactiveCodingIsFlaggedOnTheCodingAsAWhole() {
+		ValidationResult r = engine.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10099", null, "Coding")),
+				ValidationOptions.DEFAULT);
+		assertEquals("Coding", r.issues().get(0).expression());
+		assertEquals("code", inSystem("10099", null).issues().get(0).expression(), "sent as the code parameter");
+	}
+
+	/** The fixture procedures with 10020 deprecated (HL7's standards-status extension) and 10010 retired (a status property). */
+	private static TerminologyEngine withStatuses() {
+		org.hl7.fhir.r4.model.CodeSystem procedures = Fixtures.procedures();
+		var spine = procedures.getConceptFirstRep();
+		spine.getConcept().stream().filter(c -> c.getCode().equals("10020")).findFirst().orElseThrow()
+				.addExtension(org.procterm.engine.codesystem.CodeSystemIndex.STANDARDS_STATUS, new org.hl7.fhir.r4.model.CodeType("deprecated"));
+		spine.getConcept().stream().filter(c -> c.getCode().equals("10010")).findFirst().orElseThrow()
+				.addProperty().setCode("status").setValue(new org.hl7.fhir.r4.model.CodeType("retired"));
+		TerminologyEngine e = new TerminologyEngine(1000);
+		e.putCodeSystem("CodeSystem/procedures", procedures);
+		return e;
+	}
+
+	@Test
+	void aDeprecatedCodeIsValidWithAWarningAndItsStatus() {
+		ValidationResult r = withStatuses().validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10020", null)), ValidationOptions.DEFAULT);
+		assertTrue(r.valid());
+		assertFalse(r.inactive());
+		assertEquals("deprecated", r.status());
+		assertEquals("The concept '10020' is deprecated and its use should be reviewed", r.message());
+	}
+
+	@Test
+	void aRetiredCodeIsInactiveAndTheWarningNamesBothStatuses() {
+		ValidationResult r = withStatuses().validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), ValidationOptions.DEFAULT);
+		assertTrue(r.valid());
+		assertTrue(r.inactive());
+		assertEquals("retired", r.status());
+		assertEquals("The concept '10010' has a status of retired and inactive and its use should be reviewed", r.message());
+	}
+
+	@Test
 	void unknownSystemIsInvalidNotAnError() {
 		ValidationResult r = engine.validateInCodeSystem(List.of(new CodingCheck("http://nowhere.example", null, "1", null)), ValidationOptions.DEFAULT);
 		assertFalse(r.valid());
@@ -138,6 +177,34 @@ class ValidateCodeTest {
 		ValidationResult outside = engine.validateInValueSet(lumbar, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), ValidationOptions.DEFAULT);
 		assertFalse(outside.valid());
 		assertTrue(outside.message().contains("was not found in the value set"), outside.message());
+	}
+
+	@Test
+	void withActiveOnlyAnInactiveCodeIsValidButNotInTheValueSet() {
+		ValueSet all = Fixtures.allProcedures();
+		CodingCheck retired = new CodingCheck(Fixtures.SYSTEM, null, "10099", null, "Coding");
+		assertTrue(engine.validateInValueSet(all, List.of(retired), ValidationOptions.DEFAULT).valid());
+
+		ValidationResult r = engine.validateInValueSet(all, List.of(retired), ValidationOptions.DEFAULT.inValueSet(true, false));
+		assertFalse(r.valid());
+		assertEquals(List.of("code-rule", "not-in-vs", "code-comment"), r.issues().stream().map(ValidationIssue::txType).toList());
+		assertEquals("The concept '10099' is valid but is not active", r.issues().get(0).text());
+	}
+
+	@Test
+	void inferSystemTakesTheOneCodeSystemTheValueSetHoldsTheCodeFrom() {
+		ValueSet all = Fixtures.allProcedures();
+		CodingCheck noSystem = new CodingCheck(null, null, "10010", null);
+		assertFalse(engine.validateInValueSet(all, List.of(noSystem), ValidationOptions.DEFAULT).valid(), "without inferSystem a system is needed");
+
+		ValidationResult inferred = engine.validateInValueSet(all, List.of(noSystem), ValidationOptions.DEFAULT.inValueSet(false, true));
+		assertTrue(inferred.valid());
+		assertEquals(Fixtures.SYSTEM, inferred.system());
+
+		ValidationResult unknown = engine.validateInValueSet(all, List.of(new CodingCheck(null, null, "77777", null)),
+				ValidationOptions.DEFAULT.inValueSet(false, true));
+		assertFalse(unknown.valid());
+		assertEquals(List.of("not-in-vs", "cannot-infer"), unknown.issues().stream().map(ValidationIssue::txType).toList());
 	}
 
 	@Test

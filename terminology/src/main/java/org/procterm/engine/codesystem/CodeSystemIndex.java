@@ -28,6 +28,10 @@ import org.hl7.fhir.r4.model.Type;
  */
 public final class CodeSystemIndex {
 
+	/** HL7's standards-status extension: on a concept, its status where no status property states one. */
+	public static final String STANDARDS_STATUS = "http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status";
+
+
 	private final String url;
 	private final String version;
 	private final String name;
@@ -103,6 +107,11 @@ public final class CodeSystemIndex {
 			List<PropertyValue> properties = new ArrayList<>();
 			for (ConceptPropertyComponent p : def.getProperty()) {
 				properties.add(new PropertyValue(p.getCode(), p.getValue() == null ? null : p.getValue().copy()));
+			}
+			// a concept's standards status (e.g. deprecated) is its status property where it states none
+			org.hl7.fhir.r4.model.Extension standing = def.getExtensionByUrl(STANDARDS_STATUS);
+			if (standing != null && standing.getValue() != null && properties.stream().noneMatch(p -> "status".equals(p.code()))) {
+				properties.add(new PropertyValue("status", new org.hl7.fhir.r4.model.CodeType(standing.getValue().primitiveValue())));
 			}
 			builder.add(def.getCode(), def.getDisplay(), def.getDefinition(), designations, properties, parent);
 			add(builder, def.getConcept(), def.getCode());

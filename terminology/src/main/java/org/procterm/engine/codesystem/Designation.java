@@ -12,6 +12,15 @@ public record Designation(String language, Coding use, String value, String sour
 		this(language, use, value, null);
 	}
 
+	/**
+	 * A code system's own display listed among the designations, in the code system's language, with
+	 * the use HL7 gives it, so a client that was shown another language's display learns this one's language.
+	 */
+	public static Designation displayOfCodeSystem(String language, String display) {
+		return new Designation(language, new Coding("http://terminology.hl7.org/CodeSystem/hl7TermMaintInfra", "preferredForLanguage",
+				"Preferred For Language"), display);
+	}
+
 	/** This designation, as given by supplement {@code supplement}. */
 	public Designation from(String supplement) {
 		return new Designation(language, use, value, supplement);

@@ -31,11 +31,44 @@ public final class Languages {
 		java.util.List<String> tags = new java.util.ArrayList<>();
 		for (String part : languages.split(",")) {
 			String tag = part.split(";")[0].trim();
-			if (!tag.isEmpty() && !tag.equals("*")) {
+			if (!tag.isEmpty() && !tag.equals("*") && !refused(part)) {
 				tags.add(tag);
 			}
 		}
 		return java.util.List.copyOf(tags);
+	}
+
+	/**
+	 * Whether a preference list refuses every language it does not name ({@code "de, *; q=0"}): then
+	 * a concept with no display in the named languages is shown with none, rather than in the code
+	 * system's own language.
+	 */
+	public static boolean refusesOthers(String languages) {
+		if (languages == null) {
+			return false;
+		}
+		for (String part : languages.split(",")) {
+			if (part.split(";")[0].trim().equals("*") && refused(part)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A part of a preference list with weight zero ({@code q=0}): not acceptable at all. */
+	private static boolean refused(String part) {
+		String[] pieces = part.split(";");
+		for (int i = 1; i < pieces.length; i++) {
+			String weight = pieces[i].trim().toLowerCase(Locale.ROOT);
+			if (weight.startsWith("q=")) {
+				try {
+					return Double.parseDouble(weight.substring(2).trim()) == 0;
+				} catch (NumberFormatException e) {
+					return false; // a malformed weight counts as no weight
+				}
+			}
+		}
+		return false;
 	}
 
 	/** Whether {@code tag} is shaped as a BCP-47 language tag (a language of 2-8 letters, then subtags of 1-8 letters or digits). */
