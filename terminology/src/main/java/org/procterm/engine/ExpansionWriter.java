@@ -104,8 +104,12 @@ final class ExpansionWriter {
 		Map<String, String> declared = new LinkedHashMap<>();
 		boolean nested = nests(source, request);
 		Map<String, ValueSetExpansionContainsComponent> written = new LinkedHashMap<>();
+		Set<String> severalVersions = severalVersions(drawnOn.codeSystems());
 		for (ExpansionEntry e : page) {
 			ValueSetExpansionContainsComponent c = contains(e, request, codeSystems);
+			if (severalVersions.contains(e.system())) {
+				c.setVersion(e.version()); // used-codesystem cannot tell which version each code came from
+			}
 			for (String property : request.properties()) {
 				List<Type> values = propertyValues(e.concept(), property);
 				if (!values.isEmpty() && !declared.containsKey(property)) {
@@ -203,9 +207,17 @@ final class ExpansionWriter {
 		return false;
 	}
 
+	/** The code systems of which an expansion draws on more than one version, from its {@code url|version} list. */
+	private static Set<String> severalVersions(List<String> codeSystems) {
+		Map<String, Long> versionsPerSystem = codeSystems.stream()
+				.collect(java.util.stream.Collectors.groupingBy(c -> Canonical.parse(c).url(), java.util.stream.Collectors.counting()));
+		return versionsPerSystem.entrySet().stream().filter(v -> v.getValue() > 1).map(Map.Entry::getKey)
+				.collect(java.util.stream.Collectors.toSet());
+	}
+
 	private static ValueSetExpansionContainsComponent contains(ExpansionEntry e, ExpansionRequest request, CodeSystems codeSystems) {
 		ValueSetExpansionContainsComponent c = new ValueSetExpansionContainsComponent();
-		c.setSystem(e.system()); // the version is reported once, in the used-codesystem parameter
+		c.setSystem(e.system()); // the version is reported in the used-codesystem parameter, and per code only when there are several
 		c.setCode(e.concept().code());
 		String writtenIn = request.displayLanguage() == null ? null // the common case costs no code system lookup
 				: codeSystems.apply(e).map(CodeSystemIndex::language).orElse(null);

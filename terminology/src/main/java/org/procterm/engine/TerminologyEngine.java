@@ -246,6 +246,10 @@ public final class TerminologyEngine implements TerminologyService {
 		try {
 			members = fullExpansion(valueSet, options.versions());
 		} catch (TerminologyException e) {
+			if (e instanceof UnknownCodeSystemException missing && missing.version() != null && !codings.isEmpty()) {
+				// the value set names a version not held: each coding is still judged in its code system, and the answer says what is missing
+				return combine(codings, check -> withoutVersion(check, missing, options));
+			}
 			boolean versionRejected = e.problem() == TerminologyException.Problem.VERSION_REJECTED;
 			if (e.problem() != TerminologyException.Problem.NOT_FOUND && !versionRejected || codings.isEmpty()) {
 				throw e;
@@ -262,15 +266,15 @@ public final class TerminologyEngine implements TerminologyService {
 		ValidationOptions rules = options.inValueSet(
 				options.activeOnly() || valueSet.getCompose().hasInactive() && !valueSet.getCompose().getInactive(), options.inferSystem());
 		ValidationResult result = combine(codings, asked -> {
-			CodingCheck check = rules.inferSystem() ? withInferredSystem(members, asked) : asked;
-			if (check.system() == null && rules.inferSystem()) {
-				return new ValidationResult(false, null, null, check.code(), null, false, List.of(
-						new ValidationIssue(ValidationIssue.Severity.ERROR, "code-invalid", "not-in-vs", "The provided code '" + check.code()
-								+ "' was not found in the value set '" + vs + "'", check.expression("code")),
-						new ValidationIssue(ValidationIssue.Severity.ERROR, "not-found", "cannot-infer", "The code system of the code '"
-								+ check.code() + "' cannot be inferred from the value set '" + vs + "'", check.expression("code"))));
+			CodingCheck check = asked;
+			if (rules.inferSystem() && asked.system() == null && asked.code() != null) {
+				List<String> systems = systemsHolding(members, asked.code());
+				if (systems.size() != 1) {
+					return notInferred(asked, systems.isEmpty(), vs);
+				}
+				check = new CodingCheck(systems.get(0), asked.version(), asked.code(), asked.display(), asked.path());
 			}
-			ValidationResult judged = judgedByValueSetVersion(members, vs, check, rules);
+			ValidationResult judged = judgedByValueSetVersion(members, valueSet, check, rules);
 			if (judged != null) {
 				return judged;
 			}
@@ -282,16 +286,61 @@ public final class TerminologyEngine implements TerminologyService {
 	}
 
 	/**
-	 * A coding sent without a system, given the one system the value set holds its code from
-	 * ({@code inferSystem}); unchanged when it has a system, or when none or several hold the code.
+	 * The version parameter that decided which version of {@code system} an include used, as the client
+	 * wrote it (it may be a pattern): {@code force-system-version} always, {@code system-version} or else
+	 * {@code check-system-version} where the include stated no version. Null when the include decided.
 	 */
-	private static CodingCheck withInferredSystem(Expansion members, CodingCheck check) {
-		if (check.system() != null || check.code() == null) {
-			return check;
+	private static String versionParameterFor(VersionRules versions, String system, String statedByInclude) {
+		if (versions.forced().containsKey(system)) {
+			return versions.forced().get(system);
 		}
-		List<String> systems = members.entries().stream().filter(e -> e.concept().code().equals(check.code()))
-				.map(ExpansionEntry::system).distinct().limit(2).toList();
-		return systems.size() == 1 ? new CodingCheck(systems.get(0), check.version(), check.code(), check.display(), check.path()) : check;
+		if (statedByInclude != null) {
+			return null;
+		}
+		return versions.defaults().containsKey(system) ? versions.defaults().get(system) : versions.checks().get(system);
+	}
+
+	/**
+	 * A coding checked against a value set whose include names a version of a code system that is
+	 * not held. When that is the coding's own system, the coding is judged in the version it states
+	 * (else the newest), and the answer is false: an error for the missing version, and one for a
+	 * coding that states another version than the include. Otherwise the value set is the problem.
+	 */
+	private ValidationResult withoutVersion(CodingCheck check, UnknownCodeSystemException missing, ValidationOptions options) {
+		String notValidated = "A definition for CodeSystem '" + missing.system() + "' version '" + missing.version()
+				+ "' could not be found, so the code cannot be validated. Valid versions: " + describeVersions(missing.system(), null);
+		if (!missing.system().equals(check.system())) {
+			return new ValidationResult(false, check.system(), check.version(), check.code(), null, false, List.of(new ValidationIssue(
+					ValidationIssue.Severity.ERROR, "not-found", "not-found", missing.getMessage(), null)), new Canonical(missing.system(), missing.version()).toString());
+		}
+		List<ValidationIssue> issues = new ArrayList<>();
+		if (check.version() != null && !check.version().equals(missing.version())) {
+			issues.add(new ValidationIssue(ValidationIssue.Severity.ERROR, "invalid", "vs-invalid", "The code system '" + check.system() + "' version '"
+					+ missing.version() + "' in the ValueSet include is different to the one in the value ('" + check.version() + "')",
+					check.expression("version")));
+		}
+		issues.add(new ValidationIssue(ValidationIssue.Severity.ERROR, "not-found", "not-found", notValidated, check.expression("system")));
+		ValidationResult inSystem = validateOne(check, options);
+		return new ValidationResult(false, check.system(), inSystem.version() != null ? inSystem.version() : check.version(), check.code(),
+				inSystem.display(), inSystem.inactive(), issues, new Canonical(missing.system(), missing.version()).toString());
+	}
+
+	/** The code systems a value set holds {@code code} from, at most two: enough to tell none, one and several apart ({@code inferSystem}). */
+	private static List<String> systemsHolding(Expansion members, String code) {
+		return members.entries().stream().filter(e -> e.concept().code().equals(code)).map(ExpansionEntry::system).distinct().limit(2).toList();
+	}
+
+	/** A code sent without a system whose system cannot be inferred: in no code system of the value set, or in several. */
+	private static ValidationResult notInferred(CodingCheck check, boolean inNone, String valueSet) {
+		List<ValidationIssue> issues = new ArrayList<>();
+		if (inNone) {
+			issues.add(new ValidationIssue(ValidationIssue.Severity.ERROR, "code-invalid", "not-in-vs", "The provided code '" + check.code()
+					+ "' was not found in the value set '" + valueSet + "'", check.expression("code")));
+		}
+		issues.add(new ValidationIssue(ValidationIssue.Severity.ERROR, "not-found", "cannot-infer", "The code system of the code '"
+				+ check.code() + "' cannot be inferred from the value set '" + valueSet + "': " + (inNone ? "no" : "more than one")
+				+ " code system in it has the code. Send the system with the code", check.expression("code")));
+		return new ValidationResult(false, null, null, check.code(), null, false, issues);
 	}
 
 	private static ValidationIssue notInValueSet(CodingCheck check, String valueSet) {
@@ -307,7 +356,8 @@ public final class TerminologyEngine implements TerminologyService {
 	 * hold), the coding is judged in the value set's version, and the difference is an issue: an
 	 * error when the value set states its version, a warning when it takes the latest.
 	 */
-	private ValidationResult judgedByValueSetVersion(Expansion members, String valueSet, CodingCheck check, ValidationOptions options) {
+	private ValidationResult judgedByValueSetVersion(Expansion members, ValueSet definition, CodingCheck check, ValidationOptions options) {
+		String valueSet = Canonical.of(definition);
 		if (check.system() == null || check.code() == null) {
 			return null;
 		}
@@ -329,9 +379,14 @@ public final class TerminologyEngine implements TerminologyService {
 			return null; // the value set takes whichever version; the coding's own is a fine one
 		}
 		List<ValidationIssue> issues = new ArrayList<>();
+		String stated = definition.getCompose().getInclude().stream().filter(i -> check.system().equals(i.getSystem()) && i.hasVersion())
+				.map(ValueSet.ConceptSetComponent::getVersion).findFirst().orElse(null);
+		String byParameter = versionParameterFor(options.versions(), check.system(), stated);
+		String include = byParameter == null ? "version '" + source.version() + "'" + (pinned ? "" : " for the versionless include")
+				: "version '" + byParameter + "' resulting from the version '" + (stated == null ? "" : stated) + "'";
 		issues.add(new ValidationIssue(pinned ? ValidationIssue.Severity.ERROR : ValidationIssue.Severity.WARNING, "invalid", "vs-invalid",
-				"The code system '" + check.system() + "' version '" + source.version() + "'" + (pinned ? "" : " for the versionless include")
-						+ " in the ValueSet include is different to the one in the value ('" + check.version() + "')", check.expression("version")));
+				"The code system '" + check.system() + "' " + include + " in the ValueSet include is different to the one in the value ('"
+						+ check.version() + "')", check.expression("version")));
 		String unknown = null;
 		if (!held) {
 			issues.add(new ValidationIssue(ValidationIssue.Severity.ERROR, "not-found", "not-found", "A definition for CodeSystem '"
@@ -385,8 +440,9 @@ public final class TerminologyEngine implements TerminologyService {
 		if (supplemented != this) {
 			return supplemented.expand(valueSet, request);
 		}
-		if (request.displayLanguage() == null && statedDisplayLanguage(valueSet) != null) {
-			request = request.inLanguage(statedDisplayLanguage(valueSet));
+		String stated = request.displayLanguage() == null ? statedDisplayLanguage(valueSet) : null;
+		if (stated != null) {
+			request = request.inLanguage(stated);
 		}
 		Expansion expansion = leftOut(fullExpansion(valueSet, request.versions()), request);
 		TextMatch match = TextMatch.of(request.filter());
@@ -474,9 +530,10 @@ public final class TerminologyEngine implements TerminologyService {
 	 */
 	private static String statedDisplayLanguage(ValueSet valueSet) {
 		for (Extension parameter : valueSet.getCompose().getExtensionsByUrl(EXPANSION_PARAMETER)) {
-			if (parameter.getExtensionByUrl("name") != null && "displayLanguage".equals(parameter.getExtensionByUrl("name").getValue().primitiveValue())
-					&& parameter.getExtensionByUrl("value") != null) {
-				return parameter.getExtensionByUrl("value").getValue().primitiveValue();
+			Extension name = parameter.getExtensionByUrl("name");
+			Extension value = parameter.getExtensionByUrl("value");
+			if (name != null && value != null && name.hasValue() && value.hasValue() && "displayLanguage".equals(name.getValue().primitiveValue())) {
+				return value.getValue().primitiveValue();
 			}
 		}
 		return valueSet.hasLanguage() ? valueSet.getLanguage() : null;
@@ -645,7 +702,7 @@ public final class TerminologyEngine implements TerminologyService {
 				.filter(java.util.Objects::nonNull).findFirst().orElse(null);
 		if (c.inactive()) {
 			// HL7 words it "a status of retired and inactive" when the concept's status says more than inactive
-			String stated = status == null || status.equals("inactive") ? "" : status + " and ";
+			String stated = status != null && REPORTED_STATUSES.contains(status) ? status + " and " : "";
 			issues.add(new ValidationIssue(ValidationIssue.Severity.WARNING, "business-rule", "code-comment",
 					"The concept '" + c.code() + "' has a status of " + stated + "inactive and its use should be reviewed", check.codingExpression()));
 		} else if ("deprecated".equals(status)) {

@@ -26,13 +26,23 @@ public record ValidationResult(boolean valid, String system, String version, Str
 	}
 
 	/**
-	 * The issue texts, errors first, as the single message the operation also returns. Notes about
-	 * the standing of the content used are left out: they are about the content, not the code.
+	 * The single message the operation also returns: the texts of the issues about the code, in
+	 * alphabetical order, as HL7's reference servers join them. Left out are notes (information)
+	 * other than the one about a display accepted in the default language, such as the standing of
+	 * the content used, and warnings when a missing code system made the code impossible to judge,
+	 * since the missing code system is then the whole answer.
 	 */
 	public String message() {
-		List<String> texts = issues.stream().filter(i -> !ValidationIssue.STATUS_CHECK.equals(i.txType()))
-				.sorted(java.util.Comparator.comparing(ValidationIssue::severity)).map(ValidationIssue::text).toList();
+		List<String> texts = issues.stream().filter(this::belongsInMessage).map(ValidationIssue::text).sorted().toList();
 		return texts.isEmpty() ? null : String.join("; ", texts);
+	}
+
+	private boolean belongsInMessage(ValidationIssue issue) {
+		return switch (issue.severity()) {
+			case ERROR -> true;
+			case WARNING -> unknownSystem == null;
+			case INFORMATION -> "invalid-display".equals(issue.txType());
+		};
 	}
 
 	/** This result with {@code notes} after its issues; the result stands. */

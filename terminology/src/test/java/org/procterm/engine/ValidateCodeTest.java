@@ -208,6 +208,26 @@ class ValidateCodeTest {
 	}
 
 	@Test
+	void aValueSetPinnedToAVersionNotHeldStillJudgesTheCodingAndNamesTheMissingVersion() {
+		ValueSet pinned = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).setVersion("2024"));
+
+		ValidationResult stated = engine.validateInValueSet(pinned, List.of(new CodingCheck(Fixtures.SYSTEM, "2026", "10010", null, "Coding")),
+				ValidationOptions.DEFAULT);
+		assertFalse(stated.valid());
+		assertEquals(List.of("vs-invalid", "not-found"), stated.issues().stream().map(ValidationIssue::txType).toList());
+		assertEquals(Fixtures.SYSTEM + "|2024", stated.unknownSystem());
+		assertEquals("Osteotomy of spine, neck", stated.display(), "the coding is still read in the version it states");
+		assertTrue(stated.message().startsWith("A definition for CodeSystem '" + Fixtures.SYSTEM + "' version '2024' could not be found, so the code"
+				+ " cannot be validated. Valid versions: 2026; The code system"), "issues in alphabetical order: " + stated.message());
+
+		ValidationResult versionless = engine.validateInValueSet(pinned, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null, "Coding")),
+				ValidationOptions.DEFAULT);
+		assertEquals(List.of("not-found"), versionless.issues().stream().map(ValidationIssue::txType).toList());
+		assertEquals("Coding.system", versionless.issues().get(0).expression());
+		assertEquals("2026", versionless.version());
+	}
+
+	@Test
 	void aValueSetWithAMissingImportValidatesNothingButIsNotAnError() {
 		ValueSet broken = Fixtures.inline(c -> c.addInclude().addValueSet("http://example.org/vs/missing"));
 		ValidationResult r = engine.validateInValueSet(broken, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), ValidationOptions.DEFAULT);

@@ -70,6 +70,47 @@ class VersionRulesTest {
 	}
 
 	@Test
+	void aCheckDoesNotNarrowAValueSetsVersionPatternItRefusesWhatThePatternChose() {
+		TerminologyEngine dotted = new TerminologyEngine(1000);
+		CodeSystem older = Fixtures.procedures().setVersion("1.0.0");
+		older.getConceptFirstRep().getConceptFirstRep().setDisplay("Old wording");
+		dotted.putCodeSystem("CodeSystem/older", older);
+		dotted.putCodeSystem("CodeSystem/newer", Fixtures.procedures().setVersion("1.2.0"));
+		ValueSet anyOne = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).setVersion("1.x"));
+
+		ValueSet newest = dotted.expand(anyOne, new ExpansionRequest("10010", 0, null, false, false, null, null, VersionRules.NONE));
+		assertEquals("Osteotomy of spine, neck", newest.getExpansion().getContainsFirstRep().getDisplay(), "the pattern takes the newest");
+		VersionRules check10 = VersionRules.of(List.of(), List.of(), List.of(Fixtures.SYSTEM + "|1.0.x"));
+		TerminologyException e = assertThrows(TerminologyException.class,
+				() -> dotted.expand(anyOne, new ExpansionRequest("10010", 0, null, false, false, null, null, check10)));
+		assertEquals(TerminologyException.Problem.VERSION_REJECTED, e.problem());
+	}
+
+	@Test
+	void anExpansionDrawingOnTwoVersionsOfASystemNamesTheVersionOfEachCode() {
+		ValueSet mixed = Fixtures.inline(c -> {
+			c.addInclude().setSystem(Fixtures.SYSTEM).setVersion("2025").addConcept().setCode("10010");
+			c.addInclude().setSystem(Fixtures.SYSTEM).setVersion("2026").addConcept().setCode("10020");
+		});
+		ValueSet out = engine.expand(mixed, new ExpansionRequest(null, 0, null, false, false, null, null));
+		assertEquals(List.of("2025", "2026"), out.getExpansion().getContains().stream().map(ValueSet.ValueSetExpansionContainsComponent::getVersion).toList());
+
+		ValueSet one = engine.expand(Fixtures.allProcedures(), new ExpansionRequest(null, 0, null, false, false, null, null));
+		assertFalse(one.getExpansion().getContainsFirstRep().hasVersion(), "one version is named once, in used-codesystem");
+	}
+
+	@Test
+	void aMismatchAgainstAVersionChosenByAParameterSaysWhichParameterValueItCameFrom() {
+		ValidationOptions default2025 = new ValidationOptions(null, VersionRules.of(List.of(Fixtures.SYSTEM + "|2025"), List.of(), List.of()), true);
+		ValidationResult r = engine.validateInValueSet(Fixtures.allProcedures(), List.of(new CodingCheck(Fixtures.SYSTEM, "2024", "10010", null)),
+				default2025);
+		assertFalse(r.valid());
+		assertTrue(r.issues().stream().anyMatch(i -> i.text().equals("The code system '" + Fixtures.SYSTEM
+				+ "' version '2025' resulting from the version '' in the ValueSet include is different to the one in the value ('2024')")),
+				r.issues().toString());
+	}
+
+	@Test
 	void aVersionParameterWithoutAVersionIsAClientMistake() {
 		assertThrows(TerminologyException.class, () -> VersionRules.of(List.of(Fixtures.SYSTEM), List.of(), List.of()));
 	}

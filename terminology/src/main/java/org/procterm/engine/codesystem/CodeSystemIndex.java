@@ -31,7 +31,6 @@ public final class CodeSystemIndex {
 	/** HL7's standards-status extension: on a concept, its status where no status property states one. */
 	public static final String STANDARDS_STATUS = "http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status";
 
-
 	private final String url;
 	private final String version;
 	private final String name;

@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.ValueSet.ConceptSetFilterComponent;
 import org.procterm.engine.Canonical;
 import org.procterm.engine.ContentSource;
 import org.procterm.engine.TerminologyException;
+import org.procterm.engine.UnknownCodeSystemException;
 import org.procterm.engine.VersionRules;
 import org.procterm.engine.codesystem.CodeSystemIndex;
 import org.procterm.engine.codesystem.Concept;
@@ -126,35 +127,21 @@ public final class ValueSetExpander {
 						: " in effect on " + versions.date())));
 	}
 
-	/** A version pattern (1.x) narrowed by a check-system-version pattern (1.0.x) to the latest version that meets both. */
-	private String narrowed(String system, String version) {
-		String required = versions.checks().get(system);
-		if (required == null || !VersionRules.isPattern(version)) {
-			return version;
-		}
-		List<String> held = source.codeSystemVersions(system);
-		for (int i = held.size() - 1; i >= 0; i--) {
-			if (VersionRules.matches(version, held.get(i)) && VersionRules.matches(required, held.get(i))) {
-				return held.get(i);
-			}
-		}
-		return version;
-	}
-
 	private TerminologyException unknownCodeSystem(String system, String version) {
 		List<String> known = source.codeSystemVersions(system);
 		if (known.isEmpty()) {
-			return TerminologyException.notFound("A definition for CodeSystem '" + system + "' could not be found, so the value set cannot be expanded");
+			return new UnknownCodeSystemException("A definition for CodeSystem '" + system + "' could not be found, so the value set cannot be expanded",
+					system, null);
 		}
-		return TerminologyException.notFound("A definition for CodeSystem '" + system + "'" + (version == null ? "" : " version '" + version + "'")
+		return new UnknownCodeSystemException("A definition for CodeSystem '" + system + "'" + (version == null ? "" : " version '" + version + "'")
 				+ (version == null && versions.date() != null ? " in effect on " + versions.date() : "")
-				+ " could not be found, so the value set cannot be expanded. Valid versions: " + VersionRules.orList(known));
+				+ " could not be found, so the value set cannot be expanded. Valid versions: " + VersionRules.orList(known), system, version);
 	}
 
 	private List<ExpansionEntry> fromSystem(ConceptSetComponent set) {
 		String system = set.getSystem();
 		String version = versions.choose(system, set.hasVersion() ? set.getVersion() : null);
-		CodeSystemIndex cs = source.codeSystem(system, narrowed(system, version), versions.date()).orElseThrow(() -> unknownCodeSystem(system, version));
+		CodeSystemIndex cs = source.codeSystem(system, version, versions.date()).orElseThrow(() -> unknownCodeSystem(system, version));
 		if (cs.isSupplement()) {
 			throw TerminologyException.invalid("CodeSystem " + cs.canonical() + " is a supplement, so a value set cannot include codes from it;"
 					+ " include " + cs.supplements() + " and name the supplement with the valueset-supplement extension or useSupplement");
