@@ -246,9 +246,11 @@ public final class TerminologyEngine implements TerminologyService {
 		try {
 			members = fullExpansion(valueSet, options.versions());
 		} catch (TerminologyException e) {
-			if (e instanceof UnknownCodeSystemException missing && missing.version() != null && !codings.isEmpty()) {
-				// the value set names a version not held: each coding is still judged in its code system, and the answer says what is missing
-				return combine(codings, check -> withoutVersion(check, missing, options));
+			// (a system held in other versions but none in effect on the date asked is left to the general answer below)
+			if (e instanceof UnknownCodeSystemException missing && !codings.isEmpty()
+					&& (missing.version() != null || catalog.get().codeSystemVersions(missing.system()).isEmpty())) {
+				// the value set names a code system (version) not held: each coding is still judged, and the answer says what is missing
+				return combine(codings, check -> withoutCodeSystem(check, missing, options));
 			}
 			boolean versionRejected = e.problem() == TerminologyException.Problem.VERSION_REJECTED;
 			if (e.problem() != TerminologyException.Problem.NOT_FOUND && !versionRejected || codings.isEmpty()) {
@@ -263,9 +265,11 @@ public final class TerminologyEngine implements TerminologyService {
 		}
 		String vs = Canonical.of(valueSet);
 		// inactive codes are left out by the request (activeOnly) or by the value set itself (compose.inactive=false)
+		// displays are judged in the language the value set is shown in, unless the client names one
 		ValidationOptions rules = options.inValueSet(
-				options.activeOnly() || valueSet.getCompose().hasInactive() && !valueSet.getCompose().getInactive(), options.inferSystem());
-		ValidationResult result = combine(codings, asked -> {
+				options.activeOnly() || valueSet.getCompose().hasInactive() && !valueSet.getCompose().getInactive(), options.inferSystem())
+				.inLanguage(options.displayLanguage() != null ? options.displayLanguage() : statedDisplayLanguage(valueSet));
+		java.util.function.Function<CodingCheck, ValidationResult> judge = asked -> {
 			CodingCheck check = asked;
 			if (rules.inferSystem() && asked.system() == null && asked.code() != null) {
 				List<String> systems = systemsHolding(members, asked.code());
@@ -279,7 +283,9 @@ public final class TerminologyEngine implements TerminologyService {
 				return judged;
 			}
 			return check.system() == null ? validateOne(check, rules) : membership(members, vs, check, rules);
-		});
+		};
+		boolean concept = !codings.isEmpty() && codings.get(0).path() != null && codings.get(0).path().startsWith("CodeableConcept");
+		ValidationResult result = concept ? combineConcept(codings, judge, vs) : combine(codings, judge);
 		List<ValueSet> valueSets = new ArrayList<>(List.of(valueSet));
 		valueSets.addAll(members.imports());
 		return withStatusNotes(result, valueSets);
@@ -301,20 +307,22 @@ public final class TerminologyEngine implements TerminologyService {
 	}
 
 	/**
-	 * A coding checked against a value set whose include names a version of a code system that is
-	 * not held. When that is the coding's own system, the coding is judged in the version it states
-	 * (else the newest), and the answer is false: an error for the missing version, and one for a
-	 * coding that states another version than the include. Otherwise the value set is the problem.
+	 * A coding checked against a value set whose include names a code system, or a version of one,
+	 * that is not held. When that is the coding's own system, the coding is judged in the version it
+	 * states (else the newest held), and the answer is false: an error for what is missing, and one
+	 * for a coding that states another version than the include. Otherwise the value set is the problem.
 	 */
-	private ValidationResult withoutVersion(CodingCheck check, UnknownCodeSystemException missing, ValidationOptions options) {
-		String notValidated = "A definition for CodeSystem '" + missing.system() + "' version '" + missing.version()
-				+ "' could not be found, so the code cannot be validated. Valid versions: " + describeVersions(missing.system(), null);
+	private ValidationResult withoutCodeSystem(CodingCheck check, UnknownCodeSystemException missing, ValidationOptions options) {
+		String notValidated = missing.version() == null
+				? "A definition for CodeSystem '" + missing.system() + "' could not be found, so the code cannot be validated"
+				: "A definition for CodeSystem '" + missing.system() + "' version '" + missing.version()
+						+ "' could not be found, so the code cannot be validated. Valid versions: " + describeVersions(missing.system(), null);
 		if (!missing.system().equals(check.system())) {
 			return new ValidationResult(false, check.system(), check.version(), check.code(), null, false, List.of(new ValidationIssue(
 					ValidationIssue.Severity.ERROR, "not-found", "not-found", missing.getMessage(), null)), new Canonical(missing.system(), missing.version()).toString());
 		}
 		List<ValidationIssue> issues = new ArrayList<>();
-		if (check.version() != null && !check.version().equals(missing.version())) {
+		if (check.version() != null && missing.version() != null && !check.version().equals(missing.version())) {
 			issues.add(new ValidationIssue(ValidationIssue.Severity.ERROR, "invalid", "vs-invalid", "The code system '" + check.system() + "' version '"
 					+ missing.version() + "' in the ValueSet include is different to the one in the value ('" + check.version() + "')",
 					check.expression("version")));
@@ -730,7 +738,10 @@ public final class TerminologyEngine implements TerminologyService {
 		if (codings.isEmpty()) {
 			throw TerminologyException.invalid("$validate-code needs a code (with system), a coding or a codeableConcept");
 		}
-		List<ValidationResult> results = codings.stream().map(check).toList();
+		return combined(codings.stream().map(check).toList());
+	}
+
+	private static ValidationResult combined(List<ValidationResult> results) {
 		ValidationResult chosen = results.stream().filter(ValidationResult::valid).findFirst().orElse(results.get(0));
 		List<ValidationIssue> others = new ArrayList<>();
 		for (ValidationResult r : results) {
@@ -746,6 +757,37 @@ public final class TerminologyEngine implements TerminologyService {
 			others = others.stream().map(i -> new ValidationIssue(ValidationIssue.Severity.WARNING, i.type(), i.txType(), i.text(), i.expression())).toList();
 		}
 		return chosen.withIssues(others, chosen.valid());
+	}
+
+	/**
+	 * The codings of a CodeableConcept checked against a value set. One valid coding makes the concept
+	 * valid, as for {@link #combine}. When none is and codings fell outside the value set, the answer is
+	 * about the concept: an error that no coding is in the value set, then each coding's own errors, and
+	 * that a coding is not in the value set only as a note on that coding; no code or system is
+	 * answered, since none was accepted.
+	 */
+	private static ValidationResult combineConcept(List<CodingCheck> codings, java.util.function.Function<CodingCheck, ValidationResult> check,
+			String valueSet) {
+		List<ValidationResult> results = codings.stream().map(check).toList();
+		boolean outsideValueSet = results.stream().flatMap(r -> r.issues().stream()).anyMatch(i -> "not-in-vs".equals(i.txType()));
+		if (results.stream().anyMatch(ValidationResult::valid) || !outsideValueSet) {
+			return combined(results); // a coding judged wrong for other reasons (e.g. its version) answers for itself
+		}
+		List<ValidationIssue> perCoding = new ArrayList<>();
+		for (ValidationResult r : results) {
+			for (ValidationIssue i : r.issues()) {
+				perCoding.add("not-in-vs".equals(i.txType())
+						? new ValidationIssue(ValidationIssue.Severity.INFORMATION, i.type(), "this-code-not-in-vs", i.text(), i.expression())
+						: i);
+			}
+		}
+		perCoding.sort(java.util.Comparator.comparing(ValidationIssue::severity).thenComparing(ValidationIssue::text));
+		List<ValidationIssue> issues = new ArrayList<>();
+		issues.add(new ValidationIssue(ValidationIssue.Severity.ERROR, "code-invalid", "not-in-vs",
+				"No valid coding was found for the value set '" + valueSet + "'", null));
+		issues.addAll(perCoding);
+		String unknown = results.stream().map(ValidationResult::unknownSystem).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+		return new ValidationResult(false, null, null, null, null, false, issues, unknown);
 	}
 
 	/** What changed in code system {@code url} from version {@code from} to version {@code to}. */

@@ -23,6 +23,11 @@ public record ValidationOptions(String displayLanguage, VersionRules versions, b
 		this(displayLanguage, versions, abstractAllowed, lenientDisplay, false, false);
 	}
 
+	/** These options, judging displays in {@code language}. */
+	public ValidationOptions inLanguage(String language) {
+		return new ValidationOptions(language, versions, abstractAllowed, lenientDisplay, activeOnly, inferSystem);
+	}
+
 	/** These options with the value set rules {@code activeOnly} and {@code inferSystem}. */
 	public ValidationOptions inValueSet(boolean activeOnly, boolean inferSystem) {
 		return new ValidationOptions(displayLanguage, versions, abstractAllowed, lenientDisplay, activeOnly, inferSystem);

@@ -269,6 +269,10 @@ class ExpandTest {
 		TerminologyException e = assertThrows(TerminologyException.class, () -> expand(noOperator, null, 0, null));
 		assertEquals(TerminologyException.Problem.INVALID, e.problem());
 		assertTrue(e.getMessage().contains("needs a property, an op and a value"), e.getMessage());
+		ValueSet noValue = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
+				.setProperty("concept").setOp(ValueSet.FilterOperator.ISA));
+		TerminologyException missingValue = assertThrows(TerminologyException.class, () -> expand(noValue, null, 0, null));
+		assertEquals("The system " + Fixtures.SYSTEM + " filter with property = concept, op = is-a has no value", missingValue.getMessage());
 	}
 
 	private ValueSet expandWithOutputs(boolean includeDefinition, List<String> properties, List<String> designations) {

@@ -228,6 +228,47 @@ class ValidateCodeTest {
 	}
 
 	@Test
+	void displaysAreJudgedInTheLanguageTheValueSetIsShownIn() {
+		ValueSet spanish = Fixtures.allProcedures();
+		spanish.setLanguage("es");
+		TerminologyEngine english = englishProcedures();
+		assertFalse(english.validateInValueSet(spanish, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", "Osteotomy of spine, neck")),
+				ValidationOptions.DEFAULT).valid(), "the English display is not the Spanish one");
+		assertTrue(english.validateInValueSet(spanish, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", "Osteotomía de la columna, cuello")),
+				ValidationOptions.DEFAULT).valid());
+		assertTrue(english.validateInValueSet(spanish, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", "Osteotomy of spine, neck")),
+				ValidationOptions.DEFAULT.inLanguage("en")).valid(), "a language the client names wins");
+	}
+
+	@Test
+	void aConceptWithNoCodingInTheValueSetIsAnsweredAsAConcept() {
+		ValueSet all = Fixtures.allProcedures();
+		ValidationResult r = engine.validateInValueSet(all, List.of(new CodingCheck(Fixtures.SYSTEM, null, "77777", null, "CodeableConcept.coding[0]")),
+				ValidationOptions.DEFAULT);
+		assertFalse(r.valid());
+		assertEquals(List.of("not-in-vs", "invalid-code", "this-code-not-in-vs"), r.issues().stream().map(ValidationIssue::txType).toList());
+		assertEquals("No valid coding was found for the value set '" + Canonical.of(all) + "'", r.issues().get(0).text());
+		assertEquals(ValidationIssue.Severity.INFORMATION, r.issues().get(2).severity(), "that one coding is not in it is a note");
+		assertEquals(null, r.code(), "no coding was accepted, so none is answered");
+
+		ValidationResult oneGood = engine.validateInValueSet(all, List.of(new CodingCheck(Fixtures.SYSTEM, null, "77777", null, "CodeableConcept.coding[0]"),
+				new CodingCheck(Fixtures.SYSTEM, null, "10010", null, "CodeableConcept.coding[1]")), ValidationOptions.DEFAULT);
+		assertTrue(oneGood.valid());
+		assertEquals("10010", oneGood.code());
+	}
+
+	@Test
+	void aValueSetOverACodeSystemNotHeldSaysTheCodeCannotBeValidated() {
+		ValueSet elsewhere = Fixtures.inline(c -> c.addInclude().setSystem("http://nowhere.example"));
+		ValidationResult r = engine.validateInValueSet(elsewhere, List.of(new CodingCheck("http://nowhere.example", null, "1", null)),
+				ValidationOptions.DEFAULT);
+		assertFalse(r.valid());
+		assertEquals("A definition for CodeSystem 'http://nowhere.example' could not be found, so the code cannot be validated", r.message());
+		assertEquals("system", r.issues().get(0).expression());
+		assertEquals("http://nowhere.example", r.unknownSystem());
+	}
+
+	@Test
 	void aValueSetWithAMissingImportValidatesNothingButIsNotAnError() {
 		ValueSet broken = Fixtures.inline(c -> c.addInclude().addValueSet("http://example.org/vs/missing"));
 		ValidationResult r = engine.validateInValueSet(broken, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), ValidationOptions.DEFAULT);

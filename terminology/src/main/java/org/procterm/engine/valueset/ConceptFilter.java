@@ -32,6 +32,9 @@ final class ConceptFilter {
 		if (op == null && filter.getOpElement().hasExtension(R5_FILTER_OP)) {
 			op = filter.getOpElement().getExtensionByUrl(R5_FILTER_OP).getValue().primitiveValue();
 		}
+		if (property != null && !property.isBlank() && op != null && value == null) {
+			throw TerminologyException.invalid("The system " + cs.url() + " filter with property = " + property + ", op = " + op + " has no value");
+		}
 		if (property == null || property.isBlank() || op == null || value == null) {
 			throw TerminologyException.invalid("A ValueSet filter on " + cs.url()
 					+ " needs a property, an op and a value; got property='" + property + "', op='" + op + "', value='" + value + "'");
