@@ -143,9 +143,13 @@ class ValidateCodeTest {
 		return e;
 	}
 
+	private static ValidationResult withStatuses(String code) {
+		return withStatuses().validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, code, null)), ValidationOptions.DEFAULT);
+	}
+
 	@Test
 	void aDeprecatedCodeIsValidWithAWarningAndItsStatus() {
-		ValidationResult r = withStatuses().validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10020", null)), ValidationOptions.DEFAULT);
+		ValidationResult r = withStatuses("10020");
 		assertTrue(r.valid());
 		assertFalse(r.inactive());
 		assertEquals("deprecated", r.status());
@@ -154,7 +158,7 @@ class ValidateCodeTest {
 
 	@Test
 	void aRetiredCodeIsInactiveAndTheWarningNamesBothStatuses() {
-		ValidationResult r = withStatuses().validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), ValidationOptions.DEFAULT);
+		ValidationResult r = withStatuses("10010");
 		assertTrue(r.valid());
 		assertTrue(r.inactive());
 		assertEquals("retired", r.status());
