@@ -114,6 +114,33 @@ class ValidateCodeOperationTest {
 	}
 
 	@Test
+	void inferSystemJudgesACodeSentWithoutItsSystem(LiveServer.Server server) {
+		Parameters in = new Parameters();
+		in.addParameter("url", new UriType(ExpandOperationTest.SPINE));
+		in.addParameter("code", new CodeType("22210"));
+		assertFalse(result(server.client().operation().onType(ValueSet.class).named("$validate-code").withParameters(in).useHttpGet().execute()),
+				"without inferSystem a code needs its system");
+
+		in.addParameter("inferSystem", new org.hl7.fhir.r4.model.BooleanType(true));
+		Parameters out = server.client().operation().onType(ValueSet.class).named("$validate-code").withParameters(in).useHttpGet().execute();
+		assertTrue(result(out));
+		assertEquals(CPT, out.getParameterValue("system").primitiveValue());
+	}
+
+	@Test
+	void aConceptWithNoCodingInTheValueSetIsAnsweredAsAConcept(LiveServer.Server server) {
+		CodeableConcept cc = new CodeableConcept().addCoding(new Coding(CPT, "00000", null));
+		Parameters in = new Parameters();
+		in.addParameter("url", new UriType(ExpandOperationTest.SPINE));
+		in.addParameter().setName("codeableConcept").setValue(cc);
+		Parameters out = server.client().operation().onType(ValueSet.class).named("$validate-code").withParameters(in).execute();
+		assertFalse(result(out));
+		assertTrue(out.getParameterValue("message").primitiveValue().contains("No valid coding was found for the value set"),
+				out.getParameterValue("message").primitiveValue());
+		assertFalse(out.getParameter().stream().anyMatch(p -> p.getName().equals("code")), "no coding was accepted, so none is answered");
+	}
+
+	@Test
 	void codeableConceptIsValidWhenOneCodingIs(LiveServer.Server server) {
 		CodeableConcept cc = new CodeableConcept().addCoding(new Coding(CPT, "00000", null)).addCoding(new Coding(CPT, "63185", null));
 		Parameters in = new Parameters();
