@@ -23,6 +23,11 @@ import java.io.Writer;
  * HAPI a writer and a stream whose {@code flush()} does nothing. What they hold goes to Jetty when
  * it reaches {@link #HELD} characters or bytes, when HAPI closes them, and when the request ends;
  * a response that fits is then sent at once, with a Content-Length.
+ * <p>
+ * Written here rather than as a {@code BufferedWriter}/{@code BufferedOutputStream} with
+ * {@code flush()} turned off: their buffers cannot be dropped when HAPI resets the response to
+ * answer with an error instead, and passing on what they hold also flushes the target, which
+ * would commit every answer as chunked.
  */
 final class FlushCoalescingFilter implements Filter {
 

@@ -16,6 +16,11 @@ public record CodingCheck(String system, String version, String code, String dis
 		return new CodingCheck(system, version, code, display, path);
 	}
 
+	/** Whether this coding is one of a CodeableConcept's, which a value set judges as a whole. */
+	public boolean inConcept() {
+		return path != null && path.startsWith("CodeableConcept");
+	}
+
 	/** The FHIRPath of this coding as a whole: the coding, or the {@code code} parameter when it came as parameters. */
 	public String codingExpression() {
 		return path == null || path.isEmpty() ? "code" : path;

@@ -284,8 +284,7 @@ public final class TerminologyEngine implements TerminologyService {
 			}
 			return check.system() == null ? validateOne(check, rules) : membership(members, vs, check, rules);
 		};
-		boolean concept = !codings.isEmpty() && codings.get(0).path() != null && codings.get(0).path().startsWith("CodeableConcept");
-		ValidationResult result = concept ? combineConcept(codings, judge, vs) : combine(codings, judge);
+		ValidationResult result = !codings.isEmpty() && codings.get(0).inConcept() ? combineConcept(codings, judge, vs) : combine(codings, judge);
 		List<ValueSet> valueSets = new ArrayList<>(List.of(valueSet));
 		valueSets.addAll(members.imports());
 		return withStatusNotes(result, valueSets);
@@ -313,10 +312,6 @@ public final class TerminologyEngine implements TerminologyService {
 	 * for a coding that states another version than the include. Otherwise the value set is the problem.
 	 */
 	private ValidationResult withoutCodeSystem(CodingCheck check, UnknownCodeSystemException missing, ValidationOptions options) {
-		String notValidated = missing.version() == null
-				? "A definition for CodeSystem '" + missing.system() + "' could not be found, so the code cannot be validated"
-				: "A definition for CodeSystem '" + missing.system() + "' version '" + missing.version()
-						+ "' could not be found, so the code cannot be validated. Valid versions: " + describeVersions(missing.system(), null);
 		if (!missing.system().equals(check.system())) {
 			return new ValidationResult(false, check.system(), check.version(), check.code(), null, false, List.of(new ValidationIssue(
 					ValidationIssue.Severity.ERROR, "not-found", "not-found", missing.getMessage(), null)), new Canonical(missing.system(), missing.version()).toString());
@@ -327,15 +322,16 @@ public final class TerminologyEngine implements TerminologyService {
 					+ missing.version() + "' in the ValueSet include is different to the one in the value ('" + check.version() + "')",
 					check.expression("version")));
 		}
-		issues.add(new ValidationIssue(ValidationIssue.Severity.ERROR, "not-found", "not-found", notValidated, check.expression("system")));
+		issues.add(new ValidationIssue(ValidationIssue.Severity.ERROR, "not-found", "not-found",
+				cannotBeValidated(missing.system(), missing.version(), null), check.expression("system")));
 		ValidationResult inSystem = validateOne(check, options);
 		return new ValidationResult(false, check.system(), inSystem.version() != null ? inSystem.version() : check.version(), check.code(),
 				inSystem.display(), inSystem.inactive(), issues, new Canonical(missing.system(), missing.version()).toString());
 	}
 
-	/** The code systems a value set holds {@code code} from, at most two: enough to tell none, one and several apart ({@code inferSystem}). */
+	/** The code systems a value set holds {@code code} from ({@code inferSystem}): one lookup per code system it draws on. */
 	private static List<String> systemsHolding(Expansion members, String code) {
-		return members.entries().stream().filter(e -> e.concept().code().equals(code)).map(ExpansionEntry::system).distinct().limit(2).toList();
+		return members.sources().stream().map(Expansion.Source::system).distinct().filter(system -> !members.find(system, code).isEmpty()).toList();
 	}
 
 	/** A code sent without a system whose system cannot be inferred: in no code system of the value set, or in several. */
@@ -397,10 +393,9 @@ public final class TerminologyEngine implements TerminologyService {
 						+ check.version() + "')", check.expression("version")));
 		String unknown = null;
 		if (!held) {
-			issues.add(new ValidationIssue(ValidationIssue.Severity.ERROR, "not-found", "not-found", "A definition for CodeSystem '"
-					+ check.system() + "' version '" + check.version() + "' could not be found, so the code cannot be validated. Valid versions: "
-					+ describeVersions(check.system(), null), check.expression("system")));
-			unknown = check.system() + "|" + check.version();
+			issues.add(new ValidationIssue(ValidationIssue.Severity.ERROR, "not-found", "not-found",
+					cannotBeValidated(check.system(), check.version(), null), check.expression("system")));
+			unknown = new Canonical(check.system(), check.version()).toString();
 		}
 		ValidationResult inValueSetVersion = membership(members, valueSet, check.withVersion(source.version()), options);
 		List<ValidationIssue> all = new ArrayList<>(issues);
@@ -658,15 +653,10 @@ public final class TerminologyEngine implements TerminologyService {
 		String version = versions.choose(check.system(), check.version());
 		Optional<CodeSystemIndex> found = catalog.get().codeSystem(check.system(), version, versions.date());
 		if (found.isEmpty()) {
-			List<String> known = catalog.get().codeSystemVersions(check.system());
-			String text = "A definition for CodeSystem '" + check.system() + "'"
-					+ (version == null ? "" : " version '" + version + "'")
-					+ (version == null && versions.date() != null ? " in effect on " + versions.date() : "")
-					+ " could not be found, so the code cannot be validated"
-					+ (known.isEmpty() ? "" : ". Valid versions: " + describeVersions(check.system(), versions.date()));
-			ValidationIssue issue = new ValidationIssue(ValidationIssue.Severity.ERROR, "not-found", "not-found", text, check.expression("system"));
-			String missing = version == null ? check.system() : check.system() + "|" + version;
-			return new ValidationResult(false, check.system(), check.version(), check.code(), null, false, List.of(issue), missing);
+			ValidationIssue issue = new ValidationIssue(ValidationIssue.Severity.ERROR, "not-found", "not-found",
+					cannotBeValidated(check.system(), version, versions.date()), check.expression("system"));
+			return new ValidationResult(false, check.system(), check.version(), check.code(), null, false, List.of(issue),
+					new Canonical(check.system(), version).toString());
 		}
 		CodeSystemIndex cs = found.get();
 		if (cs.isSupplement()) {
@@ -806,6 +796,17 @@ public final class TerminologyEngine implements TerminologyService {
 	private CodeSystemIndex codeSystemOrThrow(String system, String version, java.time.LocalDate date) {
 		return catalog.get().codeSystem(system, version, date)
 				.orElseThrow(() -> TerminologyException.notFound(unknownCodeSystemMessage(system, version, date)));
+	}
+
+	/**
+	 * HL7's wording for a code whose code system, or that version of it (or one in effect on
+	 * {@code date}), is not held, with the versions that are.
+	 */
+	private String cannotBeValidated(String system, String version, java.time.LocalDate date) {
+		return "A definition for CodeSystem '" + system + "'" + (version == null ? "" : " version '" + version + "'")
+				+ (version == null && date != null ? " in effect on " + date : "")
+				+ " could not be found, so the code cannot be validated"
+				+ (catalog.get().codeSystemVersions(system).isEmpty() ? "" : ". Valid versions: " + describeVersions(system, date));
 	}
 
 	private String unknownCodeSystemMessage(String system, String version, java.time.LocalDate date) {
