@@ -1,5 +1,10 @@
 package org.procterm;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -17,7 +22,16 @@ import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 public class LiveServer implements ParameterResolver {
 
 	/** What a test talks to. */
-	public record Server(String baseUrl, FhirContext fhir, IGenericClient client, IGenericClient admin) {}
+	public record Server(String baseUrl, FhirContext fhir, IGenericClient client, IGenericClient admin) {
+
+		/** A plain GET of a path under the FHIR base (e.g. {@code /Library/$patient-section?...}), asking for JSON, as curl would. */
+		public HttpResponse<String> get(String path) throws java.io.IOException, InterruptedException {
+			return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/fhir+json").build(),
+					HttpResponse.BodyHandlers.ofString());
+		}
+	}
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private record Running(ProcTermServer server, Server handle) implements ExtensionContext.Store.CloseableResource {
 		@Override

@@ -3,10 +3,12 @@ package org.procterm.server;
 import java.util.List;
 
 import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.procterm.config.ServerSettings;
 import org.procterm.engine.TerminologyEngine;
 import org.procterm.importing.ImportService;
+import org.procterm.content.PatientSectionProvider;
 import org.procterm.provider.ImportProvider;
 import org.procterm.provider.CapabilitiesProvider;
 import org.procterm.provider.OperationErrors;
@@ -53,6 +55,7 @@ public class ProcTermRestfulServer extends RestfulServer {
 		registerProviders(List.of(ours.codeSystems(), ours.valueSets()));
 		registerProvider(new ImportProvider(spring.getBean(ImportService.class), spring.getBean(TerminologyEngine.class),
 				settings.dataDir().resolve("work")));
+		registerProvider(new PatientSectionProvider(spring.getBean(DaoRegistry.class).getResourceDao(Library.class)));
 		registerProvider(spring.getBean("mySystemProviderR4"));
 
 		setPagingProvider(spring.getBean(DatabaseBackedPagingProvider.class));

@@ -63,6 +63,9 @@ public class StorageConfig {
 		s.setEnforceReferentialIntegrityOnDelete(false);
 		// the engine expands value sets on demand and caches the result; HAPI's pre-expansion tables would sit unused
 		s.setPreExpandValueSets(false);
+		// HAPI installs only 'active' package resources by default; our patient text is honestly 'draft'
+		// until a clinician has reviewed it, and must still be served (its status tells readers so)
+		s.setValidateResourceStatusForPackageUpload(false);
 		return s;
 	}
 

@@ -46,6 +46,24 @@ public final class Readability {
 		return 206.84 - 0.60 * syllablesPer100Words - 1.02 * sentencesPer100Words;
 	}
 
+	/**
+	 * The harder of the two ways to count a text with lists: each list item or line as a sentence
+	 * (as written), or items run together until a full stop. A list of long phrases without full
+	 * stops reads as one long sentence, so the second count keeps lists honest.
+	 */
+	public static double worstGrade(String text) {
+		return Math.max(fleschKincaidGrade(text), fleschKincaidGrade(runTogether(text)));
+	}
+
+	/** The lower of the two Fernández-Huerta scores, counted as {@link #worstGrade} counts. */
+	public static double lowestEase(String text) {
+		return Math.min(fernandezHuerta(text), fernandezHuerta(runTogether(text)));
+	}
+
+	private static String runTogether(String text) {
+		return text.replaceAll("\\s*\\n+\\s*", " ");
+	}
+
 	public static Counts count(String text, java.util.function.ToIntFunction<String> syllables) {
 		List<String> sentences = Arrays.stream(SENTENCE_END.split(text)).filter(s -> WORD.matcher(s).find()).toList();
 		int words = 0;

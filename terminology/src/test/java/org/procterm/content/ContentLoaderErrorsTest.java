@@ -11,7 +11,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.procterm.content.model.Coverage;
 import org.procterm.content.model.Language;
 import org.procterm.content.model.Procedure;
 import org.procterm.content.model.Section;
@@ -24,32 +23,27 @@ class ContentLoaderErrorsTest {
 	@TempDir
 	Path root;
 
+	/** Front matter, then every section a page needs, each with a line of text. */
 	private static final String EN = """
 			---
 			code: "10001"
 			language: en
 			name: Test procedure
 			descriptor: "Test descriptor"
-			coverage: partial
+			anesthesia: general
 			section: [Surgery]
 			duration: 2-4 hours
+			sources:
+			  - title: A public page
+			    publisher: A publisher
+			    url: https://example.org/page
 			review:
 			  status: draft
+			  author: procterm content team
 			  written: 2026-11-21
+			  nextReview: 2027-11-21
 			---
-
-			## Summary
-
-			A short summary.
-
-			## Why it is done
-
-			A reason.
-
-			## How it differs from similar codes
-
-			It is the only one.
-			""";
+			""" + body(Language.EN, "Text.");
 
 	private static final String ES = """
 			---
@@ -58,21 +52,28 @@ class ContentLoaderErrorsTest {
 			name: Procedimiento de prueba
 			review:
 			  status: draft
+			  author: procterm content team
 			  written: 2026-11-21
+			  nextReview: 2027-11-21
 			---
+			""" + body(Language.ES, "Texto.");
 
-			## Resumen
+	private static String body(Language l, String text) {
+		StringBuilder md = new StringBuilder();
+		for (Section s : Section.values()) {
+			if (Section.required().contains(s) || s == Section.RISKS_POSSIBLE) {
+				md.append('\n').append(s.parent() == null ? "## " : "### ").append(s.title(l)).append("\n\n");
+				if (!s.hasSubsections()) {
+					md.append(text).append('\n');
+				}
+			}
+		}
+		return md.toString();
+	}
 
-			Un resumen corto.
-
-			## Para qué se hace
-
-			Una razón.
-
-			## En qué se diferencia de códigos parecidos
-
-			Es el único.
-			""";
+	private static int lineOf(String file, String line) {
+		return List.of(file.split("\n", -1)).indexOf(line) + 1;
+	}
 
 	private Path proceduresDir() {
 		return root.resolve("procedures");
@@ -103,21 +104,21 @@ class ContentLoaderErrorsTest {
 		List<Procedure> loaded = new ContentLoader().load(proceduresDir());
 		assertEquals(1, loaded.size());
 		Procedure p = loaded.get(0);
-		assertEquals(Coverage.PARTIAL, p.facts().coverage());
+		assertEquals("https://example.org/page", p.facts().sources().get(0).url());
 		assertEquals(2, p.facts().duration().min());
-		assertEquals("Un resumen corto.", p.text(Language.ES).sections().get(Section.SUMMARY));
+		assertEquals("Texto.", p.text(Language.ES).sections().get(Section.SUMMARY));
 	}
 
 	@Test
 	void missingSectionNamesTheSectionAndTheFile() throws IOException {
 		write("10001", "en", EN);
-		write("10001", "es", ES.replace("## Para qué se hace\n\nUna razón.\n", ""));
+		write("10001", "es", ES.replace("## Para qué se hace\n\nTexto.\n", ""));
 		assertOnlyError("procedures/10001/es.md:1: ", "missing section '## Para qué se hace'");
 	}
 
 	@Test
 	void unknownFieldIsReportedAtItsLine() throws IOException {
-		write("10001", "en", EN.replace("coverage: partial", "coverage: partial\ncolour: blue"));
+		write("10001", "en", EN.replace("anesthesia: general", "anesthesia: general\ncolour: blue"));
 		write("10001", "es", ES);
 		assertOnlyError("procedures/10001/en.md:7: ", "unknown field 'colour'");
 	}
@@ -148,7 +149,7 @@ class ContentLoaderErrorsTest {
 
 	@Test
 	void referenceToAnUnknownCodeIsReported() throws IOException {
-		write("10001", "en", EN.replace("coverage: partial", "coverage: partial\nsimilarCodes: [\"99999\"]"));
+		write("10001", "en", EN.replace("anesthesia: general", "anesthesia: general\nsimilarCodes: [\"99999\"]"));
 		write("10001", "es", ES);
 		assertOnlyError("procedures/10001/en.md:7: ", "similarCodes names '99999'");
 	}
@@ -165,7 +166,8 @@ class ContentLoaderErrorsTest {
 		write("10001", "en", EN.replace("## Why it is done", "## Why we do it"));
 		write("10001", "es", ES);
 		List<String> errors = errors();
-		assertTrue(errors.get(0).startsWith("procedures/10001/en.md:18: unknown section 'Why we do it'"), errors.toString());
+		assertTrue(errors.get(0).startsWith("procedures/10001/en.md:" + lineOf(EN, "## Why it is done") + ": unknown section 'Why we do it'"),
+				errors.toString());
 	}
 
 	@Test
@@ -189,8 +191,67 @@ class ContentLoaderErrorsTest {
 
 	@Test
 	void addOnWithoutPrimaryCodesIsRejected() throws IOException {
-		write("10001", "en", EN.replace("coverage: partial", "coverage: partial\naddOn: true"));
+		write("10001", "en", EN.replace("anesthesia: general", "anesthesia: general\naddOn: true"));
 		write("10001", "es", ES);
 		assertOnlyError("procedures/10001/en.md:7: ", "needs 'primaryCodes'");
+	}
+
+	@Test
+	void aReviewedPageNeedsAReviewerAndADate() throws IOException {
+		write("10001", "en", EN.replace("  status: draft", "  status: clinician-reviewed"));
+		write("10001", "es", ES);
+		List<String> errors = errors();
+		assertEquals(2, errors.size(), errors.toString());
+		assertTrue(errors.get(0).contains("needs the reviewer's name"), errors.toString());
+		assertTrue(errors.get(1).contains("needs the date it was reviewed"), errors.toString());
+	}
+
+	@Test
+	void aDraftNamesNoReviewer() throws IOException {
+		write("10001", "en", EN.replace("  written: 2026-11-21", "  written: 2026-11-21\n  reviewer: Dr. Somebody"));
+		write("10001", "es", ES);
+		assertOnlyError("procedures/10001/en.md:", "a draft has no reviewer or review date");
+	}
+
+	@Test
+	void aPageWithoutSourcesIsRefused() throws IOException {
+		write("10001", "en", EN.replace("""
+				sources:
+				  - title: A public page
+				    publisher: A publisher
+				    url: https://example.org/page
+				""", ""));
+		write("10001", "es", ES);
+		assertOnlyError("procedures/10001/en.md:1: ", "missing 'sources'");
+	}
+
+	@Test
+	void aSourceIsAWebAddress() throws IOException {
+		write("10001", "en", EN.replace("url: https://example.org/page", "url: the library"));
+		write("10001", "es", ES);
+		assertOnlyError("procedures/10001/en.md:", "needs the web address it is published at");
+	}
+
+	@Test
+	void risksAreEitherByFrequencyOrOneListNeverBoth() throws IOException {
+		write("10001", "en", EN.replace("### Possible risks", "### Common risks"));
+		write("10001", "es", ES);
+		List<String> errors = errors();
+		assertTrue(errors.get(0).startsWith("procedures/10001/en.md:1: mixed risk lists"), errors.toString());
+	}
+
+	@Test
+	void everyLanguageHasTheSameSections() throws IOException {
+		String en = EN.replace("### Possible risks\n\nText.\n", "### Common risks\n\nText.\n\n### Rare risks\n\nText.\n");
+		write("10001", "en", en);
+		write("10001", "es", ES);
+		assertOnlyError("procedures/10001/es.md:1: ", "the sections differ from en.md's");
+	}
+
+	@Test
+	void aGeneratedSectionCannotBeWrittenByHand() throws IOException {
+		write("10001", "en", EN + "\n## Sources\n\nMy list.\n");
+		write("10001", "es", ES);
+		assertTrue(errors().get(0).contains("unknown section 'Sources'"));
 	}
 }

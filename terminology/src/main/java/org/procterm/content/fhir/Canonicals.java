@@ -29,6 +29,15 @@ public final class Canonicals {
 		return "cpt-" + code + "-patient-information";
 	}
 
+	/** procterm's CodeSystem of patient page sections, and the extension that tags a Library attachment with one. */
+	public static final String PATIENT_SECTION_SYSTEM = BASE + "/CodeSystem/patient-section";
+	public static final String PATIENT_SECTION_EXTENSION = BASE + "/StructureDefinition/patient-section";
+
+	/** The address of a code's patient page on a procterm server, relative to its root. */
+	public static String page(String code, org.procterm.content.model.Language language) {
+		return "/procedures/" + code + (language == org.procterm.content.model.Language.EN ? "" : "?lang=" + language.tag());
+	}
+
 	public static String valueSet(String id) {
 		return BASE + "/ValueSet/" + id;
 	}

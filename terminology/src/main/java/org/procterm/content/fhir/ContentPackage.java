@@ -14,9 +14,11 @@ public final class ContentPackage {
 	public static List<Resource> resources(List<Procedure> procedures, String version) {
 		List<Resource> out = new ArrayList<>();
 		out.add(new CptCodeSystemBuilder().build(procedures));
+		out.add(PatientSectionCodeSystem.build(version));
 		out.addAll(new ValueSetCatalog(version).build(procedures));
-		PlanDefinitionBuilder plans = new PlanDefinitionBuilder(version);
-		LibraryBuilder libraries = new LibraryBuilder(version);
+		PatientDocument document = new PatientDocument(procedures);
+		PlanDefinitionBuilder plans = new PlanDefinitionBuilder(version, document);
+		LibraryBuilder libraries = new LibraryBuilder(version, document);
 		for (Procedure p : procedures) {
 			out.add(plans.build(p));
 			out.add(libraries.build(p));

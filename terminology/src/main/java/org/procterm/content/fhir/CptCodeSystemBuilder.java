@@ -52,7 +52,8 @@ public final class CptCodeSystemBuilder {
 		ours(cs, "section", "The code's place in the CPT tree, e.g. Surgery > Nervous System > Spine and Spinal Cord", PropertyType.STRING);
 		ours(cs, "durationMinutesMin", "Typical shortest length of the procedure, in minutes", PropertyType.INTEGER);
 		ours(cs, "durationMinutesMax", "Typical longest length of the procedure, in minutes", PropertyType.INTEGER);
-		ours(cs, "setting", "Where the procedure is typically done: hospital or surgical-center", PropertyType.CODE);
+		ours(cs, "setting", "Where the procedure is typically done: hospital, surgical-center or childrens-hospital", PropertyType.CODE);
+		ours(cs, "similarCode", "A related code a patient or coder may compare this one with; it has its own patient page", PropertyType.CODE);
 		ours(cs, "planDefinition", "Canonical URL of the PlanDefinition that describes the patient's journey", PropertyType.STRING);
 		ours(cs, "patientInformation", "Canonical URL of the Library holding the plain-language patient text", PropertyType.STRING);
 
@@ -94,6 +95,7 @@ public final class CptCodeSystemBuilder {
 			prop(c, "durationMinutesMax", new IntegerType(duration.max() * duration.unit().minutes()));
 		}
 		f.settings().forEach(s -> prop(c, "setting", new CodeType(s)));
+		f.similarCodes().forEach(code -> prop(c, "similarCode", new CodeType(code)));
 		prop(c, "planDefinition", new StringType(Canonicals.planDefinition(f.code())));
 		prop(c, "patientInformation", new StringType(Canonicals.library(f.code())));
 		return c;

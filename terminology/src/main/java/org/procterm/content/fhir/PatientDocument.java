@@ -1,26 +1,31 @@
 package org.procterm.content.fhir;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
-import org.commonmark.renderer.text.TextContentRenderer;
 import org.procterm.content.model.Language;
 import org.procterm.content.model.Localized;
 import org.procterm.content.model.Procedure;
 import org.procterm.content.model.ProcedureFacts;
 import org.procterm.content.model.ProcedureText;
+import org.procterm.content.model.Review;
 import org.procterm.content.model.Section;
 import org.procterm.content.model.Vocabulary;
 
 /**
  * The patient's page for one procedure in one language, as Markdown and as HTML: the name, the
- * educational-use notice with the review status, the key facts at a glance, then the writer's
- * sections. Raw HTML in a writer's Markdown is escaped, never passed through.
+ * educational-use notice with who wrote and reviewed it, then every top-level section in page
+ * order, the writer's and those the build makes from the facts (at a glance, similar codes,
+ * health plan policies, sources). A single section can be had on its own, with its ### parts.
  */
 public final class PatientDocument {
 
@@ -30,60 +35,105 @@ public final class PatientDocument {
 			"Esta página explica un procedimiento en términos generales. Sirve para aprender y no es un consejo médico. "
 					+ "Su equipo de salud conoce su caso, así que pregúntele sobre cualquier punto de esta página.");
 
-	private static final Localized AT_A_GLANCE = new Localized("At a glance", "De un vistazo");
-	private static final Localized POLICIES = new Localized("Health plan policies", "Políticas de los planes de salud");
+	private static final Map<Language, DateTimeFormatter> DATES = Map.of(
+			Language.EN, DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.US),
+			Language.ES, DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag("es-US")));
 
-	private final Parser parser = Parser.builder().build();
-	private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).build();
-	private final TextContentRenderer text = TextContentRenderer.builder().build();
+	private final Map<String, Procedure> byCode;
+	private final MarkdownText markdownText = new MarkdownText();
+
+	/** @param all every procedure of the package, so a page can name and link its similar codes */
+	public PatientDocument(List<Procedure> all) {
+		this.byCode = all.stream().collect(Collectors.toMap(Procedure::code, Function.identity()));
+	}
 
 	public String markdown(Procedure p, Language language) {
 		ProcedureText t = p.text(language);
 		StringBuilder md = new StringBuilder();
 		md.append("# ").append(t.name()).append("\n\n");
-		md.append(language == Language.EN ? "CPT code " : "Código CPT ").append(p.code());
-		md.append(language == Language.EN ? ": " + p.facts().descriptor() : "").append("\n\n");
-		md.append("> ").append(NOTICE.in(language)).append("\n>\n> ")
-				.append(Vocabulary.REVIEW_STATUS.get(t.review().status()).in(language))
-				.append(language == Language.EN ? " Written " : " Escrito el ").append(t.review().written()).append('.')
-				.append(t.review().reviewed() == null ? ""
-						: (language == Language.EN ? " Reviewed " : " Revisado el ") + t.review().reviewed() + ".")
-				.append("\n\n");
-		List<String> glance = glance(p.facts(), language);
-		if (!glance.isEmpty()) {
-			md.append("## ").append(AT_A_GLANCE.in(language)).append("\n\n");
-			glance.forEach(g -> md.append("- ").append(g).append('\n'));
-			md.append('\n');
-		}
-		for (Map.Entry<Section, String> s : t.sections().entrySet()) {
-			md.append(s.getKey().parent() == null ? "## " : "### ").append(s.getKey().title(language)).append("\n\n");
-			if (!s.getValue().isEmpty()) {
-				md.append(s.getValue()).append("\n\n");
-			}
-		}
-		if (!p.facts().payerPolicies().isEmpty()) {
-			md.append("## ").append(POLICIES.in(language)).append("\n\n");
-			p.facts().payerPolicies().forEach(policy ->
-					md.append("- [").append(policy.payer()).append(": ").append(policy.title()).append("](").append(policy.url()).append(")\n"));
-		}
+		md.append(language == Language.EN ? "CPT code " + p.code() + ": " + p.facts().descriptor() : "Código CPT " + p.code()).append("\n\n");
+		md.append("> ").append(NOTICE.in(language)).append("\n>\n> ").append(reviewLine(t.review(), language)).append("\n\n");
+		sections(p, language).values().forEach(s -> md.append(s).append("\n\n"));
 		return md.toString().strip() + "\n";
 	}
 
 	public String html(Procedure p, Language language) {
-		String title = escape(p.text(language).name());
-		return "<!DOCTYPE html>\n<html lang=\"" + language.tag() + "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + title
-				+ "</title>\n</head>\n<body>\n" + html.render(parser.parse(markdown(p, language))) + "</body>\n</html>\n";
+		return page(p.text(language).name(), language, markdownText.html(markdown(p, language)));
 	}
 
-	/** Each section as plain text (Markdown marks removed), for readability scoring and FHIR text fields. */
-	public Map<Section, String> plainSections(ProcedureText t) {
-		Map<Section, String> out = new EnumMap<>(Section.class);
-		t.sections().forEach((section, md) -> out.put(section, plain(md)));
+	/** Every top-level section present on the page, in page order, each as Markdown from its "## " heading. */
+	public Map<Section, String> sections(Procedure p, Language language) {
+		Map<Section, String> out = new LinkedHashMap<>();
+		for (Section s : Section.values()) {
+			if (s.parent() == null) {
+				String body = body(p, language, s);
+				if (!body.isBlank()) {
+					out.put(s, "## " + s.title(language) + "\n\n" + body.strip());
+				}
+			}
+		}
 		return out;
 	}
 
-	public String plain(String markdown) {
-		return text.render(parser.parse(markdown)).strip();
+	/** One top-level section with its parts as plain text, without its heading (empty when the page has none). */
+	public String plainSection(Procedure p, Language language, Section section) {
+		return markdownText.plain(body(p, language, section));
+	}
+
+	/** A code's plain name in a language, as its page shows it. */
+	public String name(String code, Language l) {
+		Procedure p = byCode.get(code);
+		return p == null ? "CPT " + code : p.text(l).name();
+	}
+
+	private String body(Procedure p, Language l, Section s) {
+		ProcedureText t = p.text(l);
+		return switch (s) {
+			case AT_A_GLANCE -> bullets(glance(p.facts(), l));
+			case SIMILAR_CODES -> bullets(p.facts().similarCodes().stream().map(code -> similar(code, l)).toList());
+			case HEALTH_PLAN_POLICIES -> bullets(p.facts().payerPolicies().stream()
+					.map(policy -> "[" + policy.payer() + ": " + policy.title() + "](" + policy.url() + ")").toList());
+			case SOURCES -> bullets(p.facts().sources().stream()
+					.map(source -> "[" + source.title() + "](" + source.url() + "), " + source.publisher()).toList());
+			default -> {
+				if (!t.sections().containsKey(s)) {
+					yield "";
+				}
+				StringBuilder md = new StringBuilder(t.sections().get(s));
+				Arrays.stream(Section.values()).filter(part -> part.parent() == s && t.sections().containsKey(part))
+						.forEach(part -> md.append("\n\n### ").append(part.title(l)).append("\n\n").append(t.sections().get(part)));
+				yield md.toString();
+			}
+		};
+	}
+
+	private String similar(String code, Language l) {
+		return "[" + name(code, l) + "](" + Canonicals.page(code, l) + ") (CPT " + code + ")";
+	}
+
+	/** "Written by … on December 1, 2026. Not yet reviewed by a clinician. Next review by …". */
+	static String reviewLine(Review r, Language l) {
+		boolean en = l == Language.EN;
+		StringBuilder line = new StringBuilder(Vocabulary.REVIEW_STATUS.get(r.status()).in(l));
+		line.append(en ? " Written by " : " Escrito por ").append(r.author()).append(en ? " on " : " el ").append(date(r.written(), l)).append('.');
+		if (r.reviewed() != null) {
+			line.append(en ? " Reviewed by " : " Revisado por ").append(r.reviewer()).append(en ? " on " : " el ").append(date(r.reviewed(), l)).append('.');
+		}
+		line.append(en ? " Next review due by " : " Próxima revisión a más tardar el ").append(date(r.nextReview(), l)).append('.');
+		return line.toString();
+	}
+
+	static String date(LocalDate date, Language l) {
+		return DATES.get(l).format(date);
+	}
+
+	private static String bullets(List<String> items) {
+		return items.stream().map(i -> "- " + i + "\n").collect(Collectors.joining());
+	}
+
+	static String page(String title, Language language, String bodyHtml) {
+		return "<!DOCTYPE html>\n<html lang=\"" + language.tag() + "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape(title)
+				+ "</title>\n</head>\n<body>\n" + bodyHtml + "</body>\n</html>\n";
 	}
 
 	/** The facts a patient wants first, written from the structured front matter. */
@@ -103,18 +153,22 @@ public final class PatientDocument {
 			lines.add((en ? "Usual hospital stay: " : "Estadía habitual en el hospital: ") + f.hospitalStay().describe(l));
 		}
 		if (f.fastingHours() != null) {
-			lines.add((en ? "No food or drink before surgery for at least " + f.fastingHours() + " hours"
-					: "Sin comer ni beber antes de la cirugía durante al menos " + f.fastingHours() + " horas"));
+			lines.add(fasting(f.fastingHours(), l));
 		}
 		if (!f.settings().isEmpty()) {
 			lines.add((en ? "Where: " : "Dónde: ") + f.settings().stream().map(s -> Vocabulary.SETTINGS.get(s).in(l))
 					.collect(Collectors.joining(en ? " or " : " o ")));
 		}
 		if (f.addOn()) {
-			lines.add(en ? "This code is only used together with the code of a main procedure: " + String.join(", ", f.primaryCodes())
-					: "Este código solo se usa junto con el código de un procedimiento principal: " + String.join(", ", f.primaryCodes()));
+			lines.add(en ? "Only used together with the code of a main procedure. Main codes explained here: " + String.join(", ", f.primaryCodes())
+					: "Solo se usa junto con el código de un procedimiento principal. Códigos principales explicados aquí: " + String.join(", ", f.primaryCodes()));
 		}
 		return lines;
+	}
+
+	static String fasting(int hours, Language l) {
+		return l == Language.EN ? "No food or drink for at least " + hours + " hours before surgery, or as your care team tells you."
+				: "No coma ni beba nada durante al menos " + hours + " horas antes de la cirugía, o según le indique su equipo de atención.";
 	}
 
 	private static String escape(String s) {

@@ -4,12 +4,11 @@ import java.util.List;
 
 /**
  * The structured, language-neutral facts of one procedure code, from the English file's front
- * matter. Optional facts are null or empty when not known: we leave a fact out rather than guess.
+ * matter, with the public sources they come from. Optional facts are null or empty when not known: we leave a fact out rather than guess.
  */
 public record ProcedureFacts(
 		String code,
 		String descriptor,
-		Coverage coverage,
 		boolean addOn,
 		List<String> primaryCodes,
 		String bodyRegion,
@@ -23,7 +22,8 @@ public record ProcedureFacts(
 		List<String> settings,
 		List<String> careTeam,
 		List<String> similarCodes,
-		List<PayerPolicy> payerPolicies) {
+		List<PayerPolicy> payerPolicies,
+		List<Source> sources) {
 
 	public ProcedureFacts {
 		primaryCodes = List.copyOf(primaryCodes);
@@ -32,6 +32,7 @@ public record ProcedureFacts(
 		careTeam = List.copyOf(careTeam);
 		similarCodes = List.copyOf(similarCodes);
 		payerPolicies = List.copyOf(payerPolicies);
+		sources = List.copyOf(sources);
 	}
 
 	/** "Surgery > Nervous System > Spine and Spinal Cord". */

@@ -20,13 +20,18 @@ public final class Vocabulary {
 
 	public static final Map<String, Localized> SETTINGS = ordered(
 			"hospital", new Localized("hospital operating room", "quirófano de un hospital"),
-			"surgical-center", new Localized("specialized surgery center", "centro quirúrgico especializado"));
+			"surgical-center", new Localized("specialized surgery center", "centro quirúrgico especializado"),
+			"childrens-hospital", new Localized("children's hospital operating room (for children)", "quirófano de un hospital infantil (para niños)"));
 
 	public static final Map<String, Localized> CARE_TEAM = ordered(
 			"spine-surgeon", new Localized("spine surgeon (orthopedic surgeon or neurosurgeon)", "cirujano de columna (ortopedista o neurocirujano)"),
 			"anesthesiologist", new Localized("anesthesiologist (the doctor who keeps you asleep and safe)", "anestesiólogo (el médico que lo mantiene dormido y seguro)"),
 			"surgical-nurse", new Localized("surgical nurses", "enfermeros quirúrgicos"),
-			"surgical-technician", new Localized("operating room technicians", "técnicos de quirófano"));
+			"surgical-technician", new Localized("operating room technicians", "técnicos de quirófano"),
+			"neurosurgeon", new Localized("neurosurgeon (a surgeon for the brain, spine and nerves)", "neurocirujano (cirujano del cerebro, la columna y los nervios)"),
+			"neurophysiology-team", new Localized("nerve-testing team (they check the nerves with small electrical pulses during surgery)",
+					"equipo de pruebas de los nervios (revisa los nervios con pequeños impulsos eléctricos durante la cirugía)"),
+			"physical-therapist", new Localized("physical therapists (they help you move and get stronger)", "fisioterapeutas (le ayudan a moverse y a recuperar fuerza)"));
 
 	public static final Map<String, Localized> ANESTHESIA = ordered(
 			"general", new Localized("general anesthesia (you are fully asleep)", "anestesia general (usted está completamente dormido)"));

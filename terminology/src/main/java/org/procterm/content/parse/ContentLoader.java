@@ -106,21 +106,37 @@ public final class ContentLoader {
 				errors.add(new ContentError(en.file(), en.primaryCodesLine(), "primaryCodes names '" + ref + "', which has no folder under procedures/"));
 			}
 		}
-		Set<Section> required = Section.requiredFor(en.facts().coverage());
 		Map<Language, ProcedureText> texts = new EnumMap<>(Language.class);
 		for (var f : files.values()) {
-			for (Section s : required) {
-				if (!f.text().sections().containsKey(s)) {
-					Language l = f.text().language();
-					String what = s.parent() == null ? "section '## " + s.title(l) + "'"
-							: "part '### " + s.title(l) + "' under '## " + s.parent().title(l) + "'";
-					errors.add(new ContentError(f.file(), 1, "missing " + what + " (required for coverage: "
-							+ en.facts().coverage().name().toLowerCase(java.util.Locale.ROOT) + ")"));
+			Language l = f.text().language();
+			Set<Section> present = f.text().sections().keySet();
+			for (Section s : Section.required()) {
+				if (!present.contains(s)) {
+					errors.add(new ContentError(f.file(), 1, "missing " + describe(s, l) + ": every page has every section"));
 				}
+			}
+			long riskLists = Section.RISK_LISTS.stream().filter(present::containsAll).count();
+			boolean anyRiskPart = Section.RISK_LISTS.stream().flatMap(Set::stream).anyMatch(present::contains);
+			if (riskLists != 1 || Section.RISK_LISTS.stream().anyMatch(list -> !present.containsAll(list)
+					&& list.stream().anyMatch(present::contains))) {
+				errors.add(new ContentError(f.file(), 1, (anyRiskPart ? "mixed risk lists" : "no risk list") + " under '## "
+						+ Section.RISKS.title(l) + "': write either " + describe(Section.RISKS_COMMON, l) + " and "
+						+ describe(Section.RISKS_RARE, l) + " (only where the facts say how often), or " + describe(Section.RISKS_POSSIBLE, l)));
 			}
 			texts.put(f.text().language(), f.text());
 		}
+		Set<Section> english = texts.get(Language.EN).sections().keySet();
+		for (var f : files.values()) {
+			Set<Section> sections = f.text().sections().keySet();
+			if (sections.containsAll(Section.required()) && english.containsAll(Section.required()) && !sections.equals(english)) {
+				errors.add(new ContentError(f.file(), 1, "the sections differ from en.md's: every language has the same sections"));
+			}
+		}
 		return errors.size() > before ? null : new Procedure(en.facts(), texts);
+	}
+
+	private static String describe(Section s, Language l) {
+		return s.parent() == null ? "section '## " + s.title(l) + "'" : "part '### " + s.title(l) + "' under '## " + s.parent().title(l) + "'";
 	}
 
 	private static String read(Path file, String shown, List<ContentError> errors) {

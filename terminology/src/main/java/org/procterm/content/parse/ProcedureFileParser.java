@@ -11,13 +11,13 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
-import org.procterm.content.model.Coverage;
 import org.procterm.content.model.Language;
 import org.procterm.content.model.PayerPolicy;
 import org.procterm.content.model.ProcedureFacts;
 import org.procterm.content.model.ProcedureText;
 import org.procterm.content.model.Review;
 import org.procterm.content.model.Section;
+import org.procterm.content.model.Source;
 import org.procterm.content.model.Vocabulary;
 
 /**
@@ -28,9 +28,9 @@ import org.procterm.content.model.Vocabulary;
 public final class ProcedureFileParser {
 
 	static final Set<String> TEXT_FIELDS = Set.of("code", "language", "name", "review");
-	static final Set<String> FACT_FIELDS = Set.of("descriptor", "coverage", "addOn", "primaryCodes", "bodyRegion",
+	static final Set<String> FACT_FIELDS = Set.of("descriptor", "addOn", "primaryCodes", "bodyRegion",
 			"approach", "vertebralSegments", "section", "duration", "hospitalStay", "fastingHours", "anesthesia",
-			"settings", "careTeam", "similarCodes", "payerPolicies");
+			"settings", "careTeam", "similarCodes", "payerPolicies", "sources");
 
 	/** What one file holds; {@code facts} only for the English file. Field lines serve later cross-file checks. */
 	public record ParsedFile(String file, ProcedureText text, ProcedureFacts facts, int codeLine, int languageLine,
@@ -90,21 +90,62 @@ public final class ProcedureFileParser {
 		return all;
 	}
 
+	/**
+	 * The review block. A text is marked reviewed only with the reviewer's name and the date of the
+	 * review, and a draft names neither: the published status follows from this block alone.
+	 */
 	private static Review review(FrontMatter fm) {
-		fm.rejectUnknown(Set.of("status", "written", "reviewed"), " in review");
+		fm.rejectUnknown(Set.of("status", "author", "written", "reviewer", "reviewed", "nextReview"), " in review");
 		String status = fm.code("status", Vocabulary.REVIEW_STATUS, true);
+		String author = fm.string("author", true);
 		var written = fm.date("written", true);
+		String reviewer = fm.string("reviewer", false);
 		var reviewed = fm.date("reviewed", false);
-		if ("clinician-reviewed".equals(status) && reviewed == null && !fm.has("reviewed")) {
-			fm.error(fm.line("status"), "a clinician-reviewed text needs the date it was reviewed ('reviewed: YYYY-MM-DD')");
+		var nextReview = fm.date("nextReview", true);
+		if (Review.CLINICIAN_REVIEWED.equals(status)) {
+			if (reviewer == null && !fm.has("reviewer")) {
+				fm.error(fm.line("status"), "a clinician-reviewed text needs the reviewer's name ('reviewer: Dr. A. Name, MD')");
+			}
+			if (reviewed == null && !fm.has("reviewed")) {
+				fm.error(fm.line("status"), "a clinician-reviewed text needs the date it was reviewed ('reviewed: YYYY-MM-DD')");
+			}
+		} else if (Review.DRAFT.equals(status) && (fm.has("reviewer") || fm.has("reviewed"))) {
+			fm.error(fm.line(fm.has("reviewer") ? "reviewer" : "reviewed"),
+					"a draft has no reviewer or review date; set 'status: clinician-reviewed' once a clinician has reviewed it");
 		}
-		return new Review(status, written, reviewed);
+		if (written != null && reviewed != null && reviewed.isBefore(written)) {
+			fm.error(fm.line("reviewed"), "the review date " + reviewed + " is before the date the text was written, " + written);
+		}
+		if (written != null && nextReview != null && !nextReview.isAfter(written)) {
+			fm.error(fm.line("nextReview"), "the next review date " + nextReview + " must come after the date the text was written, " + written);
+		}
+		return new Review(status, author, written, reviewer, reviewed, nextReview);
+	}
+
+	private static List<Source> sources(FrontMatter fm) {
+		List<Source> sources = new ArrayList<>();
+		for (FrontMatter s : fm.blocks("sources")) {
+			s.rejectUnknown(Set.of("title", "publisher", "url"), " in a source");
+			sources.add(new Source(s.string("title", true), s.string("publisher", true), link(s, "a source")));
+		}
+		if (sources.isEmpty()) {
+			fm.error(fm.has("sources") ? fm.line("sources") : 1,
+					"missing 'sources': list the public documents this page's facts come from (title, publisher, url)");
+		}
+		return sources;
+	}
+
+	/** A web address as published: http or https (some health plans still publish on http). */
+	private static String link(FrontMatter fm, String what) {
+		String url = fm.string("url", true);
+		if (url != null && !url.matches("https?://[^\\s]+")) {
+			fm.error(fm.line("url"), what + " needs the web address it is published at (http:// or https://), not '" + url + "'");
+		}
+		return url;
 	}
 
 	private static ProcedureFacts facts(FrontMatter fm, String code) {
 		String descriptor = fm.string("descriptor", true);
-		String coverageText = fm.code("coverage", Map.of("full", "", "partial", ""), true);
-		Coverage coverage = coverageText == null ? Coverage.PARTIAL : Coverage.valueOf(coverageText.toUpperCase(java.util.Locale.ROOT));
 		boolean addOn = fm.bool("addOn", false);
 		List<String> primaryCodes = fm.strings("primaryCodes");
 		if (addOn && primaryCodes.isEmpty()) {
@@ -120,18 +161,14 @@ public final class ProcedureFileParser {
 		List<PayerPolicy> policies = new ArrayList<>();
 		for (FrontMatter p : fm.blocks("payerPolicies")) {
 			p.rejectUnknown(Set.of("payer", "title", "url"), " in a payer policy");
-			String url = p.string("url", true);
-			if (url != null && !url.startsWith("https://")) {
-				p.error(p.line("url"), "a payer policy url must be a https:// link to the published policy");
-			}
-			policies.add(new PayerPolicy(p.string("payer", true), p.string("title", true), url));
+			policies.add(new PayerPolicy(p.string("payer", true), p.string("title", true), link(p, "a payer policy")));
 		}
-		return new ProcedureFacts(code, descriptor, coverage, addOn, primaryCodes,
+		return new ProcedureFacts(code, descriptor, addOn, primaryCodes,
 				fm.code("bodyRegion", Vocabulary.BODY_REGIONS, false), fm.code("approach", Vocabulary.APPROACHES, false),
 				fm.range("vertebralSegments", false), section, fm.range("duration", true), fm.range("hospitalStay", true),
 				fm.integer("fastingHours"), fm.code("anesthesia", Vocabulary.ANESTHESIA, false),
 				fm.codes("settings", Vocabulary.SETTINGS), fm.codes("careTeam", Vocabulary.CARE_TEAM),
-				fm.strings("similarCodes"), policies);
+				fm.strings("similarCodes"), policies, sources(fm));
 	}
 
 	private record HeadingAt(int level, String text, int line) {}
@@ -167,7 +204,7 @@ public final class ProcedureFileParser {
 				parent = section;
 				if (section == null) {
 					errors.add(new ContentError(file, h.line(), "unknown section '" + h.text() + "'; the " + language.tag() + " sections are: "
-							+ String.join(", ", java.util.Arrays.stream(Section.values()).filter(s -> s.parent() == null).map(s -> s.title(language)).toList())));
+							+ String.join(", ", java.util.Arrays.stream(Section.values()).filter(s -> s.parent() == null && !s.isGenerated()).map(s -> s.title(language)).toList())));
 					continue;
 				}
 			} else {
