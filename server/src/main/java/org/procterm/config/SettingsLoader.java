@@ -64,6 +64,7 @@ public final class SettingsLoader {
 		if (dbUrl == null) {
 			dbUrl = "jdbc:h2:file:" + data.resolve("procterm");
 		}
+		dbUrl = durable(dbUrl);
 		int port = integer(v, "port");
 		if (port < 0 || port > 65535) {
 			throw new SettingsException("port must be between 0 and 65535, not " + port);
@@ -75,6 +76,16 @@ public final class SettingsLoader {
 		return new ServerSettings(v.get("host"), port, data, dbUrl, blankToNull(v.get("db.user")),
 				blankToNull(v.get("db.password")), blankToNull(v.get("admin.token")), maxExpansion,
 				bool(v, "scheduling.enabled"));
+	}
+
+	/**
+	 * H2 writes a commit to its file up to WRITE_DELAY (500 ms) after it returns, so a 200 could be
+	 * lost to a crash in that window. With 0 the commit is written before it returns: an acknowledged
+	 * write survives the process being killed (not a power loss, which needs PostgreSQL's fsync).
+	 */
+	static String durable(String dbUrl) {
+		boolean h2File = dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:h2:mem:");
+		return h2File && !dbUrl.toUpperCase(Locale.ROOT).contains("WRITE_DELAY") ? dbUrl + ";WRITE_DELAY=0" : dbUrl;
 	}
 
 	private static Map<String, String> defaults() {
