@@ -16,11 +16,18 @@ public final class TestServers {
 	private TestServers() {}
 
 	public static ServerSettings settings(Path dataDir) {
-		return new SettingsLoader(Map.of()).load(null, Map.of(
+		return settings(dataDir, Map.of());
+	}
+
+	/** The test settings with some changed, e.g. smaller limits. */
+	public static ServerSettings settings(Path dataDir, Map<String, String> changed) {
+		Map<String, String> values = new java.util.HashMap<>(Map.of(
 				"port", "0",
 				"data", dataDir.toString(),
 				"admin.token", ADMIN_TOKEN,
 				"scheduling.enabled", "false"));
+		values.putAll(changed);
+		return new SettingsLoader(Map.of()).load(null, values);
 	}
 
 	public static ProcTermServer start(Path dataDir) throws Exception {

@@ -6,6 +6,8 @@ import java.nio.file.Path;
  * Every setting of a running server, read once at start-up by {@link SettingsLoader}.
  *
  * @param adminToken the bearer token that authorises writes; null means a read-only server
+ * @param limits what one request may cost: body sizes, time, archive sizes
+ * @param cors which other web origins may call the server from a browser
  */
 public record ServerSettings(
 		String host,
@@ -16,7 +18,9 @@ public record ServerSettings(
 		String dbPassword,
 		String adminToken,
 		int maxExpansionSize,
-		boolean schedulingEnabled) {
+		boolean schedulingEnabled,
+		RequestLimits limits,
+		CorsSettings cors) {
 
 	public boolean isPostgres() {
 		return dbUrl.startsWith("jdbc:postgresql:");

@@ -73,9 +73,15 @@ public final class SettingsLoader {
 		if (maxExpansion < 1) {
 			throw new SettingsException("expansion.max-size must be at least 1, not " + maxExpansion);
 		}
+		RequestLimits limits = new RequestLimits(kilobytes(v, "limits.operation-body-kb"), megabytes(v, "limits.write-body-mb"),
+				megabytes(v, "limits.import-body-mb"), java.time.Duration.ofMillis(positive(v, "limits.operation-ms")),
+				positive(v, "limits.archive-files"), megabytes(v, "limits.archive-file-mb"), megabytes(v, "limits.archive-total-mb"),
+				positive(v, "limits.archive-ratio"));
+		CorsSettings cors = new CorsSettings(java.util.Arrays.stream(v.get("cors.allowed-origins").split(","))
+				.map(String::trim).filter(o -> !o.isEmpty()).collect(java.util.stream.Collectors.toSet()));
 		return new ServerSettings(v.get("host"), port, data, dbUrl, blankToNull(v.get("db.user")),
 				blankToNull(v.get("db.password")), blankToNull(v.get("admin.token")), maxExpansion,
-				bool(v, "scheduling.enabled"));
+				bool(v, "scheduling.enabled"), limits, cors);
 	}
 
 	/**
@@ -126,6 +132,22 @@ public final class SettingsLoader {
 		} catch (NumberFormatException e) {
 			throw new SettingsException(key + " must be a whole number, not '" + v.get(key) + "'");
 		}
+	}
+
+	private static int positive(Map<String, String> v, String key) {
+		int value = integer(v, key);
+		if (value < 1) {
+			throw new SettingsException(key + " must be at least 1, not " + value);
+		}
+		return value;
+	}
+
+	private static long kilobytes(Map<String, String> v, String key) {
+		return positive(v, key) * 1024L;
+	}
+
+	private static long megabytes(Map<String, String> v, String key) {
+		return positive(v, key) * 1024L * 1024L;
 	}
 
 	private static boolean bool(Map<String, String> v, String key) {

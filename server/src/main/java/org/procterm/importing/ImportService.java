@@ -30,11 +30,13 @@ import org.procterm.content.cpt.AmaReleaseReader;
 import org.procterm.content.cpt.CptRelease;
 import org.procterm.content.cpt.CptReleaseCodeSystem;
 import org.procterm.content.fhir.Canonicals;
+import org.procterm.config.RequestLimits;
 import org.procterm.engine.TerminologyException;
 import org.procterm.engine.codesystem.CodeSystemIndex;
 import org.procterm.engine.codesystem.CodeSystemJsonReader;
 import org.procterm.store.CodeSystemContentStore;
 import org.procterm.store.EngineSync;
+import org.procterm.store.StoredContentRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -73,10 +75,11 @@ public class ImportService {
 	private final BundledPackage bundledPackage;
 	private final IPackageInstallerSvc packageInstaller;
 	private final Path workDir;
+	private final RequestLimits limits;
 
 	public ImportService(FhirContext fhir, DaoRegistry daos, PlatformTransactionManager transactionManager,
 			CodeSystemContentStore contentStore, EngineSync engineSync, BundledPackage bundledPackage,
-			IPackageInstallerSvc packageInstaller, Path workDir) {
+			IPackageInstallerSvc packageInstaller, Path workDir, RequestLimits limits) {
 		this.fhir = fhir;
 		this.daos = daos;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -85,6 +88,27 @@ public class ImportService {
 		this.bundledPackage = bundledPackage;
 		this.packageInstaller = packageInstaller;
 		this.workDir = workDir;
+		this.limits = limits;
+		removeLeftovers(workDir);
+	}
+
+	/**
+	 * Working files of imports that a crash interrupted (a received body, an unpacked release) are
+	 * never finished: they are removed at start, before any import of this run can make new ones.
+	 */
+	static void removeLeftovers(Path workDir) {
+		if (!Files.isDirectory(workDir)) {
+			return;
+		}
+		try (var leftovers = Files.list(workDir)) {
+			leftovers.filter(p -> p.getFileName().toString().startsWith("import-") || p.getFileName().toString().startsWith("cpt-release-"))
+					.forEach(p -> {
+						ReleaseArchive.delete(p);
+						log.info("removed {}, left by an import that did not finish", p.getFileName());
+					});
+		} catch (IOException e) {
+			log.warn("could not look for leftovers of unfinished imports in {}: {}", workDir, e.getMessage());
+		}
 	}
 
 	/** Imports the CPT release in {@code dir} as {@code version}, keeping procterm's patient layer. */
@@ -150,11 +174,16 @@ public class ImportService {
 	 * @return what was installed, e.g. {@code example.pkg#1.0.0: 3 CodeSystem, 2 ValueSet}
 	 */
 	public String importPackage(byte[] tgz) {
+		checkPackageArchive(tgz);
 		NpmPackage npm;
 		try {
 			npm = NpmPackage.fromPackage(new java.io.ByteArrayInputStream(tgz));
 		} catch (IOException | RuntimeException e) {
-			throw TerminologyException.invalid("The content is not a FHIR NPM package (.tgz with package/package.json): " + e.getMessage());
+			throw TerminologyException.invalid("The content is not a FHIR NPM package (a gzipped tar with package/package.json)");
+		}
+		if (npm.name() == null || !NPM_NAME.matcher(npm.name()).matches() || npm.name().length() > 214) {
+			throw TerminologyException.invalidContent("The package name '" + npm.name() + "' is not a valid NPM package name"
+					+ " (lower case letters, digits, '-', '.', '_' and '~', optionally @scope/, at most 214 characters)");
 		}
 		PackageInstallationSpec spec = new PackageInstallationSpec().setName(npm.name()).setVersion(npm.version())
 				.setPackageContents(tgz).setInstallMode(PackageInstallationSpec.InstallModeEnum.STORE_AND_INSTALL)
@@ -167,6 +196,27 @@ public class ImportService {
 		return npm.name() + "#" + npm.version() + ": " + (installed.isEmpty() ? "nothing new to install" : installed);
 	}
 
+	/** npm's rule for package names (validate-npm-package-name): a scope is optional, no path separators or dots at the start. */
+	private static final java.util.regex.Pattern NPM_NAME = java.util.regex.Pattern.compile(
+			"^(?:@[a-z0-9~-][a-z0-9._~-]*/)?[a-z0-9~-][a-z0-9._~-]*$");
+
+	/**
+	 * Reads a package's tar once within the archive limits before HAPI's package reader, which
+	 * unpacks every file into memory, sees it.
+	 */
+	private void checkPackageArchive(byte[] tgz) {
+		ArchiveLimits checked = new ArchiveLimits(limits, new java.io.ByteArrayInputStream(tgz));
+		try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(new GZIPInputStream(checked.source()))) {
+			for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+				checked.entry(entry.getName());
+				checked.copy(entry.getName(), tar, null);
+			}
+		} catch (IOException e) {
+			throw TerminologyException.invalid("The content is not a FHIR NPM package (a gzipped tar with package/package.json):"
+					+ " it is damaged, cut short or of another kind");
+		}
+	}
+
 	private ImportSummary store(Path gzipJson, String digest, String resourceIdOrNull, ImportSummary.Counts counts, long started,
 			Progress progress) throws IOException {
 		progress.stage("Indexing concepts", -1);
@@ -176,6 +226,7 @@ public class ImportService {
 		}
 		CodeSystem header = read.header();
 		CodeSystemIndex index = read.index();
+		StoredContentRules.checkCanonical(header.getUrl(), header.getVersion());
 		if (header.getContent() == CodeSystem.CodeSystemContentMode.SUPPLEMENT) {
 			throw TerminologyException.notSupported("CodeSystem supplements cannot be imported yet; store them with PUT");
 		}

@@ -1,14 +1,18 @@
 package org.procterm.importing;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
+import org.procterm.config.RequestLimits;
 import org.procterm.content.cpt.AmaReleaseReader;
 import org.procterm.engine.TerminologyException;
 
@@ -17,23 +21,32 @@ public final class ReleaseArchive {
 
 	private ReleaseArchive() {}
 
-	/** Unpacks {@code zip} into {@code target} and returns the folder holding LONGULT.txt (the root or its one subfolder). */
-	public static Path unzip(InputStream zip, Path target) throws IOException {
+	/**
+	 * Unpacks {@code zip} into {@code target}, within {@code limits}, and returns the folder holding
+	 * LONGULT.txt (the root or its one subfolder). A damaged or cut-short archive is the client's mistake.
+	 */
+	public static Path unzip(InputStream zip, Path target, RequestLimits limits) throws IOException {
 		int entries = 0;
-		try (ZipInputStream in = new ZipInputStream(zip)) {
+		ArchiveLimits checked = new ArchiveLimits(limits, zip);
+		try (ZipInputStream in = new ZipInputStream(checked.source())) {
 			for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
 				entries++;
+				checked.entry(e.getName());
 				Path to = target.resolve(e.getName()).normalize();
-				if (!to.startsWith(target)) {
+				if (!to.startsWith(target) || to.equals(target)) {
 					throw TerminologyException.invalid("The release archive has an entry outside its folder: " + e.getName());
 				}
 				if (e.isDirectory()) {
 					Files.createDirectories(to);
 				} else {
 					Files.createDirectories(to.getParent());
-					Files.copy(in, to);
+					try (OutputStream out = Files.newOutputStream(to)) {
+						checked.copy(e.getName(), in, out);
+					}
 				}
 			}
+		} catch (ZipException | EOFException e) {
+			throw TerminologyException.invalid("The request body is not a complete zip archive (it is damaged or was cut short)");
 		}
 		if (entries == 0) {
 			throw TerminologyException.invalid("The request body is not a zip archive of a CPT release folder");

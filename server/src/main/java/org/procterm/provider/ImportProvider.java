@@ -10,6 +10,8 @@ import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.procterm.config.RequestLimits;
+import org.procterm.engine.TerminologyException;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UriType;
@@ -38,11 +40,13 @@ public class ImportProvider {
 	private final ImportService imports;
 	private final TerminologyEngine engine;
 	private final Path workDir;
+	private final RequestLimits limits;
 
-	public ImportProvider(ImportService imports, TerminologyEngine engine, Path workDir) {
+	public ImportProvider(ImportService imports, TerminologyEngine engine, Path workDir, RequestLimits limits) {
 		this.imports = imports;
 		this.engine = engine;
 		this.workDir = workDir;
+		this.limits = limits;
 	}
 
 	@Operation(name = "$import", type = CodeSystem.class, manualRequest = true)
@@ -59,7 +63,7 @@ public class ImportProvider {
 		Files.createDirectories(workDir);
 		Path folder = Files.createTempDirectory(workDir, "cpt-release-");
 		try {
-			Path release = ReleaseArchive.unzip(request.getInputStream(), folder);
+			Path release = ReleaseArchive.unzip(request.getInputStream(), folder, limits);
 			return summary(imports.importCpt(release, version, Progress.NONE));
 		} catch (ReleaseException e) {
 			throw releaseProblems(e);
@@ -78,6 +82,9 @@ public class ImportProvider {
 			@OperationParam(name = "url", min = 1, max = 1) UriType url,
 			@OperationParam(name = "from", min = 1, max = 1) StringType from,
 			@OperationParam(name = "to", min = 1, max = 1) StringType to) {
+		if (url == null || from == null || to == null || !url.hasValue() || !from.hasValue() || !to.hasValue()) {
+			throw TerminologyException.invalid("$diff needs the parameters url, from and to: the code system and the two versions to compare");
+		}
 		CodeSystemDiff diff = engine.diff(url.getValue(), from.getValue(), to.getValue());
 		Parameters out = new Parameters();
 		out.addParameter("url", new UriType(diff.url()));

@@ -2,6 +2,8 @@ package org.procterm.provider;
 
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.procterm.engine.TerminologyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.parser.DataFormatException;
@@ -20,14 +22,81 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 @Interceptor
 public class OperationErrors {
 
+	private static final Logger log = LoggerFactory.getLogger(OperationErrors.class);
+
 	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
 	public BaseServerResponseException translate(Throwable thrown) {
 		for (Throwable t = thrown; t != null; t = t.getCause()) {
 			if (t instanceof TerminologyException te) {
 				return toResponse(te);
 			}
+			if (t instanceof BaseServerResponseException answer && answer.getStatusCode() < 500 && t != thrown) {
+				return answer; // a client error raised deep inside a call HAPI wrapped as a 500
+			}
+			if (t.getClass().getSimpleName().equals("PatchException")) {
+				String message = "The patch cannot be applied to the resource: " + t.getMessage();
+				return new UnprocessableEntityException(message, outcome(OperationOutcome.IssueType.PROCESSING, message));
+			}
+			if (t instanceof java.sql.SQLException || t.getClass().getName().startsWith("org.springframework.dao.DataIntegrity")) {
+				String message = "The resource holds a value the database cannot store (for example a url over "
+						+ org.procterm.store.StoredContentRules.MAX_URL + " characters); shorten it";
+				return new UnprocessableEntityException(message, outcome(OperationOutcome.IssueType.TOOLONG, message));
+			}
+			if (t instanceof java.nio.charset.UnsupportedCharsetException || t instanceof java.nio.charset.IllegalCharsetNameException) {
+				String message = "The request names a charset this server does not know; send UTF-8";
+				return new InvalidRequestException(message, outcome(OperationOutcome.IssueType.NOTSUPPORTED, message));
+			}
 		}
-		return malformedParameter(thrown);
+		BaseServerResponseException malformed = malformedParameter(thrown);
+		if (malformed != null) {
+			return malformed;
+		}
+		if (thrown instanceof BaseServerResponseException answer && answer.getStatusCode() < 500) {
+			return scrubbed(answer);
+		}
+		return internal(thrown);
+	}
+
+	/** A Java class name in a message, as HAPI's parser quotes the exception it caught ("java.lang.NumberFormatException: "). */
+	private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
+			"(?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
+
+	/** A client error as HAPI worded it, without the Java class names some of HAPI's messages quote; null leaves it as it is. */
+	private static BaseServerResponseException scrubbed(BaseServerResponseException answer) {
+		String message = answer.getMessage();
+		if (message == null || !CLASS_NAME.matcher(message).find()) {
+			return null;
+		}
+		String clean = CLASS_NAME.matcher(message).replaceAll("");
+		return new ClientError(answer.getStatusCode(), clean);
+	}
+
+	/** A 4xx answer re-worded. */
+	private static final class ClientError extends BaseServerResponseException {
+		ClientError(int status, String message) {
+			super(status, message, outcome(status == 404 ? OperationOutcome.IssueType.NOTFOUND : OperationOutcome.IssueType.INVALID, message));
+		}
+	}
+
+	/**
+	 * A failure on the server's side: logged whole under an id, answered with that id and nothing
+	 * else, so no class name, SQL, file path or stack frame reaches the client.
+	 */
+	private static BaseServerResponseException internal(Throwable thrown) {
+		String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+		log.error("request failed, error id {}", id, thrown);
+		String message = "The server could not answer this request. Its operator can find the cause in the log under error id " + id;
+		int status = thrown instanceof BaseServerResponseException answer ? answer.getStatusCode() : 500;
+		ca.uhn.fhir.rest.server.exceptions.InternalErrorException e = new ca.uhn.fhir.rest.server.exceptions.InternalErrorException(message,
+				outcome(OperationOutcome.IssueType.EXCEPTION, message));
+		return status == 500 ? e : new UnclassifiedServerFailure(status, message);
+	}
+
+	/** A 5xx other than 500 (such as 501 or 503), kept with its status and a clean message. */
+	private static final class UnclassifiedServerFailure extends BaseServerResponseException {
+		UnclassifiedServerFailure(int status, String message) {
+			super(status, message, outcome(OperationOutcome.IssueType.EXCEPTION, message));
+		}
 	}
 
 	/**
@@ -54,13 +123,14 @@ public class OperationErrors {
 		return false;
 	}
 
-	static BaseServerResponseException toResponse(TerminologyException e) {
+	public static BaseServerResponseException toResponse(TerminologyException e) {
 		String message = e.getMessage();
 		return switch (e.problem()) {
 			case NOT_FOUND -> new ResourceNotFoundException(message, withTxType(outcome(OperationOutcome.IssueType.NOTFOUND, message), "not-found"));
 			case INVALID -> new InvalidRequestException(message, outcome(OperationOutcome.IssueType.INVALID, message));
 			case NOT_SUPPORTED -> new InvalidRequestException(message, outcome(OperationOutcome.IssueType.NOTSUPPORTED, message));
 			case TOO_COSTLY -> new UnprocessableEntityException(message, outcome(OperationOutcome.IssueType.TOOCOSTLY, message));
+			case INVALID_CONTENT -> new UnprocessableEntityException(message, outcome(OperationOutcome.IssueType.BUSINESSRULE, message));
 			case VERSION_REJECTED -> new InvalidRequestException(message,
 					withTxType(outcome(OperationOutcome.IssueType.EXCEPTION, message), "version-error"));
 		};

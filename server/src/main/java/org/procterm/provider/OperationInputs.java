@@ -72,7 +72,10 @@ final class OperationInputs {
 		}
 	}
 
-	/** The display language: the displayLanguage parameter, else the first tag of the Accept-Language header. */
+	/**
+	 * The display language: the displayLanguage parameter, else the Accept-Language header read as
+	 * a weighted preference list by the JDK (a malformed header is passed over, as browsers send odd ones).
+	 */
 	static String displayLanguage(IPrimitiveType<?> parameter, RequestDetails request) {
 		String explicit = value(parameter);
 		if (explicit != null) {
@@ -88,8 +91,14 @@ final class OperationInputs {
 		if (header == null || header.isBlank()) {
 			return null;
 		}
-		String first = header.split(",")[0].split(";")[0].trim();
-		return first.isEmpty() || first.equals("*") ? null : first.toLowerCase(Locale.ROOT);
+		List<Locale.LanguageRange> ranges;
+		try {
+			ranges = Locale.LanguageRange.parse(header);
+		} catch (IllegalArgumentException malformed) {
+			return null;
+		}
+		String first = ranges.isEmpty() ? "*" : ranges.get(0).getRange();
+		return first.equals("*") || ranges.get(0).getWeight() == 0 ? null : first;
 	}
 
 	/**

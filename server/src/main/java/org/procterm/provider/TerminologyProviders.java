@@ -18,6 +18,9 @@ public final class TerminologyProviders {
 		ResourceSearch search = new ResourceSearch(fhirContext, matchUrls);
 		this.codeSystems = new CodeSystemProvider(daos.getResourceDao(CodeSystem.class), terminology, search);
 		this.valueSets = new ValueSetProvider(daos.getResourceDao(ValueSet.class), terminology, search);
+		// HAPI's inherited operations ($meta and the like) need the context the JPA providers are given
+		codeSystems.setContext(fhirContext);
+		valueSets.setContext(fhirContext);
 	}
 
 	public CodeSystemProvider codeSystems() {

@@ -12,6 +12,7 @@ import org.procterm.content.PatientSectionProvider;
 import org.procterm.provider.ImportProvider;
 import org.procterm.provider.CapabilitiesProvider;
 import org.procterm.provider.OperationErrors;
+import org.procterm.provider.SearchBounds;
 import org.procterm.provider.TerminologyProviders;
 import org.procterm.security.WriteGuard;
 import org.springframework.context.ApplicationContext;
@@ -54,7 +55,7 @@ public class ProcTermRestfulServer extends RestfulServer {
 				getFhirContext(), spring.getBean(MatchUrlService.class));
 		registerProviders(List.of(ours.codeSystems(), ours.valueSets()));
 		registerProvider(new ImportProvider(spring.getBean(ImportService.class), spring.getBean(TerminologyEngine.class),
-				settings.dataDir().resolve("work")));
+				settings.dataDir().resolve("work"), settings.limits()));
 		registerProvider(new PatientSectionProvider(spring.getBean(DaoRegistry.class).getResourceDao(Library.class)));
 		registerProvider(spring.getBean("mySystemProviderR4"));
 
@@ -65,6 +66,13 @@ public class ProcTermRestfulServer extends RestfulServer {
 
 		registerInterceptor(new WriteGuard(settings.adminToken()));
 		registerInterceptor(new OperationErrors());
+		registerInterceptor(new SearchBounds());
+	}
+
+	/** HAPI names itself and its version in X-Powered-By on every answer; procterm discloses no versions. */
+	@Override
+	public void addHeadersToResponse(jakarta.servlet.http.HttpServletResponse response) {
+		// nothing: no X-Powered-By
 	}
 
 	private static boolean isReplaced(Object provider) {

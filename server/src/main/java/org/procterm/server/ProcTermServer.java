@@ -5,9 +5,22 @@ import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
 import org.eclipse.jetty.server.ServerConnector;
+import java.util.Set;
+
+import org.procterm.config.CorsSettings;
 import org.procterm.config.ServerSettings;
+import org.procterm.http.ErrorBodies;
+import org.procterm.http.JettyErrors;
+import org.procterm.http.RequestGuard;
+import org.procterm.http.ResponseHeaders;
+
+import ca.uhn.fhir.context.FhirContext;
 import org.procterm.engine.TerminologyEngine;
 
 /**
@@ -34,7 +47,11 @@ public final class ProcTermServer implements AutoCloseable {
 		Server jetty = null;
 		try {
 			jetty = new Server();
-			ServerConnector connector = new ServerConnector(jetty);
+			ErrorBodies errors = new ErrorBodies(context.bean(FhirContext.class));
+			HttpConfiguration http = new HttpConfiguration();
+			http.setSendServerVersion(false); // no version to look up vulnerabilities by
+			http.setSendXPoweredBy(false);
+			ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
 			connector.setHost(settings.host());
 			connector.setPort(settings.port());
 			jetty.addConnector(connector);
@@ -43,12 +60,17 @@ public final class ProcTermServer implements AutoCloseable {
 			ServletHolder fhir = new ServletHolder(new ProcTermRestfulServer(context.spring(), settings));
 			fhir.setInitOrder(1);
 			servlets.addServlet(fhir, "/fhir/*");
+			TerminologyEngine engine = context.bean(TerminologyEngine.class);
+			servlets.addFilter(new FilterHolder(new RequestGuard(settings.limits(), errors)), "/*", EnumSet.of(DispatcherType.REQUEST));
+			servlets.addFilter(new FilterHolder(new ResponseHeaders(engine)), "/*", EnumSet.of(DispatcherType.REQUEST));
 			servlets.addFilter(new FilterHolder(new FlushCoalescingFilter()), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
-			jetty.setHandler(servlets);
+			servlets.setErrorHandler(new JettyErrors.ContextLevel(errors));
+			jetty.setErrorHandler(new JettyErrors.ServerLevel(errors));
+			jetty.setHandler(crossOrigin(settings.cors(), servlets));
 			jetty.start();
 
 			String baseUrl = "http://" + settings.host() + ":" + connector.getLocalPort() + "/fhir";
-			StartupReport report = new StartupReport(baseUrl, settings, context.packageId(), context.bean(TerminologyEngine.class),
+			StartupReport report = new StartupReport(baseUrl, settings, context.packageId(), engine,
 					(System.nanoTime() - started) / 1e9);
 			report.print();
 			return new ProcTermServer(context, jetty, baseUrl, report);
@@ -59,6 +81,22 @@ public final class ProcTermServer implements AutoCloseable {
 			context.close();
 			throw e;
 		}
+	}
+
+	/**
+	 * Browsers on the configured origins may read and run terminology operations; the admin token's
+	 * header is not among those allowed, so no origin can write.
+	 */
+	private static Handler crossOrigin(CorsSettings cors, Handler next) {
+		CrossOriginHandler handler = new CrossOriginHandler();
+		handler.setAllowedOriginPatterns(cors.allowedOrigins().stream().map(o -> o.equals("*") ? ".*" : java.util.regex.Pattern.quote(o))
+				.collect(java.util.stream.Collectors.toSet()));
+		handler.setAllowedMethods(Set.of("GET", "HEAD", "POST"));
+		handler.setAllowedHeaders(Set.of("Content-Type", "Accept", "Accept-Language", "Prefer", "If-None-Match", "If-Modified-Since"));
+		handler.setExposedHeaders(Set.of("ETag", "Last-Modified", "Location", "Content-Location"));
+		handler.setAllowCredentials(false);
+		handler.setHandler(next);
+		return handler;
 	}
 
 	public String baseUrl() {

@@ -7,6 +7,7 @@ import org.procterm.engine.codesystem.CodeSystemJsonReader;
 import org.procterm.importing.ImportService;
 import org.procterm.store.CodeSystemContentStore;
 import org.procterm.store.EngineSync;
+import org.procterm.store.StoredContentRules;
 import org.procterm.validation.EngineValidationSupport;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +27,7 @@ public class TerminologyConfig {
 
 	@Bean
 	public TerminologyEngine terminologyEngine(ServerSettings settings) {
-		return new TerminologyEngine(settings.maxExpansionSize());
+		return new TerminologyEngine(settings.maxExpansionSize(), settings.limits().operationTime());
 	}
 
 	/** Puts the engine first in HAPI's chain, so $validate and HAPI's own terminology calls use it too. */
@@ -44,6 +45,7 @@ public class TerminologyConfig {
 			IInterceptorService jpaInterceptors, CodeSystemContentStore contentStore, FhirContext fhirContext) {
 		EngineSync sync = new EngineSync(engine, daoRegistry, chain, contentStore, new CodeSystemJsonReader(fhirContext));
 		jpaInterceptors.registerInterceptor(sync);
+		jpaInterceptors.registerInterceptor(new StoredContentRules());
 		return sync;
 	}
 
@@ -52,7 +54,7 @@ public class TerminologyConfig {
 			CodeSystemContentStore contentStore, EngineSync engineSync, BundledPackage bundledPackage,
 			IPackageInstallerSvc installer, ServerSettings settings) {
 		return new ImportService(fhirContext, daoRegistry, transactionManager, contentStore, engineSync, bundledPackage, installer,
-				settings.dataDir().resolve("work"));
+				settings.dataDir().resolve("work"), settings.limits());
 	}
 
 	@Bean

@@ -54,7 +54,7 @@ class BundledPackageValidationTest {
 		CodeSystem release = CptReleaseCodeSystem.build(AmaReleaseReader.read(
 				Path.of("../terminology/src/test/resources/cpt-releases/2026"), "2026", org.procterm.content.Progress.NONE), sample);
 
-		TerminologyEngine engine = new TerminologyEngine(1000);
+		TerminologyEngine engine = new TerminologyEngine(1000, java.time.Duration.ofSeconds(10));
 		engine.putCodeSystem("CodeSystem/cpt-2026", release);
 		ValueSet all = new ValueSet();
 		all.setUrl("http://example.org/vs/all-cpt");

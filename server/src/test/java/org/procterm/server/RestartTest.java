@@ -23,6 +23,12 @@ class RestartTest {
 		return b.getEntry().size();
 	}
 
+	private static org.hl7.fhir.instance.model.api.IBaseResource cpt(LiveServer.Server s) {
+		return s.client().search().forResource(CodeSystem.class)
+				.where(new ca.uhn.fhir.rest.gclient.UriClientParam("url").matches().value("http://www.ama-assn.org/go/cpt"))
+				.returnBundle(Bundle.class).execute().getEntryFirstRep().getResource();
+	}
+
 	@Test
 	void restartOnTheSameDataKeepsTheContentOnceAndUnchanged() throws Exception {
 		Path data = TestServers.newDataDir();
@@ -30,16 +36,14 @@ class RestartTest {
 		try (ProcTermServer first = TestServers.start(data)) {
 			LiveServer.Server s = LiveServer.clientsFor(first.baseUrl());
 			assertEquals(1, count(s, CodeSystem.class, "http://www.ama-assn.org/go/cpt"));
-			firstVersionId = s.client().search().forResource(CodeSystem.class).returnBundle(Bundle.class).execute()
-					.getEntryFirstRep().getResource().getMeta().getVersionId();
+			firstVersionId = cpt(s).getMeta().getVersionId();
 		}
 		try (ProcTermServer second = TestServers.start(data)) {
 			LiveServer.Server s = LiveServer.clientsFor(second.baseUrl());
 			assertEquals(1, count(s, CodeSystem.class, "http://www.ama-assn.org/go/cpt"));
 			assertEquals(1, count(s, ValueSet.class, "http://procterm.org/fhir/ValueSet/spine-procedures"));
-			Bundle all = s.client().search().forResource(CodeSystem.class).returnBundle(Bundle.class).execute();
-			assertEquals(firstVersionId, all.getEntryFirstRep().getResource().getMeta().getVersionId(), "reinstalling the same package changes nothing");
-			assertEquals(1, second.report().codeSystems().size(), second.report().codeSystems().toString());
+			assertEquals(firstVersionId, cpt(s).getMeta().getVersionId(), "reinstalling the same package changes nothing");
+			assertEquals(2, second.report().codeSystems().size(), "CPT and the patient page sections: " + second.report().codeSystems());
 
 			Parameters in = new Parameters();
 			in.addParameter("system", new UriType("http://www.ama-assn.org/go/cpt"));

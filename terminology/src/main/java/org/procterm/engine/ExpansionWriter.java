@@ -185,6 +185,7 @@ final class ExpansionWriter {
 				}
 			}
 		}
+		checkDepth(parentOf);
 		List<ValueSetExpansionContainsComponent> top = new java.util.ArrayList<>();
 		written.forEach((key, c) -> {
 			String parent = parentOf.get(key);
@@ -195,6 +196,30 @@ final class ExpansionWriter {
 			}
 		});
 		return top;
+	}
+
+	/** The deepest nesting a nested expansion may have: each level is a level of the JSON or XML a client parses. */
+	static final int MAX_NESTING = 100;
+
+	/** Refuses a nested answer deeper than {@link #MAX_NESTING}; depths are counted once per code, without recursion. */
+	private static void checkDepth(Map<String, String> parentOf) {
+		Map<String, Integer> depth = new java.util.HashMap<>();
+		java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
+		for (String start : parentOf.keySet()) {
+			String at = start;
+			while (at != null && !depth.containsKey(at)) {
+				path.push(at);
+				at = parentOf.get(at);
+			}
+			int d = at == null ? 0 : depth.get(at);
+			while (!path.isEmpty()) {
+				depth.put(path.pop(), ++d);
+			}
+			if (d > MAX_NESTING) {
+				throw TerminologyException.tooCostly("The nested expansion would be " + d + " levels deep, more than the " + MAX_NESTING
+						+ " this server writes; ask with excludeNested=true for a flat list");
+			}
+		}
 	}
 
 	/** Whether following chosen parents up from {@code from} arrives at {@code target}. */

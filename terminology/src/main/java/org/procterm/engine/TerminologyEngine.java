@@ -1,5 +1,6 @@
 package org.procterm.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -37,6 +38,11 @@ public final class TerminologyEngine implements TerminologyService {
 	private static final String EXPANSION_PARAMETER = "http://hl7.org/fhir/StructureDefinition/valueset-expansion-parameter";
 
 	private final int maxExpansionSize;
+	private final Duration operationBudget;
+	/** Counts the changes to the catalog since start, so that an answer can be tagged with the content it came from. */
+	private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+	private final long startedAt = System.currentTimeMillis();
+	private volatile long changedAt = startedAt;
 	private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.empty());
 
 	/**
@@ -45,14 +51,36 @@ public final class TerminologyEngine implements TerminologyService {
 	 */
 	static final int MAX_WORKING_SET = 1_500_000;
 
-	/** @param maxExpansionSize the most codes one $expand answer may hold; more (without paging) is too-costly */
-	public TerminologyEngine(int maxExpansionSize) {
+	/**
+	 * @param maxExpansionSize the most codes one $expand answer may hold; more (without paging) is too-costly
+	 * @param operationBudget the most time one request may spend expanding or checking a value set
+	 */
+	public TerminologyEngine(int maxExpansionSize, Duration operationBudget) {
 		this.maxExpansionSize = maxExpansionSize;
+		this.operationBudget = operationBudget;
 	}
 
-	private TerminologyEngine(int maxExpansionSize, Catalog content) {
-		this(maxExpansionSize);
+	private TerminologyEngine(int maxExpansionSize, Duration operationBudget, Catalog content) {
+		this(maxExpansionSize, operationBudget);
 		catalog.set(content);
+	}
+
+	private void changed() {
+		changes.incrementAndGet();
+		changedAt = System.currentTimeMillis();
+	}
+
+	/**
+	 * A tag that changes whenever the served content changes (and with every start): an answer
+	 * computed from the same tag and the same request is the same answer, so clients can revalidate.
+	 */
+	public String contentTag() {
+		return Long.toString(startedAt, 36) + "-" + changes.get();
+	}
+
+	/** When the served content last changed (or the engine started), in epoch milliseconds. */
+	public long lastChanged() {
+		return changedAt;
 	}
 
 	/**
@@ -79,7 +107,7 @@ public final class TerminologyEngine implements TerminologyService {
 			}
 			c = c.withValueSet("tx-resource/" + n++, vs);
 		}
-		return new TerminologyEngine(maxExpansionSize, c);
+		return new TerminologyEngine(maxExpansionSize, operationBudget, c);
 	}
 
 	/**
@@ -106,7 +134,7 @@ public final class TerminologyEngine implements TerminologyService {
 			supplements.add(found);
 		}
 		Catalog merged = c.withSupplements(supplements);
-		return merged == c ? this : new TerminologyEngine(maxExpansionSize, merged);
+		return merged == c ? this : new TerminologyEngine(maxExpansionSize, operationBudget, merged);
 	}
 
 	/** This engine with the supplements {@code valueSet} names (extension {@code valueset-supplement}) merged in. */
@@ -121,11 +149,13 @@ public final class TerminologyEngine implements TerminologyService {
 	public void putCodeSystem(String resourceId, CodeSystem cs) {
 		CodeSystemIndex index = CodeSystemIndex.of(cs);
 		catalog.updateAndGet(c -> c.withCodeSystem(resourceId, index));
+		changed();
 	}
 
 	/** Serves an already indexed code system under {@code resourceId} (an import read from a stream). */
 	public void putCodeSystem(String resourceId, CodeSystemIndex index) {
 		catalog.updateAndGet(c -> c.withCodeSystem(resourceId, index));
+		changed();
 	}
 
 	public void putValueSet(String resourceId, ValueSet vs) {
@@ -133,10 +163,12 @@ public final class TerminologyEngine implements TerminologyService {
 			throw new IllegalArgumentException("a ValueSet without url cannot be served");
 		}
 		catalog.updateAndGet(c -> c.withValueSet(resourceId, vs));
+		changed();
 	}
 
 	public void remove(String resourceId) {
 		catalog.updateAndGet(c -> c.without(resourceId));
+		changed();
 	}
 
 	public List<CodeSystemIndex> codeSystems() {
@@ -630,7 +662,8 @@ public final class TerminologyEngine implements TerminologyService {
 
 	private Expansion fullExpansion(ValueSet valueSet, VersionRules versions) {
 		Catalog current = catalog.get();
-		ValueSetExpander expander = new ValueSetExpander(current, Math.max(maxExpansionSize, MAX_WORKING_SET), versions);
+		ValueSetExpander expander = new ValueSetExpander(current, Math.max(maxExpansionSize, MAX_WORKING_SET), versions,
+				Deadline.after(operationBudget));
 		// a value set found by URL is the catalog's own instance; one read by id or sent inline is compared in full
 		boolean stored = valueSet.hasUrl() && current.valueSet(valueSet.getUrl(), valueSet.getVersion())
 				.map(v -> v == valueSet || v.equalsDeep(valueSet)).orElse(false);

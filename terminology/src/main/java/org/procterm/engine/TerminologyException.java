@@ -17,7 +17,9 @@ public class TerminologyException extends RuntimeException {
 		/** Answering would cost more than the server allows (e.g. a huge expansion). */
 		TOO_COSTLY,
 		/** The code system version an operation would use is not one the client allows (check-system-version). */
-		VERSION_REJECTED
+		VERSION_REJECTED,
+		/** Content sent to be stored or used breaks FHIR's rules for it: a duplicate or empty code, a hierarchy cycle. */
+		INVALID_CONTENT
 	}
 
 	private final Problem problem;
@@ -45,6 +47,10 @@ public class TerminologyException extends RuntimeException {
 
 	public static TerminologyException versionRejected(String message) {
 		return new TerminologyException(Problem.VERSION_REJECTED, message);
+	}
+
+	public static TerminologyException invalidContent(String message) {
+		return new TerminologyException(Problem.INVALID_CONTENT, message);
 	}
 
 	public static TerminologyException tooCostly(String message) {

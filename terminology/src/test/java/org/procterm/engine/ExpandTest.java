@@ -241,7 +241,7 @@ class ExpandTest {
 
 	@Test
 	void tooLargeExpansionIsTooCostly() {
-		TerminologyEngine small = new TerminologyEngine(3);
+		TerminologyEngine small = new TerminologyEngine(3, java.time.Duration.ofSeconds(10));
 		small.putCodeSystem("CodeSystem/procedures", Fixtures.procedures());
 		TerminologyException e = assertThrows(TerminologyException.class,
 				() -> small.expand(Fixtures.allProcedures(), ExpansionRequest.all()));
@@ -250,7 +250,7 @@ class ExpandTest {
 
 	@Test
 	void aLargeValueSetStillPagesAndFiltersWithinTheLimit() {
-		TerminologyEngine small = new TerminologyEngine(3);
+		TerminologyEngine small = new TerminologyEngine(3, java.time.Duration.ofSeconds(10));
 		small.putCodeSystem("CodeSystem/procedures", Fixtures.procedures());
 		ValueSet page = small.expand(Fixtures.allProcedures(), new ExpansionRequest(null, 3, 3, false, false, null, null));
 		assertEquals(7, page.getExpansion().getTotal());

@@ -88,7 +88,7 @@ final class Fixtures {
 	}
 
 	static TerminologyEngine engine() {
-		TerminologyEngine engine = new TerminologyEngine(1000);
+		TerminologyEngine engine = new TerminologyEngine(1000, java.time.Duration.ofSeconds(10));
 		engine.putCodeSystem("CodeSystem/procedures", procedures());
 		engine.putValueSet("ValueSet/all-procedures", allProcedures());
 		return engine;

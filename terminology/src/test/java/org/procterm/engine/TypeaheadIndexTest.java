@@ -49,7 +49,7 @@ class TypeaheadIndexTest {
 	}
 
 	private static TerminologyEngine engine(CodeSystem cs) {
-		TerminologyEngine e = new TerminologyEngine(100_000);
+		TerminologyEngine e = new TerminologyEngine(100_000, java.time.Duration.ofSeconds(10));
 		e.putCodeSystem("CodeSystem/large", cs);
 		return e;
 	}

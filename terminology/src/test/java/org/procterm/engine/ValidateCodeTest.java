@@ -42,7 +42,7 @@ class ValidateCodeTest {
 
 	/** The fixture procedures, stating that their displays are in English. */
 	private static TerminologyEngine englishProcedures() {
-		TerminologyEngine english = new TerminologyEngine(1000);
+		TerminologyEngine english = new TerminologyEngine(1000, java.time.Duration.ofSeconds(10));
 		org.hl7.fhir.r4.model.CodeSystem procedures = Fixtures.procedures();
 		procedures.setLanguage("en");
 		english.putCodeSystem("CodeSystem/procedures", procedures);
@@ -138,7 +138,7 @@ class ValidateCodeTest {
 				.addExtension(org.procterm.engine.codesystem.CodeSystemIndex.STANDARDS_STATUS, new org.hl7.fhir.r4.model.CodeType("deprecated"));
 		spine.getConcept().stream().filter(c -> c.getCode().equals("10010")).findFirst().orElseThrow()
 				.addProperty().setCode("status").setValue(new org.hl7.fhir.r4.model.CodeType("retired"));
-		TerminologyEngine e = new TerminologyEngine(1000);
+		TerminologyEngine e = new TerminologyEngine(1000, java.time.Duration.ofSeconds(10));
 		e.putCodeSystem("CodeSystem/procedures", procedures);
 		return e;
 	}

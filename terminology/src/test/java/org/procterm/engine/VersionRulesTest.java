@@ -71,7 +71,7 @@ class VersionRulesTest {
 
 	@Test
 	void aCheckDoesNotNarrowAValueSetsVersionPatternItRefusesWhatThePatternChose() {
-		TerminologyEngine dotted = new TerminologyEngine(1000);
+		TerminologyEngine dotted = new TerminologyEngine(1000, java.time.Duration.ofSeconds(10));
 		CodeSystem older = Fixtures.procedures().setVersion("1.0.0");
 		older.getConceptFirstRep().getConceptFirstRep().setDisplay("Old wording");
 		dotted.putCodeSystem("CodeSystem/older", older);

@@ -20,6 +20,7 @@ import org.hl7.fhir.r4.model.CodeSystem.ConceptDefinitionDesignationComponent;
 import org.hl7.fhir.r4.model.CodeSystem.ConceptPropertyComponent;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Type;
+import org.procterm.engine.TerminologyException;
 
 /**
  * One version of one code system, indexed for the operations: concepts by code, the is-a
@@ -124,7 +125,10 @@ public final class CodeSystemIndex {
 	 */
 	public static final class Builder {
 
+		/** How many offending codes a message names before it says "and more". */
+		private static final int MAX_NAMED = 10;
 		private final Map<String, Draft> drafts = new LinkedHashMap<>();
+		private final Set<String> duplicates = new LinkedHashSet<>();
 		private final Map<String, List<String>> parents = new LinkedHashMap<>(); // insertion order keeps children in file order
 		private final Map<String, Type> sharedValues = new java.util.HashMap<>();
 		/** Words, languages and property codes repeat across a code system: one copy of each is kept. */
@@ -141,8 +145,12 @@ public final class CodeSystemIndex {
 		 */
 		public Builder add(String code, String display, String definition, List<Designation> designations,
 				List<PropertyValue> properties, String parent) {
-			if (code == null || code.isEmpty()) {
-				throw new IllegalArgumentException("a concept without a code cannot be served");
+			if (code == null || code.isBlank()) {
+				throw TerminologyException.invalidContent("A concept has no code" + (display == null ? "" : " (display '" + display + "')")
+						+ ": every concept of a code system needs one");
+			}
+			if (drafts.containsKey(code) && duplicates.size() < MAX_NAMED) {
+				duplicates.add(code);
 			}
 			if (parent != null) {
 				addParent(code, parent);
@@ -202,6 +210,15 @@ public final class CodeSystemIndex {
 		public CodeSystemIndex build(CodeSystem header) {
 			if (!header.hasUrl()) {
 				throw new IllegalArgumentException("a CodeSystem without url cannot be served");
+			}
+			if (!duplicates.isEmpty()) {
+				throw TerminologyException.invalidContent("CodeSystem " + header.getUrl() + " defines the same code more than once: "
+						+ String.join(", ", duplicates) + (duplicates.size() == MAX_NAMED ? " and more" : "") + " (codes must be unique)");
+			}
+			List<String> inCycle = HierarchyCycles.find(parents, MAX_NAMED);
+			if (!inCycle.isEmpty()) {
+				throw TerminologyException.invalidContent("CodeSystem " + header.getUrl() + " has a cycle in its hierarchy: a code is its own ancestor"
+						+ " through parent links among " + String.join(", ", inCycle) + (inCycle.size() == MAX_NAMED ? " and more" : ""));
 			}
 			Map<String, List<String>> children = new java.util.HashMap<>();
 			parents.forEach((child, ps) -> ps.forEach(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(child)));

@@ -68,7 +68,9 @@ final class ConceptFilter {
 				return onCode ? inCodes(values, cs).negate() : c -> !hasValue(c, property, values);
 			}
 			case "regex": {
-				// RE2/J runs in time linear in the input, so a client's pattern such as (a+)+ cannot stall the server
+				// RE2/J runs in time linear in the input, so a client's pattern such as (a+)+ cannot stall the server;
+				// its cost per character grows with the pattern, so the pattern's size and nesting are bounded too
+				checkRegexSize(value);
 				Pattern pattern;
 				try {
 					pattern = Pattern.compile(value);
@@ -88,6 +90,39 @@ final class ConceptFilter {
 			default:
 				throw TerminologyException.notSupported("The ValueSet filter operator '" + op + "' on property '"
 						+ property + "' is not supported; supported: is-a, descendent-of, is-not-a, generalizes, child-of, descendent-leaf, =, in, not-in, regex, exists");
+		}
+	}
+
+	/** The longest regex filter accepted: ample for real patterns, and a bound on the work per character matched. */
+	static final int MAX_REGEX_LENGTH = 256;
+	/** The deepest nesting of groups accepted; RE2/J parses groups recursively. */
+	static final int MAX_REGEX_NESTING = 16;
+
+	private static void checkRegexSize(String regex) {
+		if (regex.length() > MAX_REGEX_LENGTH) {
+			throw TerminologyException.invalid("The regex filter is " + regex.length() + " characters long; this server accepts at most "
+					+ MAX_REGEX_LENGTH);
+		}
+		int depth = 0;
+		int deepest = 0;
+		boolean inClass = false;
+		for (int i = 0; i < regex.length(); i++) {
+			char c = regex.charAt(i);
+			if (c == '\\') {
+				i++; // an escaped character is a literal
+			} else if (inClass) {
+				inClass = c != ']';
+			} else if (c == '[') {
+				inClass = true;
+			} else if (c == '(') {
+				deepest = Math.max(deepest, ++depth);
+			} else if (c == ')') {
+				depth--;
+			}
+		}
+		if (deepest > MAX_REGEX_NESTING) {
+			throw TerminologyException.invalid("The regex filter nests groups " + deepest + " deep; this server accepts at most "
+					+ MAX_REGEX_NESTING);
 		}
 	}
 

@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.ValueSet.ConceptSetComponent;
 import org.hl7.fhir.r4.model.ValueSet.ConceptSetFilterComponent;
 import org.procterm.engine.Canonical;
 import org.procterm.engine.ContentSource;
+import org.procterm.engine.Deadline;
 import org.procterm.engine.TerminologyException;
 import org.procterm.engine.UnknownCodeSystemException;
 import org.procterm.engine.VersionRules;
@@ -33,13 +34,15 @@ public final class ValueSetExpander {
 	private final ContentSource source;
 	private final int maxSize;
 	private final VersionRules versions;
+	private final Deadline deadline;
 	/** The value sets imported along the way (compose.include.valueSet), by canonical, in the order met. */
 	private final Map<String, ValueSet> imported = new LinkedHashMap<>();
 
-	public ValueSetExpander(ContentSource source, int maxSize, VersionRules versions) {
+	public ValueSetExpander(ContentSource source, int maxSize, VersionRules versions, Deadline deadline) {
 		this.source = source;
 		this.maxSize = maxSize;
 		this.versions = versions;
+		this.deadline = deadline;
 	}
 
 	public List<ExpansionEntry> expand(ValueSet valueSet) {
@@ -164,7 +167,16 @@ public final class ValueSetExpander {
 		for (ConceptSetFilterComponent filter : set.getFilter()) {
 			all = all.and(ConceptFilter.of(filter, cs));
 		}
-		Predicate<Concept> test = all;
-		return entries.stream().filter(e -> test.test(e.concept())).toList();
+		if (!set.hasFilter()) {
+			return entries;
+		}
+		List<ExpansionEntry> kept = new ArrayList<>();
+		for (int i = 0; i < entries.size(); i++) {
+			deadline.tick(i); // a filter's cost per concept depends on the client's pattern or list
+			if (all.test(entries.get(i).concept())) {
+				kept.add(entries.get(i));
+			}
+		}
+		return kept;
 	}
 }

@@ -1,0 +1,69 @@
+package org.procterm.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import org.hl7.fhir.r4.model.OperationOutcome;
+
+import ca.uhn.fhir.context.FhirContext;
+
+/**
+ * Every error procterm answers outside HAPI (Jetty's own refusals, the request guard) as a FHIR
+ * OperationOutcome, in JSON or, when the client asks for it, XML; and the one place their wording lives.
+ */
+public final class ErrorBodies {
+
+	public static final String FHIR_JSON = "application/fhir+json; charset=utf-8";
+	public static final String FHIR_XML = "application/fhir+xml; charset=utf-8";
+
+	private final FhirContext fhir;
+
+	public ErrorBodies(FhirContext fhir) {
+		this.fhir = fhir;
+	}
+
+	/** A body and its content type. */
+	public record Body(String contentType, byte[] bytes) {}
+
+	public Body outcome(int status, String message, String accept) {
+		OperationOutcome oo = new OperationOutcome();
+		oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(issueType(status)).setDiagnostics(message)
+				.getDetails().setText(message);
+		boolean xml = accept != null && accept.toLowerCase(Locale.ROOT).contains("xml") && !accept.toLowerCase(Locale.ROOT).contains("json");
+		String text = xml ? fhir.newXmlParser().encodeResourceToString(oo) : fhir.newJsonParser().encodeResourceToString(oo);
+		return new Body(xml ? FHIR_XML : FHIR_JSON, text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * What Jetty's own refusals mean for the person who sent the request. Jetty's reason phrases can
+	 * quote the request back; these never do, and they say what to change.
+	 */
+	public static String jettyMessage(int status) {
+		return switch (status) {
+			case 400 -> "The request is malformed (its request line, a header, or an encoded character in the path); check the URL and headers";
+			case 404 -> "Nothing is served at this address; the FHIR API is under /fhir";
+			case 405 -> "This HTTP method is not allowed here";
+			case 408 -> "The request took too long to arrive";
+			case 413 -> "The request body is too large";
+			case 414 -> "The URL is too long; send long parameters in a POST body (Parameters resource) instead";
+			case 415 -> "The request body's type is not supported; send application/fhir+json or application/fhir+xml";
+			case 431 -> "The request headers are too large";
+			case 501 -> "This HTTP method is not supported; use GET, POST, PUT, PATCH or DELETE";
+			case 505 -> "This HTTP version is not supported; use HTTP/1.1 or HTTP/2";
+			default -> status >= 500 ? "The server could not answer this request" : "The request cannot be answered (HTTP " + status + ")";
+		};
+	}
+
+	static OperationOutcome.IssueType issueType(int status) {
+		return switch (status) {
+			case 401 -> OperationOutcome.IssueType.LOGIN;
+			case 403 -> OperationOutcome.IssueType.FORBIDDEN;
+			case 404 -> OperationOutcome.IssueType.NOTFOUND;
+			case 405, 501 -> OperationOutcome.IssueType.NOTSUPPORTED;
+			case 408 -> OperationOutcome.IssueType.TIMEOUT;
+			case 413, 414, 431 -> OperationOutcome.IssueType.TOOLONG;
+			case 422 -> OperationOutcome.IssueType.BUSINESSRULE;
+			default -> status >= 500 ? OperationOutcome.IssueType.EXCEPTION : OperationOutcome.IssueType.INVALID;
+		};
+	}
+}
