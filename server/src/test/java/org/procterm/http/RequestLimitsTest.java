@@ -45,13 +45,14 @@ class RequestLimitsTest {
 		Files.writeString(data.resolve("work/import-123.json.gz"), "left by an import that died");
 		Files.writeString(data.resolve("work/cpt-release-123/LONGULT.txt"), "left by an import that died");
 		server = ProcTermServer.start(TestServers.settings(data, Map.of(
-				"limits.operation-body-kb", "64",
+				"limits.operation-body-kb", "128",
 				"limits.write-body-mb", "1",
 				"limits.import-body-mb", "2",
 				"limits.archive-files", "5",
 				"limits.archive-file-mb", "1",
 				"limits.archive-total-mb", "2",
-				"limits.archive-ratio", "50")));
+				"limits.archive-ratio", "50",
+				"limits.operation-ms", "1")));
 	}
 
 	@AfterAll
@@ -98,7 +99,7 @@ class RequestLimitsTest {
 		byte[] bomb = gzip(("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"code\",\"valueString\":\"" + "a".repeat(1 << 20) + "\"}]}")
 				.getBytes(StandardCharsets.UTF_8));
 		assertTrue(bomb.length < 10_000, "a small upload");
-		assertRefused(post("/CodeSystem/$lookup", "application/fhir+json", bomb, "Content-Encoding", "gzip"), 413, "64 KB",
+		assertRefused(post("/CodeSystem/$lookup", "application/fhir+json", bomb, "Content-Encoding", "gzip"), 413, "128 KB",
 				"limits.operation-body-kb");
 	}
 
@@ -125,6 +126,32 @@ class RequestLimitsTest {
 		byte[] bomb = zip(Map.of("LONGULT.txt", new byte[3 << 20]));
 		assertTrue(bomb.length < 20_000);
 		assertRefused(post("/CodeSystem/$import-cpt?version=2027", "application/zip", bomb), 422, "limits.archive");
+	}
+
+	@Test
+	void anArchiveWithMoreFilesThanTheLimitIsRefused() throws Exception {
+		Map<String, byte[]> files = new java.util.TreeMap<>();
+		for (int i = 0; i < 6; i++) {
+			files.put("file" + i + ".txt", "x".getBytes(StandardCharsets.UTF_8));
+		}
+		assertRefused(post("/CodeSystem/$import-cpt?version=2027", "application/zip", zip(files)), 422, "more than 5 files",
+				"limits.archive-files");
+	}
+
+	@Test
+	void aFilterThatOutrunsTheTimeBudgetIsStoppedAsTooCostly() throws Exception {
+		StringBuilder concepts = new StringBuilder();
+		for (int i = 0; i < 1500; i++) {
+			concepts.append(i == 0 ? "" : ",").append("{\"code\":\"c").append(i).append("\",\"display\":\"alpha beta gamma delta ").append(i)
+					.append(" epsilon zeta\"}");
+		}
+		String request = "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"tx-resource\",\"resource\":{\"resourceType\":"
+				+ "\"CodeSystem\",\"url\":\"http://x.org/slow\",\"status\":\"active\",\"content\":\"complete\",\"concept\":[" + concepts + "]}},"
+				+ "{\"name\":\"valueSet\",\"resource\":{\"resourceType\":\"ValueSet\",\"status\":\"active\",\"compose\":{\"include\":[{"
+				+ "\"system\":\"http://x.org/slow\",\"filter\":[{\"property\":\"display\",\"op\":\"regex\",\"value\":"
+				+ "\".*(a|b).*(c|d).*(e|f).*(g|h).*(i|j).*q\"}]}]}}}]}";
+		assertRefused(post("/ValueSet/$expand", "application/fhir+json", request.getBytes(StandardCharsets.UTF_8)), 422,
+				"the most this server spends on one request");
 	}
 
 	@Test
