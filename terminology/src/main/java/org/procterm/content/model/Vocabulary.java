@@ -37,8 +37,8 @@ public final class Vocabulary {
 			"general", new Localized("general anesthesia (you are fully asleep)", "anestesia general (usted está completamente dormido)"));
 
 	public static final Map<String, Localized> REVIEW_STATUS = ordered(
-			"draft", new Localized("Written by the procterm team from published facts; not yet reviewed by a clinician.",
-					"Escrito por el equipo de procterm a partir de datos publicados; aún no revisado por un profesional clínico."),
+			"draft", new Localized("Written from published facts; not yet reviewed by a clinician.",
+					"Escrito a partir de datos publicados; aún no revisado por un profesional clínico."),
 			"clinician-reviewed", new Localized("Reviewed by a clinician.", "Revisado por un profesional clínico."));
 
 	private Vocabulary() {}
