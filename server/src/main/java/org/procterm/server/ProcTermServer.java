@@ -19,6 +19,10 @@ import org.procterm.http.ErrorBodies;
 import org.procterm.http.JettyErrors;
 import org.procterm.http.RequestGuard;
 import org.procterm.http.ResponseHeaders;
+import org.procterm.web.BrowserLanding;
+import org.procterm.web.Site;
+import org.hl7.fhir.r4.model.Library;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.procterm.engine.TerminologyEngine;
@@ -60,6 +64,10 @@ public final class ProcTermServer implements AutoCloseable {
 			ServletHolder fhir = new ServletHolder(new ProcTermRestfulServer(context.spring(), settings));
 			fhir.setInitOrder(1);
 			servlets.addServlet(fhir, "/fhir/*");
+			Site site = Site.of(context.bean(DaoRegistry.class).getResourceDao(Library.class), context.bean(TerminologyEngine.class), errors);
+			servlets.addServlet(new ServletHolder(site.pages()), "/");
+			servlets.addServlet(new ServletHolder(site.infobutton()), "/infobutton");
+			servlets.addFilter(new FilterHolder(new BrowserLanding()), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
 			TerminologyEngine engine = context.bean(TerminologyEngine.class);
 			servlets.addFilter(new FilterHolder(new RequestGuard(settings.limits(), errors)), "/*", EnumSet.of(DispatcherType.REQUEST));
 			servlets.addFilter(new FilterHolder(new ResponseHeaders(engine)), "/*", EnumSet.of(DispatcherType.REQUEST));

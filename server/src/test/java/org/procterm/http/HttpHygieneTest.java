@@ -92,7 +92,8 @@ class HttpHygieneTest {
 	@Test
 	void jettysOwnRefusalsAreOperationOutcomes(LiveServer.Server server) throws Exception {
 		String root = server.baseUrl().replace("/fhir", "");
-		HttpResponse<String> notFound = send(HttpRequest.newBuilder(URI.create(root + "/no/such/page")));
+		// a FHIR client that strays outside /fhir gets an OperationOutcome (a browser gets the site's page)
+		HttpResponse<String> notFound = send(HttpRequest.newBuilder(URI.create(root + "/no/such/page")).header("Accept", "application/fhir+json"));
 		assertEquals(404, notFound.statusCode());
 		assertTrue(notFound.body().contains("\"resourceType\":\"OperationOutcome\"") && notFound.body().contains("under /fhir"), notFound.body());
 		HttpResponse<String> tooLong = send(at(server, "/metadata?x=" + "a".repeat(70_000)));

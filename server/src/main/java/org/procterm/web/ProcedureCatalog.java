@@ -1,0 +1,147 @@
+package org.procterm.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Library;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.procterm.content.fhir.Canonicals;
+import org.procterm.content.model.Language;
+import org.procterm.engine.ExpansionRequest;
+import org.procterm.engine.LookupRequest;
+import org.procterm.engine.LookupResult;
+import org.procterm.engine.TerminologyException;
+import org.procterm.engine.TerminologyService;
+
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+
+/**
+ * What the web pages and the Infobutton endpoint know about procedure codes, read from what this
+ * server holds: the patient Libraries in the database and the CPT code system in the engine.
+ * Nothing is fetched from elsewhere, so a descriptor is shown only where the server holds it (the
+ * bundled sample or a licensee's imported release).
+ */
+final class ProcedureCatalog {
+
+	private static final Pattern LIBRARY_ID = Pattern.compile("cpt-(.+)-patient-information");
+	static final int MAX_RESULTS = 20;
+
+	/** A patient page in one language: the Markdown of the whole page and what is said about it. */
+	record PatientPage(String code, Language language, String name, String markdown, String summary, PublicationStatus status,
+			java.util.Date updated) {}
+
+	/** A search hit: the code, the patient's name for it in the asked language, and the code system's display. */
+	record Hit(String code, String name, String display) {}
+
+	private final IFhirResourceDao<Library> libraries;
+	private final TerminologyService terminology;
+	private final org.procterm.content.fhir.MarkdownText markdown = new org.procterm.content.fhir.MarkdownText();
+
+	ProcedureCatalog(IFhirResourceDao<Library> libraries, TerminologyService terminology) {
+		this.libraries = libraries;
+		this.terminology = terminology;
+	}
+
+	/** The page in {@code language}, else in English; empty when the code has no patient page. */
+	Optional<PatientPage> page(String code, Language language) {
+		Optional<Library> library = library(code);
+		if (library.isEmpty()) {
+			return Optional.empty();
+		}
+		Library lib = library.get();
+		Attachment page = wholePage(lib, language).or(() -> wholePage(lib, Language.EN)).orElse(null);
+		if (page == null) {
+			return Optional.empty();
+		}
+		Language shown = Language.ofTag(page.getLanguage()).orElse(Language.EN);
+		String summary = section(lib, "summary", shown).map(a -> markdown.plain(text(a).replaceFirst("^##[^\n]*\n", "")))
+				.orElse(lib.getDescription());
+		return Optional.of(new PatientPage(code, shown, page.getTitle(), text(page), summary, lib.getStatus(), lib.getMeta().getLastUpdated()));
+	}
+
+	/** The code as the CPT code system this server holds has it, with its properties; empty when it holds no such code. */
+	Optional<LookupResult> lookup(String code, Language language) {
+		try {
+			return Optional.of(terminology.lookup(new LookupRequest(Canonicals.CPT, null, code, language.tag(), java.util.Set.of())));
+		} catch (TerminologyException notHeld) {
+			return Optional.empty();
+		}
+	}
+
+	/** Codes matching what a person typed (words of a name or a code prefix), ranked as typeahead ranks them. */
+	List<Hit> search(String query, Language language) {
+		if (query == null || query.isBlank() || !terminology.knowsCodeSystem(Canonicals.CPT)) {
+			return List.of();
+		}
+		ValueSet all = new ValueSet();
+		all.setStatus(PublicationStatus.ACTIVE);
+		all.getCompose().addInclude().setSystem(Canonicals.CPT);
+		ValueSet found;
+		try {
+			found = terminology.expand(all, new ExpansionRequest(query.strip(), 0, MAX_RESULTS, true, true, null, language.tag()));
+		} catch (TerminologyException e) {
+			return List.of();
+		}
+		List<Hit> hits = new ArrayList<>();
+		for (ValueSet.ValueSetExpansionContainsComponent c : found.getExpansion().getContains()) {
+			String name = c.getDesignation().stream()
+					.filter(d -> d.hasUse() && "consumer".equals(d.getUse().getCode()) && language.tag().equals(d.getLanguage()))
+					.map(ValueSet.ConceptReferenceDesignationComponent::getValue).findFirst().orElse(c.getDisplay());
+			hits.add(new Hit(c.getCode(), name, c.getDisplay()));
+		}
+		return hits;
+	}
+
+	/** Every code that has a patient page, in code order. */
+	List<String> codesWithPages() {
+		SearchParameterMap all = SearchParameterMap.newSynchronous();
+		all.setCount(1000);
+		List<String> codes = new ArrayList<>();
+		for (var r : libraries.search(all, new SystemRequestDetails()).getAllResources()) {
+			Matcher m = LIBRARY_ID.matcher(r.getIdElement().getIdPart());
+			if (m.matches()) {
+				codes.add(m.group(1));
+			}
+		}
+		codes.sort(null);
+		return codes;
+	}
+
+	private Optional<Library> library(String code) {
+		if (!code.matches("[A-Za-z0-9.]{1,20}")) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(libraries.read(new IdType("Library", Canonicals.libraryId(code)), new SystemRequestDetails()));
+		} catch (ResourceNotFoundException | ResourceGoneException e) {
+			return Optional.empty();
+		}
+	}
+
+	private static Optional<Attachment> wholePage(Library lib, Language language) {
+		return lib.getContent().stream().filter(a -> !a.hasExtension(Canonicals.PATIENT_SECTION_EXTENSION))
+				.filter(a -> "text/markdown".equals(a.getContentType()) && language.tag().equals(a.getLanguage())).findFirst();
+	}
+
+	private static Optional<Attachment> section(Library lib, String sectionCode, Language language) {
+		return lib.getContent().stream().filter(a -> language.tag().equals(a.getLanguage()))
+				.filter(a -> a.getExtensionsByUrl(Canonicals.PATIENT_SECTION_EXTENSION).stream()
+						.anyMatch(e -> e.getValue() instanceof org.hl7.fhir.r4.model.Coding c && sectionCode.equals(c.getCode())))
+				.findFirst();
+	}
+
+	private static String text(Attachment a) {
+		return new String(a.getData(), StandardCharsets.UTF_8);
+	}
+}
