@@ -6,10 +6,12 @@ import java.time.Duration;
  * What one request may cost, so that no request can take unbounded memory, disk or CPU. Each is a
  * setting (see config/procterm.properties); sizes are of the decoded body, after gzip or deflate.
  *
- * @param operationBodyBytes the largest body of a terminology operation or search sent by POST
- * @param writeBodyBytes the largest body of a create, update, transaction or other write
- * @param importBodyBytes the largest body of an import ({@code $import}, {@code $import-cpt},
- *        {@code $import-package}), which is streamed, never held whole
+ * @param operationBodyBytes the largest body of a terminology operation or search sent by POST, and of any
+ *        request without the admin token
+ * @param writeBodyBytes the largest body of a create, update, transaction, {@code $validate} or
+ *        {@code $import-package} sent with the admin token (held in memory while it is read)
+ * @param importBodyBytes the largest body of {@code $import} and {@code $import-cpt}, which are
+ *        streamed to disk, never held whole
  * @param operationTime the most time one request may spend expanding or checking a value set
  * @param archiveEntries the most files an uploaded zip or package may hold
  * @param archiveEntryBytes the largest decoded size of one file in an uploaded archive

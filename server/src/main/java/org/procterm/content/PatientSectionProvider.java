@@ -2,8 +2,6 @@ package org.procterm.content;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -52,10 +50,13 @@ public class PatientSectionProvider {
 			@OperationParam(name = "language", max = 1) CodeType language,
 			RequestDetails request) {
 		String codeValue = required(code, "code", "the procedure code, e.g. code=63185");
+		if (!codeValue.matches("[A-Za-z0-9.]{1,20}")) {
+			throw invalid("The code '" + codeValue + "' is not a procedure code (letters, digits and dots, at most 20)");
+		}
 		Section wanted = Section.byCode(required(section, "section", "a section code, e.g. section=risks"))
 				.filter(s -> s.parent() == null)
 				.orElseThrow(() -> invalid("Unknown section '" + section.getValue() + "'. Sections: " + sectionCodes()));
-		Language chosen = chooseLanguage(language == null ? request.getHeader("Accept-Language") : language.getValue());
+		Language chosen = chooseLanguage(language == null ? null : language.getValue(), request.getHeader("Accept-Language"));
 
 		Library library = read(codeValue);
 		Attachment part = part(library, wanted, chosen).or(() -> part(library, wanted, Language.EN))
@@ -91,20 +92,20 @@ public class PatientSectionProvider {
 				.findFirst();
 	}
 
-	/** The best of procterm's languages for a preference list; English when none matches or none is asked. */
-	static Language chooseLanguage(String preferences) {
-		if (preferences == null || preferences.isBlank()) {
-			return Language.EN;
+	/**
+	 * The language asked for: the parameter (a malformed one is the client's mistake), else the
+	 * Accept-Language header (a malformed one is passed over, as browsers send odd ones), else English.
+	 */
+	static Language chooseLanguage(String parameter, String header) {
+		if (parameter != null && !parameter.isBlank()) {
+			try {
+				java.util.Locale.LanguageRange.parse(parameter);
+			} catch (IllegalArgumentException e) {
+				throw invalid("The language '" + parameter + "' is not a language tag or preference list (e.g. es, or es-MX, en;q=0.5)");
+			}
+			return Language.preferred(parameter).orElse(Language.EN);
 		}
-		List<Locale.LanguageRange> ranges;
-		try {
-			ranges = Locale.LanguageRange.parse(preferences);
-		} catch (IllegalArgumentException e) {
-			throw invalid("The language '" + preferences + "' is not a language tag or preference list (e.g. es, or es-MX, en;q=0.5)");
-		}
-		List<String> tags = Arrays.stream(Language.values()).map(Language::tag).toList();
-		String match = Locale.lookupTag(ranges, tags);
-		return match == null ? Language.EN : Language.ofTag(match).orElse(Language.EN);
+		return Language.preferred(header).orElse(Language.EN);
 	}
 
 	private static String required(CodeType value, String name, String example) {

@@ -9,23 +9,29 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import org.procterm.engine.NumberLiterals;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 
 /**
  * Reads a JSON or XML body once, before HAPI parses it, for what would make parsing itself
  * unbounded: numbers whose plain form is huge (see {@link NumberLiterals}) and nesting deep
- * enough to exhaust the parser's stack. A body that is not well formed is left to HAPI, which
- * answers it with its own 400.
+ * enough to exhaust the parser's stack. The JSON reader is set up as leniently as HAPI's (single
+ * quotes, no size limits of its own: the body is already bounded), so whatever HAPI would read is
+ * read here first; a body this scan cannot read is refused rather than passed on unchecked.
  */
 final class BodyScan {
 
 	static final int MAX_DEPTH = 500;
 
-	private static final JsonFactory JSON = new JsonFactory();
+	private static final JsonFactory JSON = JsonFactory.builder()
+			.enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+			.streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE)
+					.maxNumberLength(Integer.MAX_VALUE).maxNestingDepth(Integer.MAX_VALUE).build())
+			.build();
 	private static final XMLInputFactory XML = xmlFactory();
 
 	private BodyScan() {}
@@ -34,8 +40,15 @@ final class BodyScan {
 	static String problem(byte[] body, boolean xml) {
 		try {
 			return xml ? xml(body) : json(body);
-		} catch (IOException | XMLStreamException | RuntimeException malformed) {
-			return null; // HAPI's parser reports what is wrong with it
+		} catch (JsonProcessingException e) {
+			return "The request body is not well-formed JSON" + (e.getLocation() == null ? ""
+					: " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+		} catch (XMLStreamException e) {
+			return "The request body is not well-formed XML" + (e.getLocation() == null ? ""
+					: " (line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber() + ")")
+					+ "; entities and DTDs are not accepted";
+		} catch (IOException | RuntimeException e) {
+			return "The request body could not be read as " + (xml ? "XML" : "JSON") + " in UTF-8";
 		}
 	}
 

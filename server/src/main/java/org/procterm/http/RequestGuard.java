@@ -16,6 +16,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
 import org.procterm.config.RequestLimits;
+import org.procterm.security.WriteGuard;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -45,10 +46,13 @@ public final class RequestGuard implements Filter {
 
 	private final RequestLimits limits;
 	private final ErrorBodies bodies;
+	private final WriteGuard admin;
 
-	public RequestGuard(RequestLimits limits, ErrorBodies bodies) {
+	/** @param admin tells the admin's requests from others', whose bodies are never buffered at write size */
+	public RequestGuard(RequestLimits limits, ErrorBodies bodies, WriteGuard admin) {
 		this.limits = limits;
 		this.bodies = bodies;
+		this.admin = admin;
 	}
 
 	@Override
@@ -71,16 +75,34 @@ public final class RequestGuard implements Filter {
 			refuse(request, response, 400, "A POST to the server's base is a transaction or batch: send a Bundle in the body");
 			return;
 		}
-		if (!hasBody(request) || isForm(request)) {
+		if (!hasBody(request)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+		String encoding = request.getHeader("Content-Encoding");
+		boolean encoded = encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity");
+		if (type.startsWith("multipart/")) {
+			refuse(request, response, 415, "Multipart bodies are not part of FHIR's REST API; send the resource or Parameters as the body");
+			return;
+		}
+		if (isForm(type)) {
+			if (encoded) {
+				refuse(request, response, 415, "A form body cannot be compressed; send it as is");
+				return;
+			}
 			chain.doFilter(request, response); // forms are read by Jetty, within its own form size limit
 			return;
 		}
-		String charset = request.getCharacterEncoding();
-		if (charset != null && !isSupported(charset)) {
-			refuse(request, response, 415, "The charset '" + charset + "' of the request body is not supported; send UTF-8");
+		if (!request.getServletPath().equals("/fhir")) {
+			refuse(request, response, 415, "This address takes no request body; the FHIR API is under /fhir");
 			return;
 		}
-		String encoding = request.getHeader("Content-Encoding");
+		String charset = request.getCharacterEncoding();
+		if (charset != null && !isUtf8(charset)) {
+			refuse(request, response, 415, "The charset '" + charset + "' is not accepted: FHIR request bodies are UTF-8 (charset=utf-8)");
+			return;
+		}
 		InputStream decoded;
 		try {
 			decoded = decode(request.getInputStream(), encoding);
@@ -98,18 +120,21 @@ public final class RequestGuard implements Filter {
 					"limits.import-body-mb"), -1), response);
 			return;
 		}
+		// a body sized as a write is buffered only for the admin, who alone may write: anyone else's is sized as an operation
 		boolean isOperation = operation.startsWith("$") && !WRITE_SIZED.contains(operation) || operation.equals("_search");
-		long limit = isOperation ? limits.operationBodyBytes() : limits.writeBodyBytes();
+		boolean writeSized = !isOperation && admin.authorises(request.getHeader("Authorization"));
+		long limit = writeSized ? limits.writeBodyBytes() : limits.operationBodyBytes();
+		String what = writeSized ? "writes" : isOperation ? "terminology operations and searches" : "requests without the admin token";
+		String setting = writeSized ? "limits.write-body-mb" : "limits.operation-body-kb";
 		byte[] body;
 		try {
-			body = readAtMost(decoded, limit);
+			body = !encoded && request.getContentLengthLong() > limit ? null : readAtMost(decoded, limit); // a declared length is refused unread
 		} catch (IOException e) {
 			refuse(request, response, 400, "The request body could not be read whole: " + safe(e));
 			return;
 		}
 		if (body == null) {
-			refuse(request, response, 413, BodyTooLargeException.message(limit, isOperation ? "terminology operations and searches" : "writes",
-					isOperation ? "limits.operation-body-kb" : "limits.write-body-mb"));
+			refuse(request, response, 413, BodyTooLargeException.message(limit, what, setting));
 			return;
 		}
 		String problem = scanned(request, body);
@@ -179,22 +204,17 @@ public final class RequestGuard implements Filter {
 		}
 	}
 
-	private static boolean isSupported(String charset) {
-		try {
-			return java.nio.charset.Charset.isSupported(charset.trim());
-		} catch (IllegalArgumentException e) {
-			return false;
-		}
+	private static boolean isUtf8(String charset) {
+		String name = charset.trim().toLowerCase(Locale.ROOT);
+		return name.equals("utf-8") || name.equals("utf8") || name.equals("us-ascii"); // ASCII is UTF-8's first half
 	}
 
 	private static boolean hasBody(HttpServletRequest request) {
 		return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
 	}
 
-	private static boolean isForm(HttpServletRequest request) {
-		String type = request.getContentType();
-		return type != null && (type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
-				|| type.toLowerCase(Locale.ROOT).startsWith("multipart/"));
+	private static boolean isForm(String type) {
+		return type.startsWith("application/x-www-form-urlencoded");
 	}
 
 	private static boolean isBase(HttpServletRequest request) {

@@ -45,7 +45,7 @@ public final class ResponseHeaders implements Filter {
 			response.setHeader("ETag", etag);
 			response.setDateHeader("Last-Modified", engine.lastChanged() / 1000 * 1000);
 			response.setHeader("Cache-Control", "no-cache"); // keep it, but ask whether it is still current
-			if (etag.equals(request.getHeader("If-None-Match"))) {
+			if (matches(request.getHeader("If-None-Match"), etag)) {
 				response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 				return;
 			}
@@ -91,6 +91,21 @@ public final class ResponseHeaders implements Filter {
 				super.addDateHeader(name, date);
 			}
 		}
+	}
+
+	/** If-None-Match as HTTP defines it: a list of tags, or "*"; compared weakly (W/ ignored), as for a GET. */
+	static boolean matches(String ifNoneMatch, String etag) {
+		if (ifNoneMatch == null) {
+			return false;
+		}
+		String weakless = etag.replaceFirst("^W/", "");
+		for (String tag : ifNoneMatch.split(",")) {
+			String t = tag.trim();
+			if (t.equals("*") || t.replaceFirst("^W/", "").equals(weakless)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isTerminologyRead(HttpServletRequest request) {

@@ -31,13 +31,18 @@ public class OperationErrors {
 				return toResponse(te);
 			}
 			if (t instanceof BaseServerResponseException answer && answer.getStatusCode() < 500 && t != thrown) {
-				return answer; // a client error raised deep inside a call HAPI wrapped as a 500
+				BaseServerResponseException clean = scrubbed(answer); // a client error raised deep inside a call HAPI wrapped as a 500
+				return clean == null ? answer : clean;
 			}
-			if (t.getClass().getSimpleName().equals("PatchException")) {
+			if (t instanceof com.github.dnault.xmlpatch.PatchException) {
 				String message = "The patch cannot be applied to the resource: " + t.getMessage();
 				return new UnprocessableEntityException(message, outcome(OperationOutcome.IssueType.PROCESSING, message));
 			}
-			if (t instanceof java.sql.SQLException || t.getClass().getName().startsWith("org.springframework.dao.DataIntegrity")) {
+			// a value the schema refuses (too long: SQLState 22001, or another constraint) is the content's fault;
+			// any other database failure (connection, lock, disk) is the server's, and is logged below
+			if (t instanceof org.springframework.dao.DataIntegrityViolationException
+					|| t instanceof java.sql.SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("22")
+							|| sql.getSQLState().startsWith("23"))) {
 				String message = "The resource holds a value the database cannot store (for example a url over "
 						+ org.procterm.store.StoredContentRules.MAX_URL + " characters); shorten it";
 				return new UnprocessableEntityException(message, outcome(OperationOutcome.IssueType.TOOLONG, message));

@@ -57,10 +57,17 @@ public class WriteGuard {
 		if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			throw unauthenticated(what + " needs the header 'Authorization: Bearer <admin token>'");
 		}
-		byte[] presented = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-		if (!MessageDigest.isEqual(presented, adminToken)) { // constant time: no timing hints about the token
+		if (!authorises(header)) { // constant time: no timing hints about the token
 			throw unauthenticated("The bearer token is not the admin token of this server");
 		}
+	}
+
+	/** Whether an Authorization header carries this server's admin token (compared in constant time). */
+	public boolean authorises(String header) {
+		if (adminToken == null || header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return false;
+		}
+		return MessageDigest.isEqual(header.substring(7).trim().getBytes(StandardCharsets.UTF_8), adminToken);
 	}
 
 	private static AuthenticationException unauthenticated(String message) {

@@ -19,6 +19,7 @@ import org.procterm.http.ErrorBodies;
 import org.procterm.http.JettyErrors;
 import org.procterm.http.RequestGuard;
 import org.procterm.http.ResponseHeaders;
+import org.procterm.security.WriteGuard;
 import org.procterm.web.BrowserLanding;
 import org.procterm.web.Site;
 import org.hl7.fhir.r4.model.Library;
@@ -67,10 +68,11 @@ public final class ProcTermServer implements AutoCloseable {
 			Site site = Site.of(context.bean(DaoRegistry.class).getResourceDao(Library.class), context.bean(TerminologyEngine.class), errors);
 			servlets.addServlet(new ServletHolder(site.pages()), "/");
 			servlets.addServlet(new ServletHolder(site.infobutton()), "/infobutton");
-			servlets.addFilter(new FilterHolder(new BrowserLanding()), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
+
 			TerminologyEngine engine = context.bean(TerminologyEngine.class);
-			servlets.addFilter(new FilterHolder(new RequestGuard(settings.limits(), errors)), "/*", EnumSet.of(DispatcherType.REQUEST));
+			servlets.addFilter(new FilterHolder(new RequestGuard(settings.limits(), errors, new WriteGuard(settings.adminToken()))), "/*", EnumSet.of(DispatcherType.REQUEST));
 			servlets.addFilter(new FilterHolder(new ResponseHeaders(engine)), "/*", EnumSet.of(DispatcherType.REQUEST));
+			servlets.addFilter(new FilterHolder(new BrowserLanding()), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
 			servlets.addFilter(new FilterHolder(new FlushCoalescingFilter()), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
 			servlets.setErrorHandler(new JettyErrors.ContextLevel(errors));
 			jetty.setErrorHandler(new JettyErrors.ServerLevel(errors));

@@ -33,7 +33,7 @@ public final class BrowserLanding implements Filter {
 			String main = "<h1>" + SiteText.API_TITLE.in(l) + "</h1>\n<p>" + SiteText.API_TEXT.in(l) + "</p>\n<pre><code>"
 					+ Html.escape("GET /fhir/metadata?mode=terminology\nGET /fhir/CodeSystem/$lookup?system=http://www.ama-assn.org/go/cpt&code=63185")
 					+ "</code></pre>\n<p><a href=\"/" + (l == Language.EN ? "" : "?lang=" + l.tag()) + "\">" + SiteText.HOME_TITLE.in(l) + "</a></p>\n";
-			SiteServlet.html((HttpServletResponse) res, 200, Html.page(l, SiteText.API_TITLE.in(l), "/fhir", null, main, false));
+			SiteServlet.html((HttpServletResponse) res, 200, l, Html.page(l, SiteText.API_TITLE.in(l), "/fhir", null, main, false));
 			return;
 		}
 		chain.doFilter(req, res);

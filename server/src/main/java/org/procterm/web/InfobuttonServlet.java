@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -47,6 +48,11 @@ public final class InfobuttonServlet extends HttpServlet {
 	static final String CPT_OID = "2.16.840.1.113883.6.12";
 	private static final Pattern CRITERION = Pattern.compile("mainSearchCriteria(\\d*)\\.v\\.(c|cs|dn)(\\d*)");
 	private static final String ATOM = "http://www.w3.org/2005/Atom";
+	private static final java.util.Set<String> CODING_PROPERTIES = java.util.Set.of("addOn", "primaryCode", "section", "bodyRegion",
+			"approach", "similarCode");
+	private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+	/** Characters XML 1.0 cannot carry; an echoed parameter could hold them. */
+	private static final Pattern NOT_XML = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
 
 	private final ProcedureCatalog catalog;
 	private final ObjectMapper json = new ObjectMapper();
@@ -71,43 +77,44 @@ public final class InfobuttonServlet extends HttpServlet {
 		List<Criterion> criteria = criteria(request);
 		Language language = language(request.getParameter("informationRecipient.languageCode.c"));
 		boolean provider = "PROV".equalsIgnoreCase(String.valueOf(request.getParameter("informationRecipient")));
-		String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+		// links are relative to this server, as the client reached it: nothing is taken from the Host header
 		List<Entry> entries = new ArrayList<>();
 		for (Criterion c : criteria) {
 			if (c.code() != null && c.isCpt()) {
-				entries.addAll(entries(c.code(), language, provider, base));
+				entries.addAll(entries(c.code(), language, provider));
 			}
 		}
 		String type = request.getParameter("knowledgeResponseType");
 		type = type == null ? "text/xml" : type.trim().toLowerCase(Locale.ROOT);
 		if (type.equals("text/html")) {
-			String first = criteria.isEmpty() ? "" : String.valueOf(criteria.get(0).code());
-			response.sendRedirect(entries.isEmpty() ? "/search?q=" + Html.url(first) + (language == Language.EN ? "" : "&lang=" + language.tag())
+			String asked = criteria.stream().map(c -> c.code() != null ? c.code() : c.displayName()).filter(v -> v != null).findFirst().orElse("");
+			response.sendRedirect(entries.isEmpty() ? "/search?q=" + Html.url(asked) + (language == Language.EN ? "" : "&lang=" + language.tag())
 					: entries.get(0).link());
 			return;
 		}
 		byte[] body;
 		if (type.equals("application/json") || type.equals("application/javascript")) {
 			response.setContentType("application/json; charset=utf-8");
-			body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(jsonFeed(request, criteria, entries, language, base));
+			body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(jsonFeed(request, criteria, entries, language));
 		} else {
 			response.setContentType("text/xml; charset=utf-8");
-			body = atomFeed(request, criteria, entries, language, base).getBytes(StandardCharsets.UTF_8);
+			body = atomFeed(request, criteria, entries, language).getBytes(StandardCharsets.UTF_8);
 		}
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
 	}
 
-	private List<Entry> entries(String code, Language language, boolean provider, String base) {
+	private List<Entry> entries(String code, Language language, boolean provider) {
 		List<Entry> entries = new ArrayList<>();
 		Optional<ProcedureCatalog.PatientPage> page = catalog.page(code, language);
-		String updated = page.map(p -> p.updated() == null ? null : p.updated().toInstant().toString()).orElse(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-		page.ifPresent(p -> entries.add(new Entry(base + Canonicals.page(code, p.language()), p.name(), base + Canonicals.page(code, p.language()),
-				p.summary(), p.language(), updated)));
+		String updated = page.map(p -> p.updated()).filter(d -> d != null).map(d -> d.toInstant().truncatedTo(ChronoUnit.SECONDS))
+				.orElse(Instant.now().truncatedTo(ChronoUnit.SECONDS)).toString();
+		page.ifPresent(p -> entries.add(new Entry("urn:procterm:procedure:" + Html.url(code) + ":" + p.language().tag(), p.name(),
+				Canonicals.page(code, p.language()), p.summary(), p.language(), updated)));
 		if (provider) {
-			catalog.lookup(code, Language.EN).ifPresent(l -> entries.add(new Entry(base + "/fhir/CodeSystem/$lookup?system=" + Canonicals.CPT
-					+ "&code=" + code, SiteText.CODING_FACTS.in(language) + " " + code, base + "/fhir/CodeSystem/$lookup?system=" + Canonicals.CPT
-					+ "&code=" + Html.url(code), codingFacts(l), Language.EN, updated)));
+			String lookup = "/fhir/CodeSystem/$lookup?system=" + Canonicals.CPT + "&code=" + Html.url(code);
+			catalog.lookup(code, Language.EN).ifPresent(l -> entries.add(new Entry("urn:procterm:coding:" + Html.url(code),
+					SiteText.CODING_FACTS.in(language) + " " + code, lookup, codingFacts(l), Language.EN, updated)));
 		}
 		return entries;
 	}
@@ -117,7 +124,7 @@ public final class InfobuttonServlet extends HttpServlet {
 		StringBuilder facts = new StringBuilder("CPT ").append(l.code()).append(" (").append(l.version()).append("): ").append(l.display());
 		Map<String, List<String>> byCode = new LinkedHashMap<>();
 		for (LookupResult.Property p : l.properties()) {
-			if (List.of("addOn", "primaryCode", "section", "bodyRegion", "approach", "similarCode").contains(p.code()) && p.value() != null) {
+			if (CODING_PROPERTIES.contains(p.code()) && p.value() != null) {
 				byCode.computeIfAbsent(p.code(), k -> new ArrayList<>()).add(p.value().primitiveValue());
 			}
 		}
@@ -126,11 +133,13 @@ public final class InfobuttonServlet extends HttpServlet {
 	}
 
 	private static List<Criterion> criteria(HttpServletRequest request) {
-		Map<String, String[]> found = new TreeMap<>();
+		// in the order the EHR numbered them: the unnumbered criterion first, then 1, 2, ... 10 (as numbers, not text)
+		Map<Long, String[]> found = new TreeMap<>();
 		for (String name : request.getParameterMap().keySet()) {
 			Matcher m = CRITERION.matcher(name);
-			if (m.matches()) {
-				String index = m.group(1) + "|" + m.group(3);
+			String number = m.matches() ? m.group(1) + m.group(3) : null;
+			if (number != null && number.length() <= 9) {
+				long index = number.isEmpty() ? -1 : Long.parseLong(number);
 				String[] c = found.computeIfAbsent(index, k -> new String[3]);
 				c[switch (m.group(2)) { case "c" -> 0; case "cs" -> 1; default -> 2; }] = request.getParameter(name);
 			}
@@ -144,37 +153,28 @@ public final class InfobuttonServlet extends HttpServlet {
 
 	/** The recipient's language, from a code such as es, es-MX or a preference list; English when none of ours matches. */
 	static Language language(String code) {
-		if (code == null || code.isBlank()) {
-			return Language.EN;
-		}
-		try {
-			String match = Locale.lookupTag(Locale.LanguageRange.parse(code), List.of("en", "es"));
-			return match == null ? Language.EN : Language.ofTag(match).orElse(Language.EN);
-		} catch (IllegalArgumentException malformed) {
-			return Language.EN;
-		}
+		return Language.preferred(code).orElse(Language.EN);
 	}
 
-	private String atomFeed(HttpServletRequest request, List<Criterion> criteria, List<Entry> entries, Language language, String base) {
+	private String atomFeed(HttpServletRequest request, List<Criterion> criteria, List<Entry> entries, Language language) {
 		StringWriter out = new StringWriter();
 		try {
-			XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+			XMLStreamWriter x = XML.createXMLStreamWriter(out);
 			x.writeStartDocument("UTF-8", "1.0");
 			x.writeStartElement("feed");
 			x.writeDefaultNamespace(ATOM);
 			x.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", language.tag());
-			x.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "base", base + "/");
 			element(x, "title", SiteText.FEED_TITLE.in(language), "text");
 			element(x, "id", "urn:uuid:" + java.util.UUID.randomUUID(), null);
 			element(x, "updated", DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), null);
 			x.writeStartElement("author");
 			element(x, "name", "procterm", null);
-			element(x, "uri", base + "/", null);
+			element(x, "uri", "/", null);
 			x.writeEndElement();
 			for (String[] category : categories(request, criteria)) {
 				x.writeEmptyElement("category");
 				x.writeAttribute("scheme", category[0]);
-				x.writeAttribute("term", category[1]);
+				x.writeAttribute("term", NOT_XML.matcher(category[1]).replaceAll(""));
 			}
 			for (Entry e : entries) {
 				x.writeStartElement("entry");
@@ -204,22 +204,21 @@ public final class InfobuttonServlet extends HttpServlet {
 		if (type != null) {
 			x.writeAttribute("type", type);
 		}
-		x.writeCharacters(text == null ? "" : text);
+		x.writeCharacters(text == null ? "" : NOT_XML.matcher(text).replaceAll(""));
 		x.writeEndElement();
 	}
 
 	/** The feed in the JSON form the Infobutton SOA guide uses (element values under {@code _value}, attributes as keys). */
-	private ObjectNode jsonFeed(HttpServletRequest request, List<Criterion> criteria, List<Entry> entries, Language language, String base) {
+	private ObjectNode jsonFeed(HttpServletRequest request, List<Criterion> criteria, List<Entry> entries, Language language) {
 		ObjectNode root = json.createObjectNode();
 		ObjectNode feed = root.putObject("feed");
 		feed.put("lang", language.tag());
-		feed.put("base", base + "/");
 		value(feed.putObject("title"), SiteText.FEED_TITLE.in(language)).put("type", "text");
 		value(feed.putObject("id"), "urn:uuid:" + java.util.UUID.randomUUID());
 		value(feed.putObject("updated"), DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
 		ObjectNode author = feed.putObject("author");
 		value(author.putObject("name"), "procterm");
-		value(author.putObject("uri"), base + "/");
+		value(author.putObject("uri"), "/");
 		ArrayNode categories = feed.putArray("category");
 		for (String[] c : categories(request, criteria)) {
 			categories.addObject().put("scheme", c[0]).put("term", c[1]);

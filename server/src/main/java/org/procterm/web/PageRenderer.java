@@ -13,18 +13,27 @@ import org.procterm.content.model.Language;
 import org.procterm.content.model.Section;
 
 /**
- * A patient page's Markdown as HTML for the site. Raw HTML in the Markdown is escaped. Each
+ * A patient page's Markdown as HTML for the site. Raw HTML in the Markdown is escaped and link
+ * addresses are sanitised (no {@code javascript:}). It differs from the content pipeline's
+ * {@code MarkdownText} in one way: each
  * section heading gets its section's code as its id (the same in every language), so a link or a
  * language switch can keep the reader's place: {@code /procedures/63185?lang=es#risks}.
  */
 final class PageRenderer {
 
 	private final Parser parser = Parser.builder().build();
+	/** One renderer per language (they are thread-safe): headings are matched to sections in the page's language. */
+	private final Map<Language, HtmlRenderer> renderers = new java.util.EnumMap<>(Language.class);
+
+	PageRenderer() {
+		for (Language l : Language.values()) {
+			renderers.put(l, HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
+					.attributeProviderFactory(context -> new SectionIds(l)).build());
+		}
+	}
 
 	String html(String markdown, Language language) {
-		HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true)
-				.attributeProviderFactory(context -> new SectionIds(language)).build();
-		return renderer.render(parser.parse(markdown));
+		return renderers.get(language).render(parser.parse(markdown));
 	}
 
 	private record SectionIds(Language language) implements AttributeProvider {

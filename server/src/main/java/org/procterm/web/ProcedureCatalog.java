@@ -38,11 +38,10 @@ final class ProcedureCatalog {
 	static final int MAX_RESULTS = 20;
 
 	/** A patient page in one language: the Markdown of the whole page and what is said about it. */
-	record PatientPage(String code, Language language, String name, String markdown, String summary, PublicationStatus status,
-			java.util.Date updated) {}
+	record PatientPage(Language language, String name, String markdown, String summary, java.util.Date updated) {}
 
-	/** A search hit: the code, the patient's name for it in the asked language, and the code system's display. */
-	record Hit(String code, String name, String display) {}
+	/** A code and the patient's name for it in the asked language: a search hit, or an entry of the list of pages. */
+	record Named(String code, String name) {}
 
 	private final IFhirResourceDao<Library> libraries;
 	private final TerminologyService terminology;
@@ -67,7 +66,7 @@ final class ProcedureCatalog {
 		Language shown = Language.ofTag(page.getLanguage()).orElse(Language.EN);
 		String summary = section(lib, "summary", shown).map(a -> markdown.plain(text(a).replaceFirst("^##[^\n]*\n", "")))
 				.orElse(lib.getDescription());
-		return Optional.of(new PatientPage(code, shown, page.getTitle(), text(page), summary, lib.getStatus(), lib.getMeta().getLastUpdated()));
+		return Optional.of(new PatientPage(shown, page.getTitle(), text(page), summary, lib.getMeta().getLastUpdated()));
 	}
 
 	/** The code as the CPT code system this server holds has it, with its properties; empty when it holds no such code. */
@@ -80,7 +79,7 @@ final class ProcedureCatalog {
 	}
 
 	/** Codes matching what a person typed (words of a name or a code prefix), ranked as typeahead ranks them. */
-	List<Hit> search(String query, Language language) {
+	List<Named> search(String query, Language language) {
 		if (query == null || query.isBlank() || !terminology.knowsCodeSystem(Canonicals.CPT)) {
 			return List.of();
 		}
@@ -93,29 +92,29 @@ final class ProcedureCatalog {
 		} catch (TerminologyException e) {
 			return List.of();
 		}
-		List<Hit> hits = new ArrayList<>();
+		List<Named> hits = new ArrayList<>();
 		for (ValueSet.ValueSetExpansionContainsComponent c : found.getExpansion().getContains()) {
 			String name = c.getDesignation().stream()
 					.filter(d -> d.hasUse() && "consumer".equals(d.getUse().getCode()) && language.tag().equals(d.getLanguage()))
 					.map(ValueSet.ConceptReferenceDesignationComponent::getValue).findFirst().orElse(c.getDisplay());
-			hits.add(new Hit(c.getCode(), name, c.getDisplay()));
+			hits.add(new Named(c.getCode(), name));
 		}
 		return hits;
 	}
 
-	/** Every code that has a patient page, in code order. */
-	List<String> codesWithPages() {
+	/** Every code that has a patient page, with its name in {@code language} (else English), in code order: one search, no parsing. */
+	List<Named> pages(Language language) {
 		SearchParameterMap all = SearchParameterMap.newSynchronous();
 		all.setCount(1000);
-		List<String> codes = new ArrayList<>();
+		List<Named> pages = new ArrayList<>();
 		for (var r : libraries.search(all, new SystemRequestDetails()).getAllResources()) {
 			Matcher m = LIBRARY_ID.matcher(r.getIdElement().getIdPart());
-			if (m.matches()) {
-				codes.add(m.group(1));
+			if (m.matches() && r instanceof Library lib) {
+				wholePage(lib, language).or(() -> wholePage(lib, Language.EN)).ifPresent(a -> pages.add(new Named(m.group(1), a.getTitle())));
 			}
 		}
-		codes.sort(null);
-		return codes;
+		pages.sort(java.util.Comparator.comparing(Named::code));
+		return pages;
 	}
 
 	private Optional<Library> library(String code) {

@@ -34,10 +34,24 @@ public final class SiteServlet extends HttpServlet {
 	private final ProcedureCatalog catalog;
 	private final ErrorBodies errors;
 	private final PageRenderer renderer = new PageRenderer();
+	/** The static files, read once from the jar. */
+	private final Map<String, byte[]> assets;
 
 	SiteServlet(ProcedureCatalog catalog, ErrorBodies errors) {
 		this.catalog = catalog;
 		this.errors = errors;
+		this.assets = ASSETS.keySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(n -> n, SiteServlet::read));
+	}
+
+	private static byte[] read(String name) {
+		try (InputStream in = SiteServlet.class.getResourceAsStream("/web/" + name)) {
+			if (in == null) {
+				throw new IllegalStateException("the site's " + name + " is missing from the jar");
+			}
+			return in.readAllBytes();
+		} catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	@Override
@@ -45,10 +59,10 @@ public final class SiteServlet extends HttpServlet {
 		String path = request.getRequestURI();
 		Language l = language(request);
 		if (path.equals("/")) {
-			html(response, 200, home(l));
+			html(response, 200, l, home(l));
 		} else if (path.equals("/search")) {
 			String q = request.getParameter("q");
-			html(response, 200, search(q, l));
+			html(response, 200, l, search(q, l));
 		} else if (path.startsWith("/procedures/") && path.indexOf('/', "/procedures/".length()) < 0) {
 			procedure(path.substring("/procedures/".length()), l, response);
 		} else if (path.startsWith("/assets/") && ASSETS.containsKey(path.substring("/assets/".length()))) {
@@ -68,9 +82,9 @@ public final class SiteServlet extends HttpServlet {
 		main.append("<h1>").append(SiteText.HOME_TITLE.in(l)).append("</h1>\n<p class=\"lead\">").append(SiteText.HOME_INTRO.in(l))
 				.append("</p>\n<section aria-labelledby=\"all-pages\">\n<h2 id=\"all-pages\">").append(SiteText.ALL_PAGES.in(l))
 				.append("</h2>\n<ul class=\"procedures\">\n");
-		for (String code : catalog.codesWithPages()) {
-			catalog.page(code, l).ifPresent(p -> main.append("<li><a href=\"").append(Html.escape(Canonicals.page(code, l))).append("\">")
-					.append(Html.escape(p.name())).append("</a> <span class=\"code\">CPT ").append(Html.escape(code)).append("</span></li>\n"));
+		for (ProcedureCatalog.Named p : catalog.pages(l)) {
+			main.append("<li><a href=\"").append(Html.escape(Canonicals.page(p.code(), l))).append("\">").append(Html.escape(p.name()))
+					.append("</a> <span class=\"code\">CPT ").append(Html.escape(p.code())).append("</span></li>\n");
 		}
 		main.append("</ul>\n</section>\n");
 		return Html.page(l, SiteText.HOME_TITLE.in(l), "/", null, main.toString(), false);
@@ -79,7 +93,7 @@ public final class SiteServlet extends HttpServlet {
 	private String search(String q, Language l) {
 		StringBuilder main = new StringBuilder();
 		main.append("<h1>").append(SiteText.SEARCH_TITLE.in(l)).append("</h1>\n");
-		List<ProcedureCatalog.Hit> hits = catalog.search(q, l);
+		List<ProcedureCatalog.Named> hits = catalog.search(q, l);
 		if (q != null && !q.isBlank()) {
 			main.append("<p>").append(SiteText.RESULTS_FOR.in(l)).append(" <strong>").append(Html.escape(q)).append("</strong></p>\n");
 		}
@@ -87,7 +101,7 @@ public final class SiteServlet extends HttpServlet {
 			main.append("<p>").append(SiteText.NO_RESULTS.in(l)).append("</p>\n");
 		} else {
 			main.append("<ul class=\"results\">\n");
-			for (ProcedureCatalog.Hit h : hits) {
+			for (ProcedureCatalog.Named h : hits) {
 				main.append("<li><a href=\"").append(Html.escape(Canonicals.page(h.code(), l))).append("\">").append(Html.escape(h.name()))
 						.append("</a> <span class=\"code\">CPT ").append(Html.escape(h.code())).append("</span></li>\n");
 			}
@@ -101,7 +115,7 @@ public final class SiteServlet extends HttpServlet {
 		Optional<ProcedureCatalog.PatientPage> page = catalog.page(code, l);
 		Optional<LookupResult> coded = catalog.lookup(code, Language.EN);
 		if (page.isEmpty() && coded.isEmpty()) {
-			html(response, 404, notFoundPage(l));
+			html(response, 404, l, notFoundPage(l));
 			return;
 		}
 		StringBuilder main = new StringBuilder("<article class=\"patient-page\">\n");
@@ -116,7 +130,7 @@ public final class SiteServlet extends HttpServlet {
 		}
 		main.append("<p class=\"no-print\"><button type=\"button\" class=\"print\" hidden>").append(SiteText.PRINT.in(l)).append("</button></p>\n")
 				.append("</article>\n").append(developers(code, l, page.isPresent()));
-		html(response, 200, Html.page(l, title, "/procedures/" + code, null, main.toString(), true));
+		html(response, 200, l, Html.page(l, title, "/procedures/" + code, null, main.toString(), true));
 	}
 
 	private static String developers(String code, Language l, boolean hasPage) {
@@ -151,28 +165,23 @@ public final class SiteServlet extends HttpServlet {
 			response.getOutputStream().write(body.bytes());
 			return;
 		}
-		html(response, 404, notFoundPage(l));
+		html(response, 404, l, notFoundPage(l));
 	}
 
 	private void asset(String name, HttpServletResponse response) throws IOException {
-		try (InputStream in = SiteServlet.class.getResourceAsStream("/web/" + name)) {
-			if (in == null) {
-				throw new IllegalStateException("the site's " + name + " is missing from the jar");
-			}
-			byte[] bytes = in.readAllBytes();
-			response.setContentType(ASSETS.get(name));
-			response.setHeader("Cache-Control", "public, max-age=3600");
-			response.setContentLength(bytes.length);
-			response.getOutputStream().write(bytes);
-		}
+		byte[] bytes = assets.get(name);
+		response.setContentType(ASSETS.get(name));
+		response.setHeader("Cache-Control", "public, max-age=3600");
+		response.setContentLength(bytes.length);
+		response.getOutputStream().write(bytes);
 	}
 
-	static void html(HttpServletResponse response, int status, String page) throws IOException {
+	static void html(HttpServletResponse response, int status, Language language, String page) throws IOException {
 		byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
 		response.setStatus(status);
 		response.setContentType("text/html; charset=utf-8");
 		response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-		response.setHeader("Content-Language", page.substring(page.indexOf("lang=\"") + 6, page.indexOf('"', page.indexOf("lang=\"") + 6)));
+		response.setHeader("Content-Language", language.tag());
 		response.setContentLength(bytes.length);
 		response.getOutputStream().write(bytes);
 	}

@@ -5,9 +5,6 @@ import org.procterm.content.model.Localized;
 
 /** Every word the web pages and the Infobutton feed show that is not patient content: the one place to change them, in each language. */
 public enum SiteText {
-	SITE_NAME("procterm", "procterm"),
-	TAGLINE("Plain-language answers to \"what is this procedure?\", by procedure code",
-			"Respuestas sencillas a \"¿qué es este procedimiento?\", por código de procedimiento"),
 	SKIP("Skip to the main content", "Saltar al contenido principal"),
 	HOME_TITLE("What is this procedure?", "¿Qué es este procedimiento?"),
 	HOME_INTRO("Type a few letters of a procedure's name, or the start of its CPT code. Each page explains the procedure in plain words,"

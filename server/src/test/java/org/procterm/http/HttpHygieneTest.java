@@ -63,6 +63,21 @@ class HttpHygieneTest {
 	}
 
 	@Test
+	void aWriteChangesTheTagSoNoClientKeepsAStaleAnswer(LiveServer.Server server) throws Exception {
+		String before = send(at(server, LOOKUP)).headers().firstValue("ETag").orElseThrow();
+		org.hl7.fhir.r4.model.CodeSystem cs = new org.hl7.fhir.r4.model.CodeSystem();
+		cs.setId("etag-change");
+		cs.setUrl("http://example.org/etag-change").setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE)
+				.setContent(org.hl7.fhir.r4.model.CodeSystem.CodeSystemContentMode.COMPLETE).addConcept().setCode("a");
+		server.admin().update().resource(cs).execute();
+		HttpResponse<String> after = send(at(server, LOOKUP).header("If-None-Match", before));
+		assertEquals(200, after.statusCode(), "the content changed, so the old answer is not confirmed");
+		assertFalse(before.equals(after.headers().firstValue("ETag").orElseThrow()));
+		assertEquals(304, send(at(server, LOOKUP).header("If-None-Match", "W/\"other\", " + after.headers().firstValue("ETag").orElseThrow()))
+				.statusCode(), "a list of tags is read as HTTP defines it");
+	}
+
+	@Test
 	void writesAreNeverStored(LiveServer.Server server) throws Exception {
 		HttpResponse<String> r = send(at(server, "/CodeSystem/x").PUT(HttpRequest.BodyPublishers.ofString("{}"))
 				.header("Content-Type", "application/fhir+json"));

@@ -111,6 +111,15 @@ class RequestLimitsTest {
 	}
 
 	@Test
+	void withoutTheAdminTokenABodyIsSizedAsAnOperationNeverAsAWrite() throws Exception {
+		byte[] body = ("{\"resourceType\":\"CodeSystem\",\"description\":\"" + "a".repeat(300_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+		HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/CodeSystem"))
+				.header("Content-Type", "application/fhir+json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertRefused(r, 413, "128 KB", "without the admin token");
+	}
+
+	@Test
 	void anImportIsStreamedAndStoppedAtItsLimit() throws Exception {
 		StringBuilder concepts = new StringBuilder();
 		for (int i = 0; i < 60_000; i++) {

@@ -116,6 +116,24 @@ class InfobuttonTest {
 		assertTrue(r.headers().firstValue("Location").orElse("").endsWith("/procedures/63185?lang=es"), r.headers().toString());
 	}
 
+	@Test
+	void theFirstCriterionDecidesWhereABrowserGoesAndAnUnknownOneGoesToTheSearch(LiveServer.Server server) throws Exception {
+		HttpResponse<String> both = ask(server, "mainSearchCriteria1.v.c=63295&mainSearchCriteria.v.c=63185&mainSearchCriteria10.v.c=22210"
+				+ "&knowledgeResponseType=text/html");
+		assertTrue(both.headers().firstValue("Location").orElse("").endsWith("/procedures/63185"), both.headers().toString());
+		HttpResponse<String> unknown = ask(server, "mainSearchCriteria.v.c=99999&knowledgeResponseType=text/html&informationRecipient.languageCode.c=es");
+		assertTrue(unknown.headers().firstValue("Location").orElse("").endsWith("/search?q=99999&lang=es"), unknown.headers().toString());
+		HttpResponse<String> byName = ask(server, "mainSearchCriteria.v.dn=rhizotomy&knowledgeResponseType=text/html");
+		assertTrue(byName.headers().firstValue("Location").orElse("").endsWith("/search?q=rhizotomy"), byName.headers().toString());
+	}
+
+	@Test
+	void controlCharactersInTheRequestCannotBreakTheFeed(LiveServer.Server server) throws Exception {
+		HttpResponse<String> r = ask(server, "mainSearchCriteria.v.c=63185&informationRecipient=PAT%01%02");
+		assertEquals(200, r.statusCode());
+		DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)));
+	}
+
 	private static int direct(Element parent, String name) {
 		int n = 0;
 		for (org.w3c.dom.Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {

@@ -9,11 +9,11 @@ import org.commonmark.renderer.text.TextContentRenderer;
 import org.procterm.content.model.ProcedureText;
 import org.procterm.content.model.Section;
 
-/** A writer's Markdown as plain text (for FHIR text fields and readability) or as HTML; raw HTML is escaped, never passed through. */
+/** A writer's Markdown as plain text (for FHIR text fields and readability) or as HTML; raw HTML is escaped, never passed through, and link addresses are sanitised (no javascript:). */
 public final class MarkdownText {
 
 	private final Parser parser = Parser.builder().build();
-	private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).build();
+	private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 	private final TextContentRenderer text = TextContentRenderer.builder().build();
 
 	public String plain(String markdown) {

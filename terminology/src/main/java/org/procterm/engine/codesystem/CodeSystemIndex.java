@@ -217,8 +217,8 @@ public final class CodeSystemIndex {
 			}
 			List<String> inCycle = HierarchyCycles.find(parents, MAX_NAMED);
 			if (!inCycle.isEmpty()) {
-				throw TerminologyException.invalidContent("CodeSystem " + header.getUrl() + " has a cycle in its hierarchy: a code is its own ancestor"
-						+ " through parent links among " + String.join(", ", inCycle) + (inCycle.size() == MAX_NAMED ? " and more" : ""));
+				throw TerminologyException.invalidContent("CodeSystem " + header.getUrl() + " has a cycle in its hierarchy: a code is its own ancestor."
+						+ " Codes on the cycle or above it: " + String.join(", ", inCycle) + (inCycle.size() == MAX_NAMED ? " and more" : ""));
 			}
 			Map<String, List<String>> children = new java.util.HashMap<>();
 			parents.forEach((child, ps) -> ps.forEach(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(child)));

@@ -17,7 +17,7 @@ final class HierarchyCycles {
 
 	private HierarchyCycles() {}
 
-	/** @return up to {@code most} codes on or under a cycle, in the code system's order; empty when there is none */
+	/** @return up to {@code most} codes on a cycle or above one (ancestors of a cycle cannot be peeled off either), in the code system's order; empty when there is none */
 	static List<String> find(Map<String, List<String>> parentsByChild, int most) {
 		Map<String, Integer> childCount = new HashMap<>();
 		parentsByChild.forEach((child, parents) -> parents.forEach(p -> childCount.merge(p, 1, Integer::sum)));

@@ -1,4 +1,4 @@
-package org.procterm.engine;
+package org.procterm.http;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,22 +9,18 @@ import java.util.regex.Pattern;
  * it is a billion: one short request could fill the heap. FHIR decimals need neither exponents of
  * hundreds nor hundreds of digits.
  */
-public final class NumberLiterals {
+final class NumberLiterals {
 
 	public static final int MAX_LENGTH = 100;
 	public static final int MAX_EXPONENT = 400;
 
-	private static final Pattern NUMBER = Pattern.compile("\\s*[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE]([+-]?\\d+))?\\s*");
+	/** Possessive throughout, so a long run of digits that turns out not to be a number costs one pass, never a backtrack. */
+	private static final Pattern NUMBER = Pattern.compile("\\s*+[+-]?+(?:\\d++(?:\\.\\d*+)?+|\\.\\d++)(?:[eE]([+-]?+\\d++))?+\\s*+");
 
 	private NumberLiterals() {}
 
-	/** Whether {@code text} is written as a number (as a JSON number or a FHIR decimal or integer). */
-	public static boolean isNumber(String text) {
-		return NUMBER.matcher(text).matches();
-	}
-
 	/** Why a number as written is refused, or null when it is within bounds (or not a number at all). */
-	public static String problem(String text) {
+	static String problem(String text) {
 		Matcher m = NUMBER.matcher(text);
 		if (!m.matches()) {
 			return null;
