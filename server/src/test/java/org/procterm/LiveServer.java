@@ -24,10 +24,13 @@ public class LiveServer implements ParameterResolver {
 	/** What a test talks to. */
 	public record Server(String baseUrl, FhirContext fhir, IGenericClient client, IGenericClient admin) {
 
-		/** A plain GET of a path under the FHIR base (e.g. {@code /Library/$patient-section?...}), asking for JSON, as curl would. */
-		public HttpResponse<String> get(String path) throws java.io.IOException, InterruptedException {
-			return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/fhir+json").build(),
-					HttpResponse.BodyHandlers.ofString());
+		/** A plain GET of a path under the FHIR base (e.g. {@code /Library/$patient-section?...}), asking for JSON, with more headers as name, value pairs. */
+		public HttpResponse<String> get(String path, String... headers) throws java.io.IOException, InterruptedException {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/fhir+json");
+			for (int i = 0; i < headers.length; i += 2) {
+				request.header(headers[i], headers[i + 1]);
+			}
+			return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 	}
 

@@ -100,7 +100,7 @@ public class PatientSectionProvider {
 		if (parameter != null && !parameter.isBlank()) {
 			try {
 				java.util.Locale.LanguageRange.parse(parameter);
-			} catch (IllegalArgumentException e) {
+			} catch (RuntimeException e) { // IllegalArgumentException, or for "-" the JDK's own index error
 				throw invalid("The language '" + parameter + "' is not a language tag or preference list (e.g. es, or es-MX, en;q=0.5)");
 			}
 			return Language.preferred(parameter).orElse(Language.EN);

@@ -26,9 +26,34 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public class CapabilitiesProvider extends JpaCapabilityStatementProvider {
 
-	static final List<String> EXPANSION_PARAMETERS = List.of("activeOnly", "check-system-version", "count", "date", "designation",
-			"displayLanguage", "exclude-system", "excludeNested", "excludeNotForUI", "filter", "force-system-version", "includeDefinition",
-			"includeDesignations", "offset", "property", "system-version", "tx-resource", "url", "useSupplement", "valueSet", "valueSetVersion");
+	/** The $expand parameters honoured: those ValueSetProvider's $expand declares, less the ones it refuses. */
+	static final List<String> EXPANSION_PARAMETERS = expandParameters();
+
+	/** This build's version, from the build itself (procterm-build.properties is filled in by Maven). */
+	static final String VERSION = buildVersion();
+
+	static List<String> expandParameters() {
+		return java.util.Arrays.stream(ValueSetProvider.class.getMethods())
+				.filter(m -> m.isAnnotationPresent(ca.uhn.fhir.rest.annotation.Operation.class)
+						&& m.getAnnotation(ca.uhn.fhir.rest.annotation.Operation.class).name().equals("$expand"))
+				.flatMap(m -> java.util.Arrays.stream(m.getParameterAnnotations()).flatMap(java.util.Arrays::stream))
+				.filter(a -> a instanceof ca.uhn.fhir.rest.annotation.OperationParam)
+				.map(a -> ((ca.uhn.fhir.rest.annotation.OperationParam) a).name())
+				.filter(name -> !ValueSetProvider.NOT_HONOURED_ON_EXPAND.contains(name))
+				.distinct().sorted().toList();
+	}
+
+	private static String buildVersion() {
+		try (java.io.InputStream in = CapabilitiesProvider.class.getResourceAsStream("/procterm-build.properties")) {
+			java.util.Properties p = new java.util.Properties();
+			if (in != null) {
+				p.load(in);
+			}
+			return p.getProperty("version", "development");
+		} catch (java.io.IOException e) {
+			return "development";
+		}
+	}
 
 	private final TerminologyEngine engine;
 
@@ -66,11 +91,11 @@ public class CapabilitiesProvider extends JpaCapabilityStatementProvider {
 		TerminologyCapabilitiesStatement tc = new TerminologyCapabilitiesStatement();
 		tc.setName("ProcTermTerminologyCapabilities");
 		tc.setTitle("procterm terminology capabilities");
-		tc.setVersion("0.1.0");
+		tc.setVersion(VERSION);
 		tc.setStatus(PublicationStatus.ACTIVE);
 		tc.setDate(new Date());
 		tc.setKind(TerminologyCapabilities.CapabilityStatementKind.INSTANCE);
-		tc.getSoftware().setName("procterm").setVersion("0.1.0");
+		tc.getSoftware().setName("procterm").setVersion(VERSION);
 		tc.setCodeSearch(TerminologyCapabilities.CodeSearchSupport.ALL);
 		for (CodeSystemIndex cs : engine.codeSystems()) {
 			TerminologyCapabilities.TerminologyCapabilitiesCodeSystemComponent entry = tc.getCodeSystem().stream()
@@ -80,10 +105,11 @@ public class CapabilitiesProvider extends JpaCapabilityStatementProvider {
 				entry.addVersion().setCode(cs.version());
 			}
 		}
-		tc.getExpansion().setHierarchical(false).setPaging(true).setIncomplete(false)
+		// hierarchical: with excludeNested=false, whole expansions come nested under their parents
+		tc.getExpansion().setHierarchical(true).setPaging(true).setIncomplete(false)
 				.setTextFilter("Every word of the filter must begin a word of the display or a designation, "
 						+ "ignoring case and accents; a filter that begins the code matches too, and ranks first.");
-		EXPANSION_PARAMETERS.stream().sorted().forEach(p -> tc.getExpansion().addParameter().setName(p));
+		EXPANSION_PARAMETERS.forEach(p -> tc.getExpansion().addParameter().setName(p));
 		tc.getValidateCode().setTranslations(false);
 		return tc;
 	}

@@ -26,6 +26,7 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UriType;
 import org.procterm.engine.LookupRequest;
 import org.procterm.engine.TerminologyException;
+import org.procterm.engine.TerminologyEngine;
 import org.procterm.engine.TerminologyService;
 
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
@@ -41,7 +42,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
  */
 public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> {
 
-	CodeSystemProvider(IFhirResourceDao<CodeSystem> dao, TerminologyService terminology, ResourceSearch search) {
+	CodeSystemProvider(IFhirResourceDao<CodeSystem> dao, TerminologyEngine terminology, ResourceSearch search) {
 		super(dao, terminology, search);
 	}
 
@@ -72,9 +73,6 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 			theCode = coding.getCode();
 			theSystem = coding.getSystem();
 			theVersion = coding.hasVersion() ? coding.getVersion() : theVersion;
-		}
-		if (theCode == null || theSystem == null) {
-			throw TerminologyException.invalid("$lookup needs both a code and a system, e.g. ?system=http://www.ama-assn.org/go/cpt&code=22210 (or a coding with both)");
 		}
 		var properties = property == null ? java.util.Set.<String>of()
 				: property.stream().map(CodeType::getValue).collect(Collectors.toSet());
@@ -150,12 +148,7 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 			}
 			system = system != null ? system : codingB.getSystem();
 		}
-		if (a == null || b == null) {
-			throw TerminologyException.invalid("$subsumes needs codeA and codeB (with system), or codingA and codingB");
-		}
-		if (system == null) {
-			throw TerminologyException.invalid("$subsumes needs the system of the two codes");
-		}
+		// required parameters are checked once, by the engine
 		return ResultParameters.subsumption(service.subsumes(system, version, a, b));
 	}
 }

@@ -45,8 +45,9 @@ final class OperationInputs {
 	 */
 	static ValidationOptions validationOptions(String displayLanguage, VersionRules versions, BooleanType abstractAllowed,
 			BooleanType lenientDisplay) {
-		return new ValidationOptions(displayLanguage, versions, abstractAllowed == null || abstractAllowed.isEmpty() || abstractAllowed.booleanValue(),
-				isTrue(lenientDisplay));
+		return ValidationOptions.builder().displayLanguage(displayLanguage).versions(versions)
+				.abstractAllowed(abstractAllowed == null || abstractAllowed.isEmpty() || abstractAllowed.booleanValue())
+				.lenientDisplay(isTrue(lenientDisplay)).build();
 	}
 
 	/** The values of a repeating parameter, leaving out empty ones. */
@@ -73,17 +74,18 @@ final class OperationInputs {
 	}
 
 	/**
-	 * The display language: the displayLanguage parameter, else the Accept-Language header read as
-	 * a weighted preference list by the JDK (a malformed header is passed over, as browsers send odd ones).
+	 * The display language: the displayLanguage parameter (a malformed one is 400), else the
+	 * Accept-Language header as a weighted preference list (a malformed one is passed over, as
+	 * browsers send odd ones). Both are read by {@code Languages}, on the JDK's LanguageRange.
 	 */
 	static String displayLanguage(IPrimitiveType<?> parameter, RequestDetails request) {
 		String explicit = value(parameter);
 		if (explicit != null) {
-			for (String tag : org.procterm.engine.codesystem.Languages.tags(explicit)) {
-				if (!org.procterm.engine.codesystem.Languages.isWellFormed(tag)) {
-					throw TerminologyException.invalid("Invalid displayLanguage: '" + explicit + "' (a language tag such as en or de-CH,"
-							+ " or a list such as 'de, en;q=0.5', is expected)");
-				}
+			try {
+				org.procterm.engine.codesystem.Languages.checkedTags(explicit);
+			} catch (IllegalArgumentException e) {
+				throw TerminologyException.invalid("Invalid displayLanguage: " + e.getMessage() + " (a language tag such as en or de-CH,"
+						+ " or a list such as 'de, en;q=0.5', is expected)");
 			}
 			return explicit;
 		}
@@ -91,14 +93,12 @@ final class OperationInputs {
 		if (header == null || header.isBlank()) {
 			return null;
 		}
-		List<Locale.LanguageRange> ranges;
 		try {
-			ranges = Locale.LanguageRange.parse(header);
+			// the whole list, weights and all; the engine reads it in order of preference
+			return org.procterm.engine.codesystem.Languages.checkedTags(header).isEmpty() ? null : header;
 		} catch (IllegalArgumentException malformed) {
 			return null;
 		}
-		String first = ranges.isEmpty() ? "*" : ranges.get(0).getRange();
-		return first.equals("*") || ranges.get(0).getWeight() == 0 ? null : first;
 	}
 
 	/**

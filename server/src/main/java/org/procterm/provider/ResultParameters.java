@@ -103,8 +103,8 @@ final class ResultParameters {
 		for (ValidationIssue i : issues) {
 			OperationOutcome.OperationOutcomeIssueComponent issue = oo.addIssue()
 					.setSeverity(OperationOutcome.IssueSeverity.fromCode(i.severity().name().toLowerCase(java.util.Locale.ROOT)))
-					.setCode(OperationOutcome.IssueType.fromCode(i.type()));
-			issue.getDetails().addCoding().setSystem(TX_ISSUE_TYPE).setCode(i.txType());
+					.setCode(i.type());
+			issue.getDetails().addCoding().setSystem(TX_ISSUE_TYPE).setCode(i.txType().code());
 			issue.getDetails().setText(i.text());
 			if (i.expression() != null) {
 				issue.addLocation(i.expression());

@@ -2,7 +2,7 @@ package org.procterm.provider;
 
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ValueSet;
-import org.procterm.engine.TerminologyService;
+import org.procterm.engine.TerminologyEngine;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
@@ -14,7 +14,7 @@ public final class TerminologyProviders {
 	private final CodeSystemProvider codeSystems;
 	private final ValueSetProvider valueSets;
 
-	public TerminologyProviders(DaoRegistry daos, TerminologyService terminology, FhirContext fhirContext, MatchUrlService matchUrls) {
+	public TerminologyProviders(DaoRegistry daos, TerminologyEngine terminology, FhirContext fhirContext, MatchUrlService matchUrls) {
 		ResourceSearch search = new ResourceSearch(fhirContext, matchUrls);
 		this.codeSystems = new CodeSystemProvider(daos.getResourceDao(CodeSystem.class), terminology, search);
 		this.valueSets = new ValueSetProvider(daos.getResourceDao(ValueSet.class), terminology, search);

@@ -8,6 +8,7 @@ import java.util.List;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.procterm.engine.TerminologyException;
+import org.procterm.engine.TerminologyEngine;
 import org.procterm.engine.TerminologyService;
 
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
@@ -25,12 +26,12 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 abstract class TerminologyResourceProvider<T extends IBaseResource> extends BaseJpaResourceProvider<T> {
 
-	private final TerminologyService terminology;
+	private final TerminologyEngine engine;
 	private final ResourceSearch search;
 
-	TerminologyResourceProvider(IFhirResourceDao<T> dao, TerminologyService terminology, ResourceSearch search) {
+	TerminologyResourceProvider(IFhirResourceDao<T> dao, TerminologyEngine engine, ResourceSearch search) {
 		super(dao);
-		this.terminology = terminology;
+		this.engine = engine;
 		this.search = search;
 	}
 
@@ -44,13 +45,17 @@ abstract class TerminologyResourceProvider<T extends IBaseResource> extends Base
 	 * {@code tx-resource}, with the supplements named by {@code useSupplement} merged in.
 	 */
 	protected TerminologyService terminology(List<IBaseResource> txResources, List<String> useSupplement) {
-		return terminology(txResources).withSupplements(useSupplement);
+		return context(txResources, useSupplement);
 	}
 
 	/** The engine for one request: stored content plus any resources sent inline as {@code tx-resource}. */
 	protected TerminologyService terminology(List<IBaseResource> txResources) {
+		return context(txResources, List.of());
+	}
+
+	private TerminologyService context(List<IBaseResource> txResources, List<String> useSupplement) {
 		if (txResources == null || txResources.isEmpty()) {
-			return terminology;
+			return engine.context(List.of(), List.of(), useSupplement);
 		}
 		List<CodeSystem> codeSystems = new ArrayList<>();
 		List<ValueSet> valueSets = new ArrayList<>();
@@ -63,7 +68,7 @@ abstract class TerminologyResourceProvider<T extends IBaseResource> extends Base
 				throw TerminologyException.notSupported("tx-resource takes CodeSystem and ValueSet resources, not " + r.fhirType());
 			}
 		}
-		return terminology.withResources(codeSystems, valueSets);
+		return engine.context(codeSystems, valueSets, useSupplement);
 	}
 
 	/** The resource an instance-level call names, or null for a type-level call. */

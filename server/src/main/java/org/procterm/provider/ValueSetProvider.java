@@ -29,6 +29,7 @@ import org.hl7.fhir.r4.model.UriType;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.procterm.engine.ExpansionRequest;
 import org.procterm.engine.TerminologyException;
+import org.procterm.engine.TerminologyEngine;
 import org.procterm.engine.TerminologyService;
 
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
@@ -44,7 +45,14 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
  */
 public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 
-	ValueSetProvider(IFhirResourceDao<ValueSet> dao, TerminologyService terminology, ResourceSearch search) {
+	/**
+	 * The $expand parameters that are declared (so that HAPI binds them) but refused: a context names
+	 * a binding in a StructureDefinition, and this server holds none. TerminologyCapabilities lists
+	 * every other declared parameter, derived from the operation's own declaration.
+	 */
+	static final java.util.Set<String> NOT_HONOURED_ON_EXPAND = java.util.Set.of("context", "contextDirection");
+
+	ValueSetProvider(IFhirResourceDao<ValueSet> dao, TerminologyEngine terminology, ResourceSearch search) {
 		super(dao, terminology, search);
 	}
 
@@ -83,16 +91,17 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
 			RequestDetails request) {
 		// a context names a binding in a StructureDefinition, which this server does not hold: refused when sent, never ignored
-		rejectIfPresent("$expand", "context", context);
+		rejectIfPresent("$expand", "context", context); // one of NOT_HONOURED_ON_EXPAND
 		rejectIfPresent("$expand", "contextDirection", contextDirection);
 		// excludePostCoordinated holds as asked: there is no post-coordination here
 		TerminologyService service = terminology(txResource, values(useSupplement));
 		ValueSet target = resolve(service, instance(id, request), url, valueSet, valueSetVersion, day(date), "$expand");
-		return service.expand(target, new ExpansionRequest(value(filter), sent(offset), sent(count), isTrue(includeDesignations),
-				sent(activeOnly), sent(excludeNested), displayLanguage(displayLanguage, request),
-				versionRules(defaultSystemVersion, forceSystemVersion, checkSystemVersion, date))
-				.withOutputs(isTrue(includeDefinition), values(property), values(designation))
-				.withExclusions(isTrue(excludeNotForUI), values(excludeSystem)));
+		return service.expand(target, ExpansionRequest.builder()
+				.filter(value(filter)).offset(sent(offset)).count(sent(count)).includeDesignations(isTrue(includeDesignations))
+				.activeOnly(sent(activeOnly)).excludeNested(sent(excludeNested)).displayLanguage(displayLanguage(displayLanguage, request))
+				.versions(versionRules(defaultSystemVersion, forceSystemVersion, checkSystemVersion, date))
+				.includeDefinition(isTrue(includeDefinition)).properties(values(property)).designations(values(designation))
+				.excludeNotForUI(isTrue(excludeNotForUI)).excludeSystems(values(excludeSystem)).build());
 	}
 
 	@Operation(name = "$validate-code", idempotent = true)

@@ -2,6 +2,7 @@ package org.procterm.server;
 
 import org.procterm.config.ServerSettings;
 import org.procterm.content.BundledPackage;
+import org.procterm.engine.EngineLimits;
 import org.procterm.engine.TerminologyEngine;
 import org.procterm.engine.codesystem.CodeSystemJsonReader;
 import org.procterm.importing.ImportService;
@@ -27,7 +28,7 @@ public class TerminologyConfig {
 
 	@Bean
 	public TerminologyEngine terminologyEngine(ServerSettings settings) {
-		return new TerminologyEngine(settings.maxExpansionSize(), settings.limits().operationTime());
+		return new TerminologyEngine(new EngineLimits(settings.maxExpansionSize(), settings.limits().operationTime()));
 	}
 
 	/** Puts the engine first in HAPI's chain, so $validate and HAPI's own terminology calls use it too. */

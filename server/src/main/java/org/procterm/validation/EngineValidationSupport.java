@@ -13,7 +13,7 @@ import org.procterm.engine.ExpansionRequest;
 import org.procterm.engine.LookupRequest;
 import org.procterm.engine.LookupResult;
 import org.procterm.engine.TerminologyException;
-import org.procterm.engine.TerminologyService;
+import org.procterm.engine.TerminologyEngine;
 import org.procterm.engine.ValidationResult;
 import org.procterm.engine.ValidationOptions;
 
@@ -31,11 +31,11 @@ import ca.uhn.fhir.context.support.ValueSetExpansionOptions;
 public class EngineValidationSupport implements IValidationSupport {
 
 	private final FhirContext fhirContext;
-	private final TerminologyService terminology;
+	private final TerminologyEngine engine;
 
-	public EngineValidationSupport(FhirContext fhirContext, TerminologyService terminology) {
+	public EngineValidationSupport(FhirContext fhirContext, TerminologyEngine engine) {
 		this.fhirContext = fhirContext;
-		this.terminology = terminology;
+		this.engine = engine;
 	}
 
 	@Override
@@ -50,12 +50,12 @@ public class EngineValidationSupport implements IValidationSupport {
 
 	@Override
 	public boolean isCodeSystemSupported(ValidationSupportContext context, String system) {
-		return system != null && terminology.knowsCodeSystem(system);
+		return system != null && engine.context().knowsCodeSystem(system);
 	}
 
 	@Override
 	public boolean isValueSetSupported(ValidationSupportContext context, String url) {
-		return url != null && terminology.knowsValueSet(url);
+		return url != null && engine.context().knowsValueSet(url);
 	}
 
 	@Override
@@ -63,7 +63,7 @@ public class EngineValidationSupport implements IValidationSupport {
 		LookupCodeResult out = new LookupCodeResult().setSearchedForCode(request.getCode()).setSearchedForSystem(request.getSystem());
 		try {
 			Set<String> properties = request.getPropertyNames() == null ? Set.of() : Set.copyOf(request.getPropertyNames());
-			LookupResult r = terminology.lookup(new LookupRequest(request.getSystem(), null, request.getCode(), request.getDisplayLanguage(), properties));
+			LookupResult r = engine.context().lookup(new LookupRequest(request.getSystem(), null, request.getCode(), request.getDisplayLanguage(), properties));
 			out.setFound(true);
 			out.setCodeDisplay(r.display());
 			out.setCodeSystemDisplayName(r.name());
@@ -93,12 +93,12 @@ public class EngineValidationSupport implements IValidationSupport {
 		List<CodingCheck> check = List.of(new CodingCheck(system, null, code, display));
 		try {
 			if (valueSetUrl != null) {
-				if (!terminology.knowsValueSet(valueSetUrl)) {
+				if (!engine.context().knowsValueSet(valueSetUrl)) {
 					return null; // let the rest of the chain answer
 				}
-				return toHapi(terminology.validateInValueSet(terminology.findValueSet(valueSetUrl, null, null), check, ValidationOptions.DEFAULT));
+				return toHapi(engine.context().validateInValueSet(engine.context().findValueSet(valueSetUrl, null, null), check, ValidationOptions.DEFAULT));
 			}
-			return toHapi(terminology.validateInCodeSystem(check, ValidationOptions.DEFAULT));
+			return toHapi(engine.context().validateInCodeSystem(check, ValidationOptions.DEFAULT));
 		} catch (TerminologyException e) {
 			return new CodeValidationResult().setSeverity(IssueSeverity.ERROR).setMessage(e.getMessage());
 		}
@@ -111,7 +111,7 @@ public class EngineValidationSupport implements IValidationSupport {
 			return null;
 		}
 		try {
-			return toHapi(terminology.validateInValueSet(vs, List.of(new CodingCheck(system, null, code, display)), ValidationOptions.DEFAULT));
+			return toHapi(engine.context().validateInValueSet(vs, List.of(new CodingCheck(system, null, code, display)), ValidationOptions.DEFAULT));
 		} catch (TerminologyException e) {
 			return null; // e.g. a system we do not hold: another member of the chain may know it
 		}
@@ -124,7 +124,7 @@ public class EngineValidationSupport implements IValidationSupport {
 			return null;
 		}
 		try {
-			return new ValueSetExpansionOutcome(terminology.expand(vs, ExpansionRequest.all()));
+			return new ValueSetExpansionOutcome(engine.context().expand(vs, ExpansionRequest.all()));
 		} catch (TerminologyException e) {
 			return null;
 		}

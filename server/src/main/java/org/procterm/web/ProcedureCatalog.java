@@ -18,7 +18,7 @@ import org.procterm.engine.ExpansionRequest;
 import org.procterm.engine.LookupRequest;
 import org.procterm.engine.LookupResult;
 import org.procterm.engine.TerminologyException;
-import org.procterm.engine.TerminologyService;
+import org.procterm.engine.TerminologyEngine;
 
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
@@ -44,12 +44,12 @@ final class ProcedureCatalog {
 	record Named(String code, String name) {}
 
 	private final IFhirResourceDao<Library> libraries;
-	private final TerminologyService terminology;
+	private final TerminologyEngine engine;
 	private final org.procterm.content.fhir.MarkdownText markdown = new org.procterm.content.fhir.MarkdownText();
 
-	ProcedureCatalog(IFhirResourceDao<Library> libraries, TerminologyService terminology) {
+	ProcedureCatalog(IFhirResourceDao<Library> libraries, TerminologyEngine engine) {
 		this.libraries = libraries;
-		this.terminology = terminology;
+		this.engine = engine;
 	}
 
 	/** The page in {@code language}, else in English; empty when the code has no patient page. */
@@ -72,7 +72,7 @@ final class ProcedureCatalog {
 	/** The code as the CPT code system this server holds has it, with its properties; empty when it holds no such code. */
 	Optional<LookupResult> lookup(String code, Language language) {
 		try {
-			return Optional.of(terminology.lookup(new LookupRequest(Canonicals.CPT, null, code, language.tag(), java.util.Set.of())));
+			return Optional.of(engine.context().lookup(new LookupRequest(Canonicals.CPT, null, code, language.tag(), java.util.Set.of())));
 		} catch (TerminologyException notHeld) {
 			return Optional.empty();
 		}
@@ -80,7 +80,7 @@ final class ProcedureCatalog {
 
 	/** Codes matching what a person typed (words of a name or a code prefix), ranked as typeahead ranks them. */
 	List<Named> search(String query, Language language) {
-		if (query == null || query.isBlank() || !terminology.knowsCodeSystem(Canonicals.CPT)) {
+		if (query == null || query.isBlank() || !engine.context().knowsCodeSystem(Canonicals.CPT)) {
 			return List.of();
 		}
 		ValueSet all = new ValueSet();
@@ -88,7 +88,7 @@ final class ProcedureCatalog {
 		all.getCompose().addInclude().setSystem(Canonicals.CPT);
 		ValueSet found;
 		try {
-			found = terminology.expand(all, new ExpansionRequest(query.strip(), 0, MAX_RESULTS, true, true, null, language.tag()));
+			found = engine.context().expand(all, ExpansionRequest.builder().filter(query.strip()).offset(0).count(MAX_RESULTS).includeDesignations(true).activeOnly(true).displayLanguage(language.tag()).build());
 		} catch (TerminologyException e) {
 			return List.of();
 		}

@@ -54,14 +54,13 @@ class BundledPackageValidationTest {
 		CodeSystem release = CptReleaseCodeSystem.build(AmaReleaseReader.read(
 				Path.of("../terminology/src/test/resources/cpt-releases/2026"), "2026", org.procterm.content.Progress.NONE), sample);
 
-		TerminologyEngine engine = new TerminologyEngine(1000, java.time.Duration.ofSeconds(10));
+		TerminologyEngine engine = new TerminologyEngine(new org.procterm.engine.EngineLimits(1000, java.time.Duration.ofSeconds(10)));
 		engine.putCodeSystem("CodeSystem/cpt-2026", release);
 		ValueSet all = new ValueSet();
 		all.setUrl("http://example.org/vs/all-cpt");
 		all.setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE);
 		all.getCompose().addInclude().setSystem(release.getUrl());
-		ValueSet expansion = engine.expand(all, new ExpansionRequest(null, 0, null, true, false, false, "es",
-				org.procterm.engine.VersionRules.NONE.on(java.time.LocalDate.of(2026, 6, 1)))
+		ValueSet expansion = engine.context().expand(all, ExpansionRequest.builder().offset(0).includeDesignations(true).activeOnly(false).excludeNested(false).displayLanguage("es").versions(org.procterm.engine.VersionRules.NONE.on(java.time.LocalDate.of(2026, 6, 1))).build()
 				.withOutputs(true, List.of("bodyRegion", "parent", "definition"), List.of()));
 
 		assertEquals(List.of(), errors(List.of(release, expansion), bundled));

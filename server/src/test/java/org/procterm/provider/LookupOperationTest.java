@@ -91,6 +91,17 @@ class LookupOperationTest {
 	}
 
 	@Test
+	void acceptLanguageIsReadAsAWeightedPreferenceList(LiveServer.Server server) throws Exception {
+		String path = "/CodeSystem/$lookup?system=http://www.ama-assn.org/go/cpt&code=63185";
+		// Spanish weighs more though it comes second; a malformed header is passed over, not refused
+		String weighted = server.get(path, "Accept-Language", "en;q=0.2, es").body();
+		assertTrue(weighted.contains("\"name\":\"display\",\"valueString\":\"Cirugía de columna"), weighted);
+		String english = server.get(path, "Accept-Language", "es;q=0.1, en").body();
+		assertTrue(english.contains("\"name\":\"display\",\"valueString\":\"Laminectomy with rhizotomy"), english);
+		assertEquals(200, server.get(path, "Accept-Language", ";;;;").statusCode());
+	}
+
+	@Test
 	void unknownSystemIs404WithAnOperationOutcome(LiveServer.Server server) {
 		ResourceNotFoundException e = assertThrows(ResourceNotFoundException.class,
 				() -> lookup(server, codeIn("http://example.org/no-such-system", "1")));

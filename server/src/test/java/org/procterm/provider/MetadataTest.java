@@ -31,6 +31,11 @@ class MetadataTest {
 		assertTrue(tc.getCodeSystem().stream().anyMatch(cs -> cs.getUri().equals("http://www.ama-assn.org/go/cpt")
 				&& cs.getVersion().stream().anyMatch(v -> v.getCode().equals("2026"))));
 		assertTrue(tc.getExpansion().getParameter().stream().anyMatch(p -> p.getName().equals("tx-resource")));
+		var advertised = tc.getExpansion().getParameter().stream().map(p -> p.getName()).toList();
+		assertTrue(advertised.containsAll(java.util.List.of("filter", "count", "offset", "excludeNested", "useSupplement")), advertised.toString());
+		assertTrue(advertised.stream().noneMatch(p -> p.equals("context") || p.equals("contextDirection")), "refused parameters are not advertised");
+		assertTrue(tc.getExpansion().getHierarchical(), "nested expansions are served");
+		assertTrue(!tc.getSoftware().getVersion().isBlank() && !tc.getSoftware().getVersion().equals("development"), "the version comes from the build");
 	}
 
 	@Test

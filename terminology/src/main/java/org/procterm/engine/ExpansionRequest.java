@@ -22,27 +22,14 @@ public record ExpansionRequest(String filter, Integer offset, Integer count, boo
 		boolean includeDefinition, List<String> properties, List<String> designations,
 		boolean excludeNotForUI, List<String> excludeSystems) {
 
-	public ExpansionRequest(String filter, Integer offset, Integer count, boolean includeDesignations, Boolean activeOnly,
-			Boolean excludeNested, String displayLanguage, VersionRules versions) {
-		this(filter, offset, count, includeDesignations, activeOnly, excludeNested, displayLanguage, versions, false, List.of(), List.of(),
-				false, List.of());
-	}
-
-	public ExpansionRequest(String filter, Integer offset, Integer count, boolean includeDesignations, Boolean activeOnly,
-			Boolean excludeNested, String displayLanguage) {
-		this(filter, offset, count, includeDesignations, activeOnly, excludeNested, displayLanguage, VersionRules.NONE);
-	}
-
 	/** This request, also asking for the definition, properties and designations named. */
 	public ExpansionRequest withOutputs(boolean includeDefinition, List<String> properties, List<String> designations) {
-		return new ExpansionRequest(filter, offset, count, includeDesignations, activeOnly, excludeNested, displayLanguage, versions,
-				includeDefinition, properties, designations, excludeNotForUI, excludeSystems);
+		return toBuilder().includeDefinition(includeDefinition).properties(properties).designations(designations).build();
 	}
 
 	/** This request, leaving out abstract codes ({@code excludeNotForUI}) and the codes of {@code systems} ({@code exclude-system}). */
 	public ExpansionRequest withExclusions(boolean notForUI, List<String> systems) {
-		return new ExpansionRequest(filter, offset, count, includeDesignations, activeOnly, excludeNested, displayLanguage, versions,
-				includeDefinition, properties, designations, notForUI, systems);
+		return toBuilder().excludeNotForUI(notForUI).excludeSystems(systems).build();
 	}
 
 	public ExpansionRequest {
@@ -60,8 +47,7 @@ public record ExpansionRequest(String filter, Integer offset, Integer count, boo
 
 	/** This request, showing displays in {@code language}. */
 	public ExpansionRequest inLanguage(String language) {
-		return new ExpansionRequest(filter, offset, count, includeDesignations, activeOnly, excludeNested, language, versions,
-				includeDefinition, properties, designations, excludeNotForUI, excludeSystems);
+		return toBuilder().displayLanguage(language).build();
 	}
 
 	/** Where the page starts: {@code offset}, or 0 when the client did not send one. */
@@ -74,7 +60,56 @@ public record ExpansionRequest(String filter, Integer offset, Integer count, boo
 		return Boolean.TRUE.equals(activeOnly);
 	}
 
+	/** Every code, from the start, with nothing left out: what HAPI's own terminology calls ask for. */
 	public static ExpansionRequest all() {
-		return new ExpansionRequest(null, 0, null, false, false, null, null);
+		return builder().offset(0).activeOnly(false).build();
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	private Builder toBuilder() {
+		return new Builder().filter(filter).offset(offset).count(count).includeDesignations(includeDesignations).activeOnly(activeOnly)
+				.excludeNested(excludeNested).displayLanguage(displayLanguage).versions(versions).includeDefinition(includeDefinition)
+				.properties(properties).designations(designations).excludeNotForUI(excludeNotForUI).excludeSystems(excludeSystems);
+	}
+
+	/** The parameters by name, as a client sends them; what is not set is "not sent". */
+	public static final class Builder {
+		private String filter;
+		private Integer offset;
+		private Integer count;
+		private boolean includeDesignations;
+		private Boolean activeOnly;
+		private Boolean excludeNested;
+		private String displayLanguage;
+		private VersionRules versions = VersionRules.NONE;
+		private boolean includeDefinition;
+		private List<String> properties = List.of();
+		private List<String> designations = List.of();
+		private boolean excludeNotForUI;
+		private List<String> excludeSystems = List.of();
+
+		private Builder() {}
+
+		public Builder filter(String value) { filter = value; return this; }
+		public Builder offset(Integer value) { offset = value; return this; }
+		public Builder count(Integer value) { count = value; return this; }
+		public Builder includeDesignations(boolean value) { includeDesignations = value; return this; }
+		public Builder activeOnly(Boolean value) { activeOnly = value; return this; }
+		public Builder excludeNested(Boolean value) { excludeNested = value; return this; }
+		public Builder displayLanguage(String value) { displayLanguage = value; return this; }
+		public Builder versions(VersionRules value) { versions = value; return this; }
+		public Builder includeDefinition(boolean value) { includeDefinition = value; return this; }
+		public Builder properties(List<String> value) { properties = value; return this; }
+		public Builder designations(List<String> value) { designations = value; return this; }
+		public Builder excludeNotForUI(boolean value) { excludeNotForUI = value; return this; }
+		public Builder excludeSystems(List<String> value) { excludeSystems = value; return this; }
+
+		public ExpansionRequest build() {
+			return new ExpansionRequest(filter, offset, count, includeDesignations, activeOnly, excludeNested, displayLanguage, versions,
+					includeDefinition, properties, designations, excludeNotForUI, excludeSystems);
+		}
 	}
 }

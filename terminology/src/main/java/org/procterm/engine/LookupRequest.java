@@ -18,7 +18,7 @@ public record LookupRequest(String system, String version, String code, String d
 		this(system, version, code, displayLanguage, properties, null);
 	}
 
-	boolean wantsProperty(String propertyCode) {
+	public boolean wantsProperty(String propertyCode) {
 		return properties.isEmpty() || properties.contains("*") || properties.contains(propertyCode);
 	}
 }

@@ -2,23 +2,15 @@ package org.procterm.engine;
 
 import java.util.List;
 
-import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ValueSet;
 
 /**
- * The terminology operations as the server's providers call them: FHIR parameters in, plain
- * results out. Every method throws {@link TerminologyException} for a request it cannot answer.
+ * The terminology operations as the server's providers call them, for one request: FHIR
+ * parameters in, plain results out. A {@link TerminologyContext}, built by
+ * {@link TerminologyEngine#context} with the request's inline resources and supplements. Every
+ * method throws {@link TerminologyException} for a request it cannot answer.
  */
 public interface TerminologyService {
-
-	/** This service plus resources supplied inline with one request ({@code tx-resource}), which are never stored. */
-	TerminologyService withResources(List<CodeSystem> codeSystems, List<ValueSet> valueSets);
-
-	/**
-	 * This service with code system supplements ({@code url} or {@code url|version} each) merged into
-	 * the code systems they are for, for one request. NOT_FOUND for one it does not hold.
-	 */
-	TerminologyService withSupplements(List<String> supplements);
 
 	boolean knowsCodeSystem(String url);
 

@@ -1,18 +1,38 @@
 package org.procterm.engine;
 
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+
 /**
  * One finding of {@code $validate-code}, in the shape HL7's terminology tests expect: a FHIR issue
  * type ({@code code-invalid}, {@code invalid}, {@code not-found}, {@code business-rule}), the finer
- * tx-issue-type code ({@code invalid-code}, {@code not-in-vs}, {@code invalid-display}, ...), the text
- * and the FHIRPath of the input it is about ({@code code}, {@code Coding.display},
- * {@code CodeableConcept.coding[1].code}).
+ * tx-issue-type, the text and the FHIRPath of the input it is about ({@code code},
+ * {@code Coding.display}, {@code CodeableConcept.coding[1].code}).
  */
-public record ValidationIssue(Severity severity, String type, String txType, String text, String expression) {
+public record ValidationIssue(Severity severity, IssueType type, TxIssueType txType, String text, String expression) {
 
 	public enum Severity { ERROR, WARNING, INFORMATION }
 
-	/** The tx-issue-type of a note that content used is withdrawn, deprecated, draft or experimental. */
-	public static final String STATUS_CHECK = "status-check";
+	public static ValidationIssue error(IssueType type, TxIssueType txType, String text, String expression) {
+		return new ValidationIssue(Severity.ERROR, type, txType, text, expression);
+	}
+
+	public static ValidationIssue warning(IssueType type, TxIssueType txType, String text, String expression) {
+		return new ValidationIssue(Severity.WARNING, type, txType, text, expression);
+	}
+
+	public static ValidationIssue information(IssueType type, TxIssueType txType, String text, String expression) {
+		return new ValidationIssue(Severity.INFORMATION, type, txType, text, expression);
+	}
+
+	/** This finding told with another weight, e.g. a wrong display as a warning when the client asked for leniency. */
+	public ValidationIssue withSeverity(Severity other) {
+		return new ValidationIssue(other, type, txType, text, expression);
+	}
+
+	/** This finding as another tx-issue-type at another weight (a coding not in the value set, told as a note). */
+	public ValidationIssue as(Severity other, TxIssueType otherType) {
+		return new ValidationIssue(other, type, otherType, text, expression);
+	}
 
 	public boolean isError() {
 		return severity == Severity.ERROR;

@@ -12,15 +12,29 @@ package org.procterm.engine;
 public record ValidationOptions(String displayLanguage, VersionRules versions, boolean abstractAllowed, boolean lenientDisplay,
 		boolean activeOnly, boolean inferSystem) {
 
-	public static final ValidationOptions DEFAULT = new ValidationOptions(null, VersionRules.NONE, true, false);
+	public static final ValidationOptions DEFAULT = builder().build();
 
-	/** Options under which a wrong display makes the code invalid. */
-	public ValidationOptions(String displayLanguage, VersionRules versions, boolean abstractAllowed) {
-		this(displayLanguage, versions, abstractAllowed, false);
+	public static Builder builder() {
+		return new Builder();
 	}
 
-	public ValidationOptions(String displayLanguage, VersionRules versions, boolean abstractAllowed, boolean lenientDisplay) {
-		this(displayLanguage, versions, abstractAllowed, lenientDisplay, false, false);
+	/** The options by name; unset, a code is judged with abstract codes allowed and wrong displays as errors. */
+	public static final class Builder {
+		private String displayLanguage;
+		private VersionRules versions = VersionRules.NONE;
+		private boolean abstractAllowed = true;
+		private boolean lenientDisplay;
+
+		private Builder() {}
+
+		public Builder displayLanguage(String value) { displayLanguage = value; return this; }
+		public Builder versions(VersionRules value) { versions = value; return this; }
+		public Builder abstractAllowed(boolean value) { abstractAllowed = value; return this; }
+		public Builder lenientDisplay(boolean value) { lenientDisplay = value; return this; }
+
+		public ValidationOptions build() {
+			return new ValidationOptions(displayLanguage, versions, abstractAllowed, lenientDisplay, false, false);
+		}
 	}
 
 	/** These options, judging displays in {@code language}. */

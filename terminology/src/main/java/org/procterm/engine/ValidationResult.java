@@ -15,15 +15,22 @@ public record ValidationResult(boolean valid, String system, String version, Str
 		issues = List.copyOf(issues);
 	}
 
-	public ValidationResult(boolean valid, String system, String version, String code, String display, boolean inactive,
-			List<ValidationIssue> issues, String unknownSystem) {
-		this(valid, system, version, code, display, inactive, issues, unknownSystem, null);
+	/** A coding that is not valid, for {@code issue}: no display, not inactive, in {@code version} when one was decided. */
+	public static ValidationResult invalid(CodingCheck check, String version, ValidationIssue issue) {
+		return new ValidationResult(false, check.system(), version != null ? version : check.version(), check.code(), null, false,
+				List.of(issue), null, null);
 	}
 
-	public ValidationResult(boolean valid, String system, String version, String code, String display, boolean inactive,
-			List<ValidationIssue> issues) {
-		this(valid, system, version, code, display, inactive, issues, null);
+	/** A coding that cannot be judged because its code system ({@code unknownSystem}, url|version) is not held. */
+	public static ValidationResult unknownSystem(CodingCheck check, String version, List<ValidationIssue> issues, String unknownSystem) {
+		return new ValidationResult(false, check.system(), version, check.code(), null, false, issues, unknownSystem, null);
 	}
+
+	/** An answer about a whole CodeableConcept none of whose codings was accepted: no code or system is answered. */
+	public static ValidationResult aboutConcept(List<ValidationIssue> issues, String unknownSystem) {
+		return new ValidationResult(false, null, null, null, null, false, issues, unknownSystem, null);
+	}
+
 
 	/**
 	 * The single message the operation also returns: the texts of the issues about the code, in
@@ -41,18 +48,19 @@ public record ValidationResult(boolean valid, String system, String version, Str
 		return switch (issue.severity()) {
 			case ERROR -> true;
 			case WARNING -> unknownSystem == null;
-			case INFORMATION -> "invalid-display".equals(issue.txType());
+			case INFORMATION -> issue.txType() == TxIssueType.INVALID_DISPLAY;
 		};
 	}
 
 	/** This result with {@code notes} after its issues; the result stands. */
-	ValidationResult withNotes(List<ValidationIssue> notes) {
+	public ValidationResult withNotes(List<ValidationIssue> notes) {
 		List<ValidationIssue> all = new java.util.ArrayList<>(issues);
 		all.addAll(notes);
 		return new ValidationResult(valid, system, version, code, display, inactive, all, unknownSystem, status);
 	}
 
-	ValidationResult withIssues(List<ValidationIssue> more, boolean stillValid) {
+	/** This result with {@code more} issues before its own, valid or not as {@code stillValid} says. */
+	public ValidationResult withIssues(List<ValidationIssue> more, boolean stillValid) {
 		List<ValidationIssue> all = new java.util.ArrayList<>(more);
 		all.addAll(issues);
 		return new ValidationResult(stillValid, system, version, code, display, inactive, all, unknownSystem, status);

@@ -74,7 +74,7 @@ public record VersionRules(Map<String, String> defaults, Map<String, String> for
 		return joinedWithOr(shown);
 	}
 
-	static String joinedWithOr(List<String> shown) {
+	public static String joinedWithOr(List<String> shown) {
 		if (shown.size() <= 1) {
 			return String.join("", shown);
 		}

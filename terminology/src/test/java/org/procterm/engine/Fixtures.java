@@ -10,14 +10,14 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.ValueSet;
 
 /** A small invented procedure code system with a hierarchy, typed properties and Spanish designations. */
-final class Fixtures {
+public final class Fixtures {
 
-	static final String SYSTEM = "http://example.org/procedures";
-	static final String VS_ALL = "http://example.org/vs/all-procedures";
+	public static final String SYSTEM = "http://example.org/procedures";
+	public static final String VS_ALL = "http://example.org/vs/all-procedures";
 
 	private Fixtures() {}
 
-	static CodeSystem procedures() {
+	public static CodeSystem procedures() {
 		CodeSystem cs = new CodeSystem();
 		cs.setId("procedures");
 		cs.setUrl(SYSTEM);
@@ -52,7 +52,7 @@ final class Fixtures {
 		return cs;
 	}
 
-	static ValueSet allProcedures() {
+	public static ValueSet allProcedures() {
 		ValueSet vs = new ValueSet();
 		vs.setId("all-procedures");
 		vs.setUrl(VS_ALL);
@@ -62,7 +62,7 @@ final class Fixtures {
 		return vs;
 	}
 
-	static ValueSet inline(java.util.function.Consumer<ValueSet.ValueSetComposeComponent> compose) {
+	public static ValueSet inline(java.util.function.Consumer<ValueSet.ValueSetComposeComponent> compose) {
 		ValueSet vs = new ValueSet();
 		vs.setUrl("http://example.org/vs/inline");
 		vs.setStatus(PublicationStatus.DRAFT);
@@ -74,7 +74,7 @@ final class Fixtures {
 	 * Two versions that say when they take effect, each its own way: 2025 by HL7's effective-date
 	 * extension (its 10010 worded differently), 2026 by its {@code date}.
 	 */
-	static TerminologyEngine datedVersions() {
+	public static TerminologyEngine datedVersions() {
 		TerminologyEngine engine = engine();
 		CodeSystem older = procedures();
 		older.setVersion("2025");
@@ -87,8 +87,8 @@ final class Fixtures {
 		return engine;
 	}
 
-	static TerminologyEngine engine() {
-		TerminologyEngine engine = new TerminologyEngine(1000, java.time.Duration.ofSeconds(10));
+	public static TerminologyEngine engine() {
+		TerminologyEngine engine = new TerminologyEngine(new EngineLimits(1000, java.time.Duration.ofSeconds(10)));
 		engine.putCodeSystem("CodeSystem/procedures", procedures());
 		engine.putValueSet("ValueSet/all-procedures", allProcedures());
 		return engine;

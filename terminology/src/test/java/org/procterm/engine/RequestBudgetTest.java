@@ -20,7 +20,7 @@ class RequestBudgetTest {
 	}
 
 	private static TerminologyException refused(TerminologyEngine engine, ValueSet vs) {
-		return assertThrows(TerminologyException.class, () -> engine.expand(vs, ExpansionRequest.all()));
+		return assertThrows(TerminologyException.class, () -> engine.context().expand(vs, ExpansionRequest.all()));
 	}
 
 	@Test
@@ -36,18 +36,18 @@ class RequestBudgetTest {
 		assertEquals(TerminologyException.Problem.INVALID, e.problem());
 		assertTrue(e.getMessage().contains("nests groups 40 deep"), e.getMessage());
 		// brackets inside a character class and escaped ones are not groups
-		assertEquals(0, Fixtures.engine().expand(regexOnDisplay("[(((((((((((((((((((]\\(x"), ExpansionRequest.all()).getExpansion().getTotal());
+		assertEquals(0, Fixtures.engine().context().expand(regexOnDisplay("[(((((((((((((((((((]\\(x"), ExpansionRequest.all()).getExpansion().getTotal());
 	}
 
 	@Test
 	void aFilterThatRunsPastTheTimeBudgetIsStoppedAsTooCostly() {
-		TerminologyEngine noTime = new TerminologyEngine(1000, Duration.ZERO);
+		TerminologyEngine noTime = new TerminologyEngine(new EngineLimits(1000, Duration.ZERO));
 		noTime.putCodeSystem("CodeSystem/procedures", Fixtures.procedures());
 		TerminologyException e = refused(noTime, regexOnDisplay(".*lamin.*"));
 		assertEquals(TerminologyException.Problem.TOO_COSTLY, e.problem());
 		assertTrue(e.getMessage().contains("the most this server spends on one request"), e.getMessage());
 		// the same request within the budget is answered
-		assertEquals(2, Fixtures.engine().expand(regexOnDisplay("(?i).*lamin.*"), ExpansionRequest.all()).getExpansion().getTotal());
+		assertEquals(2, Fixtures.engine().context().expand(regexOnDisplay("(?i).*lamin.*"), ExpansionRequest.all()).getExpansion().getTotal());
 	}
 
 	@Test
@@ -60,15 +60,15 @@ class RequestBudgetTest {
 				concept.addProperty().setCode("parent").setValue(new org.hl7.fhir.r4.model.CodeType("c" + (i - 1)));
 			}
 		}
-		TerminologyEngine engine = new TerminologyEngine(10_000, Duration.ofSeconds(10));
+		TerminologyEngine engine = new TerminologyEngine(new EngineLimits(10_000, Duration.ofSeconds(10)));
 		engine.putCodeSystem("CodeSystem/chain", chain);
 		ValueSet all = new ValueSet();
 		all.setUrl("http://example.org/vs/chain").setStatus(PublicationStatus.ACTIVE);
 		all.getCompose().addInclude().setSystem("http://example.org/chain");
-		ExpansionRequest nested = new ExpansionRequest(null, 0, null, false, false, false, null);
-		TerminologyException e = assertThrows(TerminologyException.class, () -> engine.expand(all, nested));
+		ExpansionRequest nested = ExpansionRequest.builder().offset(0).activeOnly(false).excludeNested(false).build();
+		TerminologyException e = assertThrows(TerminologyException.class, () -> engine.context().expand(all, nested));
 		assertEquals(TerminologyException.Problem.TOO_COSTLY, e.problem());
 		assertTrue(e.getMessage().contains("excludeNested=true"), e.getMessage());
-		assertEquals(5000, engine.expand(all, ExpansionRequest.all()).getExpansion().getContains().size(), "flat, it is served");
+		assertEquals(5000, engine.context().expand(all, ExpansionRequest.all()).getExpansion().getContains().size(), "flat, it is served");
 	}
 }

@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.junit.jupiter.api.Test;
+import org.procterm.engine.valueset.ExpansionWriter;
 import org.procterm.engine.codesystem.Designation;
 
 /** Code system supplements: used only when asked for, by useSupplement or by a value set's valueset-supplement extension. */
@@ -52,13 +53,13 @@ class SupplementTest {
 
 	private static ValueSet allWithSupplement(String supplement) {
 		ValueSet vs = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM));
-		vs.addExtension(new Extension(TerminologyEngine.VALUESET_SUPPLEMENT, new CanonicalType(supplement)));
+		vs.addExtension(new Extension(TerminologyContext.VALUESET_SUPPLEMENT, new CanonicalType(supplement)));
 		return vs;
 	}
 
 	@Test
 	void aStoredSupplementChangesNothingUntilItIsAskedFor() {
-		LookupResult plain = engine.lookup(lookup("10010"));
+		LookupResult plain = engine.context().lookup(lookup("10010"));
 		assertTrue(plain.designations().stream().noneMatch(d -> "de".equals(d.language())));
 		assertTrue(plain.properties().stream().noneMatch(p -> p.code().equals("patientLeaflet")));
 		assertTrue(plain.usedSupplements().isEmpty());
@@ -66,7 +67,7 @@ class SupplementTest {
 
 	@Test
 	void useSupplementAddsItsDesignationsAndPropertiesToLookup() {
-		LookupResult r = engine.withSupplements(List.of(GERMAN)).lookup(lookup("10010"));
+		LookupResult r = engine.context(List.of(), List.of(), List.of(GERMAN)).lookup(lookup("10010"));
 		Designation german = r.designations().stream().filter(d -> "de".equals(d.language())).findFirst().orElseThrow();
 		assertEquals("Osteotomie der Halswirbelsäule", german.value());
 		assertEquals(GERMAN + "|1.0", german.source());
@@ -78,14 +79,14 @@ class SupplementTest {
 	@Test
 	void aDisplayFromASupplementIsRightOnlyWhenTheSupplementIsUsed() {
 		CodingCheck german = new CodingCheck(Fixtures.SYSTEM, null, "10010", "Osteotomie der Halswirbelsäule");
-		assertFalse(engine.validateInCodeSystem(List.of(german), ValidationOptions.DEFAULT).valid());
-		assertTrue(engine.withSupplements(List.of(GERMAN + "|1.0")).validateInCodeSystem(List.of(german), ValidationOptions.DEFAULT).valid());
+		assertFalse(engine.context().validateInCodeSystem(List.of(german), ValidationOptions.DEFAULT).valid());
+		assertTrue(engine.context(List.of(), List.of(), List.of(GERMAN + "|1.0")).validateInCodeSystem(List.of(german), ValidationOptions.DEFAULT).valid());
 	}
 
 	@Test
 	void aValueSetThatNamesASupplementExpandsWithIt() {
 		ExpansionRequest request = ExpansionRequest.all().withOutputs(false, List.of("patientLeaflet"), List.of("de"));
-		ValueSet expanded = engine.expand(allWithSupplement(GERMAN), request);
+		ValueSet expanded = engine.context().expand(allWithSupplement(GERMAN), request);
 		ValueSet.ValueSetExpansionContainsComponent osteo = expanded.getExpansion().getContains().stream()
 				.filter(c -> c.getCode().equals("10010")).findFirst().orElseThrow();
 		assertEquals("Osteotomie der Halswirbelsäule", osteo.getDesignationFirstRep().getValue());
@@ -99,35 +100,35 @@ class SupplementTest {
 
 	@Test
 	void typeaheadFindsWordsOfASupplementsDesignations() {
-		ExpansionRequest typeahead = new ExpansionRequest("halswirbel", 0, 10, false, false, null, null);
-		assertEquals(0, engine.expand(Fixtures.allProcedures(), typeahead).getExpansion().getTotal());
-		ValueSet found = engine.withSupplements(List.of(GERMAN)).expand(Fixtures.allProcedures(), typeahead);
+		ExpansionRequest typeahead = ExpansionRequest.builder().filter("halswirbel").offset(0).count(10).activeOnly(false).build();
+		assertEquals(0, engine.context().expand(Fixtures.allProcedures(), typeahead).getExpansion().getTotal());
+		ValueSet found = engine.context(List.of(), List.of(), List.of(GERMAN)).expand(Fixtures.allProcedures(), typeahead);
 		assertEquals("10010", found.getExpansion().getContainsFirstRep().getCode());
 	}
 
 	@Test
 	void aSupplementThatIsNotHeldIsNotFoundWhereverItIsNamed() {
-		TerminologyException viaParameter = assertThrows(TerminologyException.class, () -> engine.withSupplements(List.of(GERMAN + "-x")));
+		TerminologyException viaParameter = assertThrows(TerminologyException.class, () -> engine.context(List.of(), List.of(), List.of(GERMAN + "-x")));
 		assertEquals(TerminologyException.Problem.NOT_FOUND, viaParameter.problem());
 		assertTrue(viaParameter.getMessage().contains("Required supplement not found: " + GERMAN + "-x"), viaParameter.getMessage());
 		TerminologyException viaValueSet = assertThrows(TerminologyException.class,
-				() -> engine.expand(allWithSupplement(GERMAN + "|9.9"), ExpansionRequest.all()));
+				() -> engine.context().expand(allWithSupplement(GERMAN + "|9.9"), ExpansionRequest.all()));
 		assertEquals(TerminologyException.Problem.NOT_FOUND, viaValueSet.problem());
 	}
 
 	@Test
 	void aCodeSystemThatIsNotASupplementCannotBeUsedAsOne() {
-		TerminologyException e = assertThrows(TerminologyException.class, () -> engine.withSupplements(List.of(Fixtures.SYSTEM)));
+		TerminologyException e = assertThrows(TerminologyException.class, () -> engine.context(List.of(), List.of(), List.of(Fixtures.SYSTEM)));
 		assertEquals(TerminologyException.Problem.INVALID, e.problem());
 		assertTrue(e.getMessage().contains("is not a supplement"), e.getMessage());
 	}
 
 	@Test
 	void aSupplementIsNotACodeSystemToValidateOrLookUpCodesIn() {
-		ValidationResult r = engine.validateInCodeSystem(List.of(new CodingCheck(GERMAN, null, "10010", null, "Coding")), ValidationOptions.DEFAULT);
+		ValidationResult r = engine.context().validateInCodeSystem(List.of(new CodingCheck(GERMAN, null, "10010", null, "Coding")), ValidationOptions.DEFAULT);
 		assertFalse(r.valid());
 		assertEquals("CodeSystem " + GERMAN + "|1.0 is a supplement, so can't be used as a value in Coding.system", r.message());
-		TerminologyException e = assertThrows(TerminologyException.class, () -> engine.lookup(new LookupRequest(GERMAN, null, "10010", null, Set.of())));
+		TerminologyException e = assertThrows(TerminologyException.class, () -> engine.context().lookup(new LookupRequest(GERMAN, null, "10010", null, Set.of())));
 		assertEquals(TerminologyException.Problem.INVALID, e.problem());
 	}
 
@@ -135,7 +136,7 @@ class SupplementTest {
 	void aSupplementForOneVersionLeavesTheOthersAlone() {
 		TerminologyEngine versions = Fixtures.datedVersions();
 		versions.putCodeSystem("CodeSystem/german", germanSupplement(Fixtures.SYSTEM + "|2025"));
-		TerminologyService supplemented = versions.withSupplements(List.of(GERMAN));
+		TerminologyService supplemented = versions.context(List.of(), List.of(), List.of(GERMAN));
 		LookupResult in2025 = supplemented.lookup(new LookupRequest(Fixtures.SYSTEM, "2025", "10010", null, Set.of()));
 		LookupResult in2026 = supplemented.lookup(new LookupRequest(Fixtures.SYSTEM, "2026", "10010", null, Set.of()));
 		assertEquals(List.of(GERMAN + "|1.0"), in2025.usedSupplements());

@@ -25,7 +25,7 @@ class VersionRulesTest {
 	}
 
 	private String displayOf10010(VersionRules rules, ValueSet vs) {
-		ValueSet out = engine.expand(vs, new ExpansionRequest("10010", 0, null, false, false, null, null, rules));
+		ValueSet out = engine.context().expand(vs, ExpansionRequest.builder().filter("10010").offset(0).activeOnly(false).versions(rules).build());
 		return out.getExpansion().getContainsFirstRep().getDisplay();
 	}
 
@@ -54,35 +54,35 @@ class VersionRulesTest {
 
 	@Test
 	void checkSystemVersionPicksAMatchingVersionAndRejectsAnyOther() {
-		ValidationOptions check2025 = new ValidationOptions(null, VersionRules.of(List.of(), List.of(), List.of(Fixtures.SYSTEM + "|2025")), true);
-		ValidationResult unversioned = engine.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), check2025);
+		ValidationOptions check2025 = ValidationOptions.builder().versions(VersionRules.of(List.of(), List.of(), List.of(Fixtures.SYSTEM + "|2025"))).build();
+		ValidationResult unversioned = engine.context().validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), check2025);
 		assertTrue(unversioned.valid(), "where nothing names a version, the one to be checked for is used");
 		assertEquals("2025", unversioned.version());
-		ValidationResult other = engine.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, "2026", "10010", null)), check2025);
+		ValidationResult other = engine.context().validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, "2026", "10010", null)), check2025);
 		assertFalse(other.valid());
-		assertEquals("version-error", other.issues().get(0).txType());
+		assertEquals("version-error", other.issues().get(0).txType().code());
 		assertEquals("The version '2026' is not allowed for system '" + Fixtures.SYSTEM + "': required to be '2025' by a version-check parameter",
 				other.issues().get(0).text());
 		ValueSet pinned2026 = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).setVersion("2026"));
-		TerminologyException e = assertThrows(TerminologyException.class, () -> engine.expand(pinned2026,
-				new ExpansionRequest(null, 0, null, false, false, null, null, check2025.versions())));
+		TerminologyException e = assertThrows(TerminologyException.class, () -> engine.context().expand(pinned2026,
+				ExpansionRequest.builder().offset(0).activeOnly(false).versions(check2025.versions()).build()));
 		assertEquals(TerminologyException.Problem.VERSION_REJECTED, e.problem());
 	}
 
 	@Test
 	void aCheckDoesNotNarrowAValueSetsVersionPatternItRefusesWhatThePatternChose() {
-		TerminologyEngine dotted = new TerminologyEngine(1000, java.time.Duration.ofSeconds(10));
+		TerminologyEngine dotted = new TerminologyEngine(new EngineLimits(1000, java.time.Duration.ofSeconds(10)));
 		CodeSystem older = Fixtures.procedures().setVersion("1.0.0");
 		older.getConceptFirstRep().getConceptFirstRep().setDisplay("Old wording");
 		dotted.putCodeSystem("CodeSystem/older", older);
 		dotted.putCodeSystem("CodeSystem/newer", Fixtures.procedures().setVersion("1.2.0"));
 		ValueSet anyOne = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).setVersion("1.x"));
 
-		ValueSet newest = dotted.expand(anyOne, new ExpansionRequest("10010", 0, null, false, false, null, null, VersionRules.NONE));
+		ValueSet newest = dotted.context().expand(anyOne, ExpansionRequest.builder().filter("10010").offset(0).activeOnly(false).build());
 		assertEquals("Osteotomy of spine, neck", newest.getExpansion().getContainsFirstRep().getDisplay(), "the pattern takes the newest");
 		VersionRules check10 = VersionRules.of(List.of(), List.of(), List.of(Fixtures.SYSTEM + "|1.0.x"));
 		TerminologyException e = assertThrows(TerminologyException.class,
-				() -> dotted.expand(anyOne, new ExpansionRequest("10010", 0, null, false, false, null, null, check10)));
+				() -> dotted.context().expand(anyOne, ExpansionRequest.builder().filter("10010").offset(0).activeOnly(false).versions(check10).build()));
 		assertEquals(TerminologyException.Problem.VERSION_REJECTED, e.problem());
 	}
 
@@ -92,17 +92,17 @@ class VersionRulesTest {
 			c.addInclude().setSystem(Fixtures.SYSTEM).setVersion("2025").addConcept().setCode("10010");
 			c.addInclude().setSystem(Fixtures.SYSTEM).setVersion("2026").addConcept().setCode("10020");
 		});
-		ValueSet out = engine.expand(mixed, new ExpansionRequest(null, 0, null, false, false, null, null));
+		ValueSet out = engine.context().expand(mixed, ExpansionRequest.builder().offset(0).activeOnly(false).build());
 		assertEquals(List.of("2025", "2026"), out.getExpansion().getContains().stream().map(ValueSet.ValueSetExpansionContainsComponent::getVersion).toList());
 
-		ValueSet one = engine.expand(Fixtures.allProcedures(), new ExpansionRequest(null, 0, null, false, false, null, null));
+		ValueSet one = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().offset(0).activeOnly(false).build());
 		assertFalse(one.getExpansion().getContainsFirstRep().hasVersion(), "one version is named once, in used-codesystem");
 	}
 
 	@Test
 	void aMismatchAgainstAVersionChosenByAParameterSaysWhichParameterValueItCameFrom() {
-		ValidationOptions default2025 = new ValidationOptions(null, VersionRules.of(List.of(Fixtures.SYSTEM + "|2025"), List.of(), List.of()), true);
-		ValidationResult r = engine.validateInValueSet(Fixtures.allProcedures(), List.of(new CodingCheck(Fixtures.SYSTEM, "2024", "10010", null)),
+		ValidationOptions default2025 = ValidationOptions.builder().versions(VersionRules.of(List.of(Fixtures.SYSTEM + "|2025"), List.of(), List.of())).build();
+		ValidationResult r = engine.context().validateInValueSet(Fixtures.allProcedures(), List.of(new CodingCheck(Fixtures.SYSTEM, "2024", "10010", null)),
 				default2025);
 		assertFalse(r.valid());
 		assertTrue(r.issues().stream().anyMatch(i -> i.text().equals("The code system '" + Fixtures.SYSTEM

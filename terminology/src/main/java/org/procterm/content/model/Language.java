@@ -35,7 +35,7 @@ public enum Language {
 			String match = java.util.Locale.lookupTag(java.util.Locale.LanguageRange.parse(preferences),
 					Arrays.stream(values()).map(Language::tag).toList());
 			return match == null ? Optional.empty() : ofTag(match);
-		} catch (IllegalArgumentException malformed) {
+		} catch (RuntimeException malformed) { // the JDK throws IllegalArgumentException, or for "-" an index error
 			return Optional.empty();
 		}
 	}

@@ -47,7 +47,7 @@ public final class CodeSystemIndex {
 	private final String supplements;
 	/** The supplements merged into this index ({@code url|version} each), in the order applied. */
 	private final List<String> appliedSupplements;
-	/** See {@link org.procterm.engine.Standing}: null for a code system in good standing. */
+	/** See {@link org.procterm.engine.codesystem.Standing}: null for a code system in good standing. */
 	private final String standing;
 	private volatile WordIndex wordIndex;
 
@@ -71,7 +71,7 @@ public final class CodeSystemIndex {
 		this.propertyUris = Map.copyOf(uris);
 		this.supplements = cs.getContent() == CodeSystem.CodeSystemContentMode.SUPPLEMENT && cs.hasSupplements() ? cs.getSupplements() : null;
 		this.appliedSupplements = List.of();
-		this.standing = org.procterm.engine.Standing.of(cs);
+		this.standing = org.procterm.engine.codesystem.Standing.of(cs);
 	}
 
 	/** {@code base} with the concepts and property URIs a supplement merge produced. */

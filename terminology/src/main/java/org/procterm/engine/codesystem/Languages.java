@@ -1,5 +1,8 @@
 package org.procterm.engine.codesystem;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /** BCP-47 language tag matching, as far as terminology display selection needs it. */
@@ -20,22 +23,27 @@ public final class Languages {
 		return a.equals(r) || primary(a).equals(primary(r)) && (a.equals(primary(a)) || r.equals(primary(r)));
 	}
 
+	/** One entry of a preference list: a tag as the client wrote it (or {@code *}) and its weight. */
+	private record Range(String tag, double weight) {}
+
+	/**
+	 * A {@code displayLanguage} value or an Accept-Language header read as a preference list: each
+	 * part's syntax and weight by the JDK's {@code Locale.LanguageRange}, each tag checked by
+	 * {@code Locale.Builder}, in order of weight (ties in the order written), tags kept as written.
+	 *
+	 * @throws IllegalArgumentException naming the part that is not a language range
+	 */
+	public static List<String> checkedTags(String languages) {
+		return ranges(languages, true).stream().filter(r -> r.weight() > 0 && !r.tag().equals("*")).map(Range::tag).toList();
+	}
+
 	/**
 	 * The language tags of a {@code displayLanguage} value or an Accept-Language header, in order of
-	 * preference: {@code "de, en-AU;q=0.8"} gives de, en-AU. Empty for null, blank or {@code *}.
+	 * preference ({@code "de;q=0.5, en-AU"} gives en-AU, de); parts that are not language ranges are
+	 * passed over. Empty for null, blank or {@code *}.
 	 */
-	public static java.util.List<String> tags(String languages) {
-		if (languages == null || languages.isBlank()) {
-			return java.util.List.of();
-		}
-		java.util.List<String> tags = new java.util.ArrayList<>();
-		for (String part : languages.split(",")) {
-			String tag = part.split(";")[0].trim();
-			if (!tag.isEmpty() && !tag.equals("*") && !refused(part)) {
-				tags.add(tag);
-			}
-		}
-		return java.util.List.copyOf(tags);
+	public static List<String> tags(String languages) {
+		return ranges(languages, false).stream().filter(r -> r.weight() > 0 && !r.tag().equals("*")).map(Range::tag).toList();
 	}
 
 	/**
@@ -44,37 +52,36 @@ public final class Languages {
 	 * system's own language.
 	 */
 	public static boolean refusesOthers(String languages) {
-		if (languages == null) {
-			return false;
-		}
-		for (String part : languages.split(",")) {
-			if (part.split(";")[0].trim().equals("*") && refused(part)) {
-				return true;
-			}
-		}
-		return false;
+		return ranges(languages, false).stream().anyMatch(r -> r.tag().equals("*") && r.weight() == 0);
 	}
 
-	/** A part of a preference list with weight zero ({@code q=0}): not acceptable at all. */
-	private static boolean refused(String part) {
-		String[] pieces = part.split(";");
-		for (int i = 1; i < pieces.length; i++) {
-			String weight = pieces[i].trim().toLowerCase(Locale.ROOT);
-			if (weight.startsWith("q=")) {
-				try {
-					return Double.parseDouble(weight.substring(2).trim()) == 0;
-				} catch (NumberFormatException e) {
-					return false; // a malformed weight counts as no weight
+	private static List<Range> ranges(String languages, boolean strict) {
+		if (languages == null || languages.isBlank()) {
+			return List.of();
+		}
+		List<Range> ranges = new ArrayList<>();
+		for (String part : languages.split(",")) {
+			if (part.isBlank()) {
+				continue;
+			}
+			try {
+				List<Locale.LanguageRange> parsed = Locale.LanguageRange.parse(part.trim());
+				String tag = part.split(";")[0].trim();
+				if (!tag.equals("*")) {
+					new Locale.Builder().setLanguageTag(tag); // well-formed BCP 47, or IllformedLocaleException
+				}
+				ranges.add(new Range(tag, parsed.isEmpty() ? 1.0 : parsed.get(0).getWeight()));
+			} catch (RuntimeException e) { // IllegalArgumentException, IllformedLocaleException, and the JDK's own AIOOBE for "-"
+				if (strict) {
+					throw new IllegalArgumentException("'" + part.trim() + "' is not a language tag with an optional weight (e.g. de or en;q=0.5)", e);
 				}
 			}
 		}
-		return false;
+		List<Range> byWeight = new ArrayList<>(ranges);
+		byWeight.sort(Comparator.comparingDouble(Range::weight).reversed()); // stable: ties keep the order written
+		return byWeight;
 	}
 
-	/** Whether {@code tag} is shaped as a BCP-47 language tag (a language of 2-8 letters, then subtags of 1-8 letters or digits). */
-	public static boolean isWellFormed(String tag) {
-		return tag != null && tag.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
-	}
 
 	private static String primary(String tag) {
 		int dash = tag.indexOf('-');

@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.ValueSet.ConceptSetFilterComponent;
 import org.procterm.engine.Canonical;
 import org.procterm.engine.ContentSource;
 import org.procterm.engine.Deadline;
+import org.procterm.engine.Messages;
 import org.procterm.engine.TerminologyException;
 import org.procterm.engine.UnknownCodeSystemException;
 import org.procterm.engine.VersionRules;
@@ -73,8 +74,7 @@ public final class ValueSetExpander {
 				for (ExpansionEntry e : conceptSet(valueSet, include, path)) {
 					result.putIfAbsent(e.key(), e);
 					if (result.size() > maxSize) {
-						throw TerminologyException.tooCostly("ValueSet " + name + " has more than " + maxSize
-								+ " codes, the most this server expands at once; narrow it with a filter or expand a smaller ValueSet");
+						throw TerminologyException.tooCostly(Messages.VALUE_SET_TOO_LARGE.text(name, maxSize));
 					}
 				}
 			}
@@ -121,24 +121,21 @@ public final class ValueSetExpander {
 			return owner.getContained().stream()
 					.filter(r -> r instanceof ValueSet && id.equals(r.getIdElement().getIdPart().replace("#", "")))
 					.map(r -> (ValueSet) r).findFirst()
-					.orElseThrow(() -> TerminologyException.notFound("A definition for the value Set '" + reference
-							+ "' could not be found: the ValueSet contains no resource with id '" + id + "'"));
+					.orElseThrow(() -> TerminologyException.notFound(Messages.VALUE_SET_NOT_FOUND.text(reference,
+							": the ValueSet contains no resource with id '" + id + "'")));
 		}
 		Canonical ref = Canonical.parse(reference);
 		return source.valueSet(ref.url(), ref.version(), versions.date()).orElseThrow(() -> TerminologyException.notFound(
-				"A definition for the value Set '" + ref + "' could not be found" + (versions.date() == null || ref.version() != null ? ""
-						: " in effect on " + versions.date())));
+				Messages.VALUE_SET_NOT_FOUND.text(ref, versions.date() == null || ref.version() != null ? "" : " in effect on " + versions.date())));
 	}
 
 	private TerminologyException unknownCodeSystem(String system, String version) {
 		List<String> known = source.codeSystemVersions(system);
 		if (known.isEmpty()) {
-			return new UnknownCodeSystemException("A definition for CodeSystem '" + system + "' could not be found, so the value set cannot be expanded",
-					system, null);
+			return new UnknownCodeSystemException(Messages.CANNOT_EXPAND_UNKNOWN_SYSTEM.text(system), system, null);
 		}
-		return new UnknownCodeSystemException("A definition for CodeSystem '" + system + "'" + (version == null ? "" : " version '" + version + "'")
-				+ (version == null && versions.date() != null ? " in effect on " + versions.date() : "")
-				+ " could not be found, so the value set cannot be expanded. Valid versions: " + VersionRules.orList(known), system, version);
+		return new UnknownCodeSystemException(Messages.CANNOT_EXPAND_UNKNOWN_VERSION.text(system, version == null ? "" : " version '" + version + "'",
+				version == null && versions.date() != null ? " in effect on " + versions.date() : "", VersionRules.orList(known)), system, version);
 	}
 
 	private List<ExpansionEntry> fromSystem(ConceptSetComponent set) {

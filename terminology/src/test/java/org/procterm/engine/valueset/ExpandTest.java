@@ -1,4 +1,6 @@
-package org.procterm.engine;
+package org.procterm.engine.valueset;
+
+import org.procterm.engine.*;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,13 +11,14 @@ import java.util.List;
 
 import org.hl7.fhir.r4.model.ValueSet;
 import org.junit.jupiter.api.Test;
+import org.procterm.engine.valueset.ExpansionWriter;
 
 class ExpandTest {
 
 	private final TerminologyEngine engine = Fixtures.engine();
 
 	private ValueSet expand(ValueSet vs, String filter, int offset, Integer count) {
-		return engine.expand(vs, new ExpansionRequest(filter, offset, count, false, false, null, null));
+		return engine.context().expand(vs, ExpansionRequest.builder().filter(filter).offset(offset).count(count).activeOnly(false).build());
 	}
 
 	private static List<String> codes(ValueSet expansion) {
@@ -119,7 +122,7 @@ class ExpandTest {
 
 	@Test
 	void activeOnlyDropsInactiveCodes() {
-		ValueSet out = engine.expand(Fixtures.allProcedures(), new ExpansionRequest("retired", 0, null, false, true, null, null));
+		ValueSet out = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().filter("retired").offset(0).activeOnly(true).build());
 		assertEquals(0, out.getExpansion().getTotal());
 	}
 
@@ -127,7 +130,7 @@ class ExpandTest {
 	void aValueSetThatSaysInactiveFalseHoldsActiveCodesOnlyForExpansionAndValidation() {
 		ValueSet activeOnly = Fixtures.inline(c -> c.setInactive(false).addInclude().setSystem(Fixtures.SYSTEM));
 		assertEquals(6, expand(activeOnly, null, 0, null).getExpansion().getTotal());
-		assertTrue(!engine.validateInValueSet(activeOnly, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10099", null)),
+		assertTrue(!engine.context().validateInValueSet(activeOnly, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10099", null)),
 				ValidationOptions.DEFAULT).valid(), "the retired code is not in this value set");
 	}
 
@@ -138,10 +141,10 @@ class ExpandTest {
 
 	@Test
 	void parametersTheClientSentAreEchoedEvenAtTheirDefaults() {
-		ValueSet sent = engine.expand(Fixtures.allProcedures(), new ExpansionRequest(null, 0, 2, false, false, null, null));
+		ValueSet sent = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().offset(0).count(2).activeOnly(false).build());
 		assertEquals(List.of("false"), parameters(sent, "activeOnly"));
 		assertEquals(List.of("0"), parameters(sent, "offset"));
-		ValueSet notSent = engine.expand(Fixtures.allProcedures(), new ExpansionRequest(null, null, 2, false, null, null, null));
+		ValueSet notSent = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().offset(null).count(2).build());
 		assertEquals(List.of(), parameters(notSent, "activeOnly"));
 		assertEquals(List.of(), parameters(notSent, "offset"));
 	}
@@ -167,7 +170,7 @@ class ExpandTest {
 		ValueSet out = expand(experimental, null, 0, null);
 		assertEquals(List.of(Fixtures.SYSTEM + "|2026"), parameters(out, "warning-draft"));
 		assertEquals(List.of(Fixtures.VS_ALL + "|1"), parameters(out, "warning-experimental"));
-		ValueSet inGoodStanding = Fixtures.engine().expand(Fixtures.allProcedures(), ExpansionRequest.all());
+		ValueSet inGoodStanding = Fixtures.engine().context().expand(Fixtures.allProcedures(), ExpansionRequest.all());
 		assertTrue(inGoodStanding.getExpansion().getParameter().stream().noneMatch(p -> p.getName().startsWith("warning-")),
 				"content in good standing is not flagged");
 	}
@@ -194,16 +197,16 @@ class ExpandTest {
 		assertEquals(List.of("es"), parameters(out, "displayLanguage"));
 		assertEquals("Osteotomía de la columna, cuello", entry(out, "10010").getDisplay());
 
-		ValueSet asked = engine.expand(spanish, new ExpansionRequest(null, 0, null, false, false, null, null).inLanguage("en"));
+		ValueSet asked = engine.context().expand(spanish, ExpansionRequest.builder().offset(0).activeOnly(false).build().inLanguage("en"));
 		assertEquals("Osteotomy of spine, neck", entry(asked, "10010").getDisplay());
 	}
 
 	@Test
 	void aLanguageListRefusingOtherLanguagesLeavesCodesWithoutATranslationWithoutADisplay() {
-		ValueSet soft = engine.expand(Fixtures.allProcedures(), new ExpansionRequest(null, 0, null, false, false, null, null).inLanguage("es, *"));
+		ValueSet soft = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().offset(0).activeOnly(false).build().inLanguage("es, *"));
 		assertEquals("Laminectomy with rhizotomy", entry(soft, "10020").getDisplay(), "any language will do: the code system's own");
 
-		ValueSet hard = engine.expand(Fixtures.allProcedures(), new ExpansionRequest(null, 0, null, false, false, null, null)
+		ValueSet hard = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().offset(0).activeOnly(false).build()
 				.inLanguage("es, *; q=0"));
 		assertEquals("Osteotomía de la columna, cuello", entry(hard, "10010").getDisplay());
 		assertFalse(entry(hard, "10020").hasDisplay(), "no Spanish display, and no other language is acceptable");
@@ -218,7 +221,7 @@ class ExpandTest {
 
 	@Test
 	void aDesignationShownAsTheDisplayIsReplacedInTheListByTheCodeSystemsOwnDisplay() {
-		ValueSet out = engine.expand(Fixtures.allProcedures(), new ExpansionRequest(null, 0, null, true, false, null, null).inLanguage("es"));
+		ValueSet out = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().offset(0).includeDesignations(true).activeOnly(false).build().inLanguage("es"));
 		var osteotomy = entry(out, "10010");
 		assertEquals("Osteotomía de la columna, cuello", osteotomy.getDisplay());
 		assertEquals(List.of("Osteotomy of spine, neck"), osteotomy.getDesignation().stream().map(d -> d.getValue()).toList());
@@ -228,34 +231,34 @@ class ExpandTest {
 
 	@Test
 	void excludeNotForUILeavesOutAbstractCodesAndExcludeSystemLeavesOutASystem() {
-		ValueSet forValidation = engine.expand(Fixtures.allProcedures(), ExpansionRequest.all().withExclusions(true, List.of()));
+		ValueSet forValidation = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.all().withExclusions(true, List.of()));
 		assertEquals(6, forValidation.getExpansion().getTotal());
 		assertTrue(codes(forValidation).stream().noneMatch("SPINE"::equals), "SPINE is a grouping, not selectable");
 		assertEquals(List.of("true"), parameters(forValidation, "excludeNotForUI"));
-		ValueSet none = engine.expand(Fixtures.allProcedures(), ExpansionRequest.all().withExclusions(false, List.of(Fixtures.SYSTEM + "|2026")));
+		ValueSet none = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.all().withExclusions(false, List.of(Fixtures.SYSTEM + "|2026")));
 		assertEquals(0, none.getExpansion().getTotal());
 		assertEquals(List.of(Fixtures.SYSTEM + "|2026"), parameters(none, "exclude-system"));
-		ValueSet otherVersion = engine.expand(Fixtures.allProcedures(), ExpansionRequest.all().withExclusions(false, List.of(Fixtures.SYSTEM + "|2025")));
+		ValueSet otherVersion = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.all().withExclusions(false, List.of(Fixtures.SYSTEM + "|2025")));
 		assertEquals(7, otherVersion.getExpansion().getTotal(), "only the version named is left out");
 	}
 
 	@Test
 	void tooLargeExpansionIsTooCostly() {
-		TerminologyEngine small = new TerminologyEngine(3, java.time.Duration.ofSeconds(10));
+		TerminologyEngine small = new TerminologyEngine(new EngineLimits(3, java.time.Duration.ofSeconds(10)));
 		small.putCodeSystem("CodeSystem/procedures", Fixtures.procedures());
 		TerminologyException e = assertThrows(TerminologyException.class,
-				() -> small.expand(Fixtures.allProcedures(), ExpansionRequest.all()));
+				() -> small.context().expand(Fixtures.allProcedures(), ExpansionRequest.all()));
 		assertEquals(TerminologyException.Problem.TOO_COSTLY, e.problem());
 	}
 
 	@Test
 	void aLargeValueSetStillPagesAndFiltersWithinTheLimit() {
-		TerminologyEngine small = new TerminologyEngine(3, java.time.Duration.ofSeconds(10));
+		TerminologyEngine small = new TerminologyEngine(new EngineLimits(3, java.time.Duration.ofSeconds(10)));
 		small.putCodeSystem("CodeSystem/procedures", Fixtures.procedures());
-		ValueSet page = small.expand(Fixtures.allProcedures(), new ExpansionRequest(null, 3, 3, false, false, null, null));
+		ValueSet page = small.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().offset(3).count(3).activeOnly(false).build());
 		assertEquals(7, page.getExpansion().getTotal());
 		assertEquals(3, page.getExpansion().getContains().size());
-		assertEquals(2, small.expand(Fixtures.allProcedures(), new ExpansionRequest("lamin", 0, null, false, false, null, null))
+		assertEquals(2, small.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().filter("lamin").offset(0).activeOnly(false).build())
 				.getExpansion().getTotal());
 	}
 
@@ -276,7 +279,7 @@ class ExpandTest {
 	}
 
 	private ValueSet expandWithOutputs(boolean includeDefinition, List<String> properties, List<String> designations) {
-		return engine.expand(Fixtures.allProcedures(), new ExpansionRequest(null, 0, null, false, false, null, null)
+		return engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().offset(0).activeOnly(false).build()
 				.withOutputs(includeDefinition, properties, designations));
 	}
 
@@ -343,7 +346,7 @@ class ExpandTest {
 
 	@Test
 	void excludeNestedFalseNestsCodesUnderTheirParentsAndTotalStillCountsEveryCode() {
-		ValueSet out = engine.expand(Fixtures.allProcedures(), new ExpansionRequest(null, 0, null, false, false, false, null));
+		ValueSet out = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().offset(0).activeOnly(false).excludeNested(false).build());
 		// KNEE is the parent of 20010 by property, and comes after it in the code system
 		assertEquals("(SPINE(10010 10020(10021)) 10099 KNEE(20010))", tree(out.getExpansion().getContains()));
 		assertEquals(7, out.getExpansion().getTotal());
@@ -353,29 +356,28 @@ class ExpandTest {
 	void aCodeWhoseParentIsLeftOutMovesUpAndAPagedOrListedExpansionStaysFlat() {
 		ValueSet lumbar = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
 				.setProperty("region").setOp(ValueSet.FilterOperator.EQUAL).setValue("lumbar"));
-		assertEquals("(10020(10021))", tree(engine.expand(lumbar, new ExpansionRequest(null, 0, null, false, false, false, null))
+		assertEquals("(10020(10021))", tree(engine.context().expand(lumbar, ExpansionRequest.builder().offset(0).activeOnly(false).excludeNested(false).build())
 				.getExpansion().getContains()));
 		ValueSet below = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
 				.setProperty("concept").setOp(ValueSet.FilterOperator.DESCENDENTOF).setValue("SPINE"));
-		assertEquals("(10010 10020(10021))", tree(engine.expand(below, new ExpansionRequest(null, 0, null, false, false, false, null))
+		assertEquals("(10010 10020(10021))", tree(engine.context().expand(below, ExpansionRequest.builder().offset(0).activeOnly(false).excludeNested(false).build())
 				.getExpansion().getContains()), "SPINE itself is not in the value set");
-		assertEquals("(SPINE 10010)", tree(engine.expand(Fixtures.allProcedures(), new ExpansionRequest(null, 0, 2, false, false, false, null))
+		assertEquals("(SPINE 10010)", tree(engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().offset(0).count(2).activeOnly(false).excludeNested(false).build())
 				.getExpansion().getContains()), "a page is flat");
 		ValueSet listed = Fixtures.inline(c -> {
 			ValueSet.ConceptSetComponent include = c.addInclude().setSystem(Fixtures.SYSTEM);
 			include.addConcept().setCode("10020");
 			include.addConcept().setCode("10021");
 		});
-		assertEquals("(10020 10021)", tree(engine.expand(listed, new ExpansionRequest(null, 0, null, false, false, false, null))
+		assertEquals("(10020 10021)", tree(engine.context().expand(listed, ExpansionRequest.builder().offset(0).activeOnly(false).excludeNested(false).build())
 				.getExpansion().getContains()), "a listed value set comes back as listed");
-		assertEquals("(SPINE 10010 10020 10021 10099 20010 KNEE)", tree(engine.expand(Fixtures.allProcedures(), ExpansionRequest.all())
+		assertEquals("(SPINE 10010 10020 10021 10099 20010 KNEE)", tree(engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.all())
 				.getExpansion().getContains()), "flat unless asked");
 	}
 
 	@Test
 	void aDateExpandsOverTheVersionInEffectThenAndIsReportedBack() {
-		ValueSet out = Fixtures.datedVersions().expand(Fixtures.allProcedures(), new ExpansionRequest("10010", 0, null, false, false, null,
-				null, VersionRules.NONE.on(java.time.LocalDate.of(2025, 3, 1))));
+		ValueSet out = Fixtures.datedVersions().context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().filter("10010").offset(0).activeOnly(false).versions(VersionRules.NONE.on(java.time.LocalDate.of(2025, 3, 1))).build());
 		assertEquals("Old wording", out.getExpansion().getContainsFirstRep().getDisplay());
 		assertEquals(Fixtures.SYSTEM + "|2025", parameter(out, "used-codesystem"));
 		assertEquals("2025-03-01", parameter(out, "date"));

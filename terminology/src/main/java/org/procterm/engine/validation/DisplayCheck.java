@@ -1,4 +1,4 @@
-package org.procterm.engine;
+package org.procterm.engine.validation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.procterm.engine.Messages;
+import org.procterm.engine.TxIssueType;
+import org.procterm.engine.ValidationIssue;
+import org.procterm.engine.VersionRules;
 import org.procterm.engine.codesystem.CodeSystemIndex;
 import org.procterm.engine.codesystem.Concept;
 import org.procterm.engine.codesystem.Designation;
@@ -20,7 +25,7 @@ import org.procterm.engine.codesystem.Languages;
  * valid in the code system's own language is still accepted, with a note saying so. Wording follows
  * HL7's terminology tests, so clients that read the messages see what other servers say.
  */
-final class DisplayCheck {
+public final class DisplayCheck {
 
 	private DisplayCheck() {}
 
@@ -32,7 +37,7 @@ final class DisplayCheck {
 	}
 
 	/** The finding about {@code given}: null when it is right, an information issue when right with a note, else an error. */
-	static ValidationIssue judge(CodeSystemIndex cs, Concept concept, String given, String displayLanguage, String expression) {
+	public static ValidationIssue judge(CodeSystemIndex cs, Concept concept, String given, String displayLanguage, String expression) {
 		List<Choice> choices = choices(cs, concept);
 		List<String> asked = Languages.tags(displayLanguage);
 		String codeRef = cs.url() + "#" + concept.code();
@@ -49,18 +54,17 @@ final class DisplayCheck {
 		String languages = String.join(",", asked);
 		if (inLanguage.isEmpty()) {
 			if (matchesAny(choices, given)) {
-				return new ValidationIssue(ValidationIssue.Severity.INFORMATION, "invalid", "invalid-display", "There are no valid display names found for the code "
-						+ codeRef + " for language(s) '" + languages + "'. The display is '" + given + "' which is a valid display for the default language",
-						expression);
+				return ValidationIssue.information(IssueType.INVALID, TxIssueType.INVALID_DISPLAY,
+						Messages.DEFAULT_LANGUAGE_DISPLAY_OK.text(codeRef, languages, given), expression);
 			}
-			return wrong(given, codeRef, "There are no valid display names found for language(s) '" + languages + "'"
-					+ (concept.display() == null ? "" : ". Default display is '" + concept.display() + "'"), expression);
+			return wrong(given, codeRef, Messages.NO_DISPLAY_FOR_LANGUAGES.text(languages)
+					+ (concept.display() == null ? "" : Messages.DEFAULT_DISPLAY_IS.text(concept.display())), expression);
 		}
 		return wrong(given, codeRef, validIs(inLanguage, languages), expression);
 	}
 
 	/** The display to answer with: in the first asked language the concept has one in, else the code system's own display. */
-	static String displayFor(CodeSystemIndex cs, Concept concept, String displayLanguage) {
+	public static String displayFor(CodeSystemIndex cs, Concept concept, String displayLanguage) {
 		return displayFor(cs.language(), concept, concept.display(), displayLanguage);
 	}
 
@@ -69,7 +73,7 @@ final class DisplayCheck {
 	 * the one a value set gives) when no language is asked or the code system is written
 	 * ({@code writtenIn}) in the first asked language it can answer in, else a designation in it.
 	 */
-	static String displayFor(String writtenIn, Concept concept, String own, String displayLanguage) {
+	public static String displayFor(String writtenIn, Concept concept, String own, String displayLanguage) {
 		for (String tag : Languages.tags(displayLanguage)) {
 			if (writtenIn != null && Languages.matches(writtenIn, tag) && own != null) {
 				return own;
@@ -104,15 +108,13 @@ final class DisplayCheck {
 	private static String validIs(List<Choice> choices, String languages) {
 		List<String> shown = choices.stream().map(Choice::shown).toList();
 		if (shown.isEmpty()) {
-			return "The code has no display or designation to compare with";
+			return Messages.NO_DISPLAY_TO_COMPARE.text();
 		}
-		return (shown.size() == 1 ? "Valid display is " + shown.get(0)
-				: "Valid display is one of " + shown.size() + " choices: " + VersionRules.joinedWithOr(shown))
-				+ " (for the language(s) '" + languages + "')";
+		return shown.size() == 1 ? Messages.VALID_DISPLAY_IS.text(shown.get(0), languages)
+				: Messages.VALID_DISPLAY_CHOICES.text(shown.size(), VersionRules.joinedWithOr(shown), languages);
 	}
 
 	private static ValidationIssue wrong(String given, String codeRef, String detail, String expression) {
-		return new ValidationIssue(ValidationIssue.Severity.ERROR, "invalid", "invalid-display",
-				"Wrong Display Name '" + given + "' for " + codeRef + ". " + detail, expression);
+		return ValidationIssue.error(IssueType.INVALID, TxIssueType.INVALID_DISPLAY, Messages.WRONG_DISPLAY.text(given, codeRef, detail), expression);
 	}
 }

@@ -1,4 +1,4 @@
-package org.procterm.engine;
+package org.procterm.engine.valueset;
 
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -20,17 +20,21 @@ import org.procterm.engine.codesystem.CodeSystemIndex;
 import org.procterm.engine.codesystem.Concept;
 import org.procterm.engine.codesystem.Designation;
 import org.procterm.engine.codesystem.PropertyValue;
-import org.procterm.engine.valueset.ExpansionEntry;
+import org.procterm.engine.Canonical;
+import org.procterm.engine.ExpansionRequest;
+import org.procterm.engine.Messages;
+import org.procterm.engine.TerminologyException;
+import org.procterm.engine.validation.DisplayCheck;
 
 /**
  * Writes one page of expansion entries as a FHIR ValueSet with an {@code expansion}. Requested
  * concept properties are written as R4 carries R5's {@code expansion.property} and
  * {@code contains.property}: the cross-version extensions HL7 defines for them.
  */
-final class ExpansionWriter {
+public final class ExpansionWriter {
 
-	static final String EXPANSION_PROPERTY = "http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.expansion.property";
-	static final String CONTAINS_PROPERTY = "http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.expansion.contains.property";
+	public static final String EXPANSION_PROPERTY = "http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.expansion.property";
+	public static final String CONTAINS_PROPERTY = "http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.expansion.contains.property";
 	/** Properties every code system has by the FHIR specification, whatever it declares. */
 	private static final String STANDARD_PROPERTIES = "http://hl7.org/fhir/concept-properties#";
 	private static final Set<String> STANDARD = Set.of("definition", "parent", "child", "inactive", "status", "notSelectable");
@@ -216,8 +220,7 @@ final class ExpansionWriter {
 				depth.put(path.pop(), ++d);
 			}
 			if (d > MAX_NESTING) {
-				throw TerminologyException.tooCostly("The nested expansion would be " + d + " levels deep, more than the " + MAX_NESTING
-						+ " this server writes; ask with excludeNested=true for a flat list");
+				throw TerminologyException.tooCostly(Messages.NESTING_TOO_DEEP.text(d, MAX_NESTING));
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-package org.procterm.engine;
+package org.procterm.engine.codesystem;
 
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.MetadataResource;

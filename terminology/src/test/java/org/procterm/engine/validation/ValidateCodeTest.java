@@ -1,4 +1,6 @@
-package org.procterm.engine;
+package org.procterm.engine.validation;
+
+import org.procterm.engine.*;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +16,7 @@ class ValidateCodeTest {
 	private final TerminologyEngine engine = Fixtures.engine();
 
 	private ValidationResult inSystem(String code, String display) {
-		return engine.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, code, display)), ValidationOptions.DEFAULT);
+		return engine.context().validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, code, display)), ValidationOptions.DEFAULT);
 	}
 
 	@Test
@@ -42,7 +44,7 @@ class ValidateCodeTest {
 
 	/** The fixture procedures, stating that their displays are in English. */
 	private static TerminologyEngine englishProcedures() {
-		TerminologyEngine english = new TerminologyEngine(1000, java.time.Duration.ofSeconds(10));
+		TerminologyEngine english = new TerminologyEngine(new EngineLimits(1000, java.time.Duration.ofSeconds(10)));
 		org.hl7.fhir.r4.model.CodeSystem procedures = Fixtures.procedures();
 		procedures.setLanguage("en");
 		english.putCodeSystem("CodeSystem/procedures", procedures);
@@ -50,8 +52,8 @@ class ValidateCodeTest {
 	}
 
 	private static ValidationResult inLanguage(TerminologyEngine engine, String code, String display, String displayLanguage) {
-		return engine.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, code, display, "Coding")),
-				new ValidationOptions(displayLanguage, VersionRules.NONE, true));
+		return engine.context().validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, code, display, "Coding")),
+				ValidationOptions.builder().displayLanguage(displayLanguage).build());
 	}
 
 	@Test
@@ -77,11 +79,11 @@ class ValidateCodeTest {
 
 	@Test
 	void withLenientDisplayValidationAWrongDisplayWarnsAndTheCodeStaysValid() {
-		ValidationResult r = engine.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", "Neck surgery")),
-				new ValidationOptions(null, VersionRules.NONE, true, true));
+		ValidationResult r = engine.context().validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", "Neck surgery")),
+				ValidationOptions.builder().lenientDisplay(true).build());
 		assertTrue(r.valid());
 		assertEquals(ValidationIssue.Severity.WARNING, r.issues().get(0).severity());
-		assertEquals("invalid-display", r.issues().get(0).txType());
+		assertEquals("invalid-display", r.issues().get(0).txType().code());
 	}
 
 	@Test
@@ -111,7 +113,7 @@ class ValidateCodeTest {
 		ValidationResult r = inSystem("10010", null);
 		assertTrue(r.valid());
 		assertEquals(List.of("Reference to draft CodeSystem " + Fixtures.SYSTEM + "|2026"), r.issues().stream().map(ValidationIssue::text).toList());
-		assertEquals(ValidationIssue.STATUS_CHECK, r.issues().get(0).txType());
+		assertEquals(TxIssueType.STATUS_CHECK, r.issues().get(0).txType());
 		assertEquals(null, r.message());
 	}
 
@@ -124,7 +126,7 @@ class ValidateCodeTest {
 
 	@Test
 	void anInactiveCodingIsFlaggedOnTheCodingAsAWhole() {
-		ValidationResult r = engine.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10099", null, "Coding")),
+		ValidationResult r = engine.context().validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10099", null, "Coding")),
 				ValidationOptions.DEFAULT);
 		assertEquals("Coding", r.issues().get(0).expression());
 		assertEquals("code", inSystem("10099", null).issues().get(0).expression(), "sent as the code parameter");
@@ -138,13 +140,13 @@ class ValidateCodeTest {
 				.addExtension(org.procterm.engine.codesystem.CodeSystemIndex.STANDARDS_STATUS, new org.hl7.fhir.r4.model.CodeType("deprecated"));
 		spine.getConcept().stream().filter(c -> c.getCode().equals("10010")).findFirst().orElseThrow()
 				.addProperty().setCode("status").setValue(new org.hl7.fhir.r4.model.CodeType("retired"));
-		TerminologyEngine e = new TerminologyEngine(1000, java.time.Duration.ofSeconds(10));
+		TerminologyEngine e = new TerminologyEngine(new EngineLimits(1000, java.time.Duration.ofSeconds(10)));
 		e.putCodeSystem("CodeSystem/procedures", procedures);
 		return e;
 	}
 
 	private static ValidationResult withStatuses(String code) {
-		return withStatuses().validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, code, null)), ValidationOptions.DEFAULT);
+		return withStatuses().context().validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, code, null)), ValidationOptions.DEFAULT);
 	}
 
 	@Test
@@ -167,7 +169,7 @@ class ValidateCodeTest {
 
 	@Test
 	void unknownSystemIsInvalidNotAnError() {
-		ValidationResult r = engine.validateInCodeSystem(List.of(new CodingCheck("http://nowhere.example", null, "1", null)), ValidationOptions.DEFAULT);
+		ValidationResult r = engine.context().validateInCodeSystem(List.of(new CodingCheck("http://nowhere.example", null, "1", null)), ValidationOptions.DEFAULT);
 		assertFalse(r.valid());
 		assertTrue(r.message().contains("could not be found"), r.message());
 		assertEquals("http://nowhere.example", r.unknownSystem());
@@ -177,8 +179,8 @@ class ValidateCodeTest {
 	void valueSetMembershipIsChecked() {
 		ValueSet lumbar = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter()
 				.setProperty("region").setOp(ValueSet.FilterOperator.EQUAL).setValue("lumbar"));
-		assertTrue(engine.validateInValueSet(lumbar, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10021", null)), ValidationOptions.DEFAULT).valid());
-		ValidationResult outside = engine.validateInValueSet(lumbar, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), ValidationOptions.DEFAULT);
+		assertTrue(engine.context().validateInValueSet(lumbar, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10021", null)), ValidationOptions.DEFAULT).valid());
+		ValidationResult outside = engine.context().validateInValueSet(lumbar, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), ValidationOptions.DEFAULT);
 		assertFalse(outside.valid());
 		assertTrue(outside.message().contains("was not found in the value set"), outside.message());
 	}
@@ -187,11 +189,11 @@ class ValidateCodeTest {
 	void withActiveOnlyAnInactiveCodeIsValidButNotInTheValueSet() {
 		ValueSet all = Fixtures.allProcedures();
 		CodingCheck retired = new CodingCheck(Fixtures.SYSTEM, null, "10099", null, "Coding");
-		assertTrue(engine.validateInValueSet(all, List.of(retired), ValidationOptions.DEFAULT).valid());
+		assertTrue(engine.context().validateInValueSet(all, List.of(retired), ValidationOptions.DEFAULT).valid());
 
-		ValidationResult r = engine.validateInValueSet(all, List.of(retired), ValidationOptions.DEFAULT.inValueSet(true, false));
+		ValidationResult r = engine.context().validateInValueSet(all, List.of(retired), ValidationOptions.DEFAULT.inValueSet(true, false));
 		assertFalse(r.valid());
-		assertEquals(List.of("code-rule", "not-in-vs", "code-comment"), r.issues().stream().map(ValidationIssue::txType).toList());
+		assertEquals(List.of("code-rule", "not-in-vs", "code-comment"), r.issues().stream().map(i -> i.txType().code()).toList());
 		assertEquals("The concept '10099' is valid but is not active", r.issues().get(0).text());
 	}
 
@@ -199,34 +201,34 @@ class ValidateCodeTest {
 	void inferSystemTakesTheOneCodeSystemTheValueSetHoldsTheCodeFrom() {
 		ValueSet all = Fixtures.allProcedures();
 		CodingCheck noSystem = new CodingCheck(null, null, "10010", null);
-		assertFalse(engine.validateInValueSet(all, List.of(noSystem), ValidationOptions.DEFAULT).valid(), "without inferSystem a system is needed");
+		assertFalse(engine.context().validateInValueSet(all, List.of(noSystem), ValidationOptions.DEFAULT).valid(), "without inferSystem a system is needed");
 
-		ValidationResult inferred = engine.validateInValueSet(all, List.of(noSystem), ValidationOptions.DEFAULT.inValueSet(false, true));
+		ValidationResult inferred = engine.context().validateInValueSet(all, List.of(noSystem), ValidationOptions.DEFAULT.inValueSet(false, true));
 		assertTrue(inferred.valid());
 		assertEquals(Fixtures.SYSTEM, inferred.system());
 
-		ValidationResult unknown = engine.validateInValueSet(all, List.of(new CodingCheck(null, null, "77777", null)),
+		ValidationResult unknown = engine.context().validateInValueSet(all, List.of(new CodingCheck(null, null, "77777", null)),
 				ValidationOptions.DEFAULT.inValueSet(false, true));
 		assertFalse(unknown.valid());
-		assertEquals(List.of("not-in-vs", "cannot-infer"), unknown.issues().stream().map(ValidationIssue::txType).toList());
+		assertEquals(List.of("not-in-vs", "cannot-infer"), unknown.issues().stream().map(i -> i.txType().code()).toList());
 	}
 
 	@Test
 	void aValueSetPinnedToAVersionNotHeldStillJudgesTheCodingAndNamesTheMissingVersion() {
 		ValueSet pinned = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).setVersion("2024"));
 
-		ValidationResult stated = engine.validateInValueSet(pinned, List.of(new CodingCheck(Fixtures.SYSTEM, "2026", "10010", null, "Coding")),
+		ValidationResult stated = engine.context().validateInValueSet(pinned, List.of(new CodingCheck(Fixtures.SYSTEM, "2026", "10010", null, "Coding")),
 				ValidationOptions.DEFAULT);
 		assertFalse(stated.valid());
-		assertEquals(List.of("vs-invalid", "not-found"), stated.issues().stream().map(ValidationIssue::txType).toList());
+		assertEquals(List.of("vs-invalid", "not-found"), stated.issues().stream().map(i -> i.txType().code()).toList());
 		assertEquals(Fixtures.SYSTEM + "|2024", stated.unknownSystem());
 		assertEquals("Osteotomy of spine, neck", stated.display(), "the coding is still read in the version it states");
 		assertTrue(stated.message().startsWith("A definition for CodeSystem '" + Fixtures.SYSTEM + "' version '2024' could not be found, so the code"
 				+ " cannot be validated. Valid versions: 2026; The code system"), "issues in alphabetical order: " + stated.message());
 
-		ValidationResult versionless = engine.validateInValueSet(pinned, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null, "Coding")),
+		ValidationResult versionless = engine.context().validateInValueSet(pinned, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null, "Coding")),
 				ValidationOptions.DEFAULT);
-		assertEquals(List.of("not-found"), versionless.issues().stream().map(ValidationIssue::txType).toList());
+		assertEquals(List.of("not-found"), versionless.issues().stream().map(i -> i.txType().code()).toList());
 		assertEquals("Coding.system", versionless.issues().get(0).expression());
 		assertEquals("2026", versionless.version());
 	}
@@ -236,26 +238,26 @@ class ValidateCodeTest {
 		ValueSet spanish = Fixtures.allProcedures();
 		spanish.setLanguage("es");
 		TerminologyEngine english = englishProcedures();
-		assertFalse(english.validateInValueSet(spanish, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", "Osteotomy of spine, neck")),
+		assertFalse(english.context().validateInValueSet(spanish, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", "Osteotomy of spine, neck")),
 				ValidationOptions.DEFAULT).valid(), "the English display is not the Spanish one");
-		assertTrue(english.validateInValueSet(spanish, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", "Osteotomía de la columna, cuello")),
+		assertTrue(english.context().validateInValueSet(spanish, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", "Osteotomía de la columna, cuello")),
 				ValidationOptions.DEFAULT).valid());
-		assertTrue(english.validateInValueSet(spanish, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", "Osteotomy of spine, neck")),
+		assertTrue(english.context().validateInValueSet(spanish, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", "Osteotomy of spine, neck")),
 				ValidationOptions.DEFAULT.inLanguage("en")).valid(), "a language the client names wins");
 	}
 
 	@Test
 	void aConceptWithNoCodingInTheValueSetIsAnsweredAsAConcept() {
 		ValueSet all = Fixtures.allProcedures();
-		ValidationResult r = engine.validateInValueSet(all, List.of(new CodingCheck(Fixtures.SYSTEM, null, "77777", null, "CodeableConcept.coding[0]")),
+		ValidationResult r = engine.context().validateInValueSet(all, List.of(new CodingCheck(Fixtures.SYSTEM, null, "77777", null, "CodeableConcept.coding[0]")),
 				ValidationOptions.DEFAULT);
 		assertFalse(r.valid());
-		assertEquals(List.of("not-in-vs", "invalid-code", "this-code-not-in-vs"), r.issues().stream().map(ValidationIssue::txType).toList());
+		assertEquals(List.of("not-in-vs", "invalid-code", "this-code-not-in-vs"), r.issues().stream().map(i -> i.txType().code()).toList());
 		assertEquals("No valid coding was found for the value set '" + Canonical.of(all) + "'", r.issues().get(0).text());
 		assertEquals(ValidationIssue.Severity.INFORMATION, r.issues().get(2).severity(), "that one coding is not in it is a note");
 		assertEquals(null, r.code(), "no coding was accepted, so none is answered");
 
-		ValidationResult oneGood = engine.validateInValueSet(all, List.of(new CodingCheck(Fixtures.SYSTEM, null, "77777", null, "CodeableConcept.coding[0]"),
+		ValidationResult oneGood = engine.context().validateInValueSet(all, List.of(new CodingCheck(Fixtures.SYSTEM, null, "77777", null, "CodeableConcept.coding[0]"),
 				new CodingCheck(Fixtures.SYSTEM, null, "10010", null, "CodeableConcept.coding[1]")), ValidationOptions.DEFAULT);
 		assertTrue(oneGood.valid());
 		assertEquals("10010", oneGood.code());
@@ -264,7 +266,7 @@ class ValidateCodeTest {
 	@Test
 	void aValueSetOverACodeSystemNotHeldSaysTheCodeCannotBeValidated() {
 		ValueSet elsewhere = Fixtures.inline(c -> c.addInclude().setSystem("http://nowhere.example"));
-		ValidationResult r = engine.validateInValueSet(elsewhere, List.of(new CodingCheck("http://nowhere.example", null, "1", null)),
+		ValidationResult r = engine.context().validateInValueSet(elsewhere, List.of(new CodingCheck("http://nowhere.example", null, "1", null)),
 				ValidationOptions.DEFAULT);
 		assertFalse(r.valid());
 		assertEquals("A definition for CodeSystem 'http://nowhere.example' could not be found, so the code cannot be validated", r.message());
@@ -275,15 +277,15 @@ class ValidateCodeTest {
 	@Test
 	void aValueSetWithAMissingImportValidatesNothingButIsNotAnError() {
 		ValueSet broken = Fixtures.inline(c -> c.addInclude().addValueSet("http://example.org/vs/missing"));
-		ValidationResult r = engine.validateInValueSet(broken, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), ValidationOptions.DEFAULT);
+		ValidationResult r = engine.context().validateInValueSet(broken, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), ValidationOptions.DEFAULT);
 		assertFalse(r.valid());
-		assertEquals("not-found", r.issues().get(0).txType());
+		assertEquals("not-found", r.issues().get(0).txType().code());
 		assertTrue(r.message().contains("http://example.org/vs/missing"), r.message());
 	}
 
 	@Test
 	void codeableConceptIsValidWhenAnyCodingIs() {
-		ValidationResult r = engine.validateInCodeSystem(List.of(
+		ValidationResult r = engine.context().validateInCodeSystem(List.of(
 				new CodingCheck(Fixtures.SYSTEM, null, "nope", null),
 				new CodingCheck(Fixtures.SYSTEM, null, "10020", null)), ValidationOptions.DEFAULT);
 		assertTrue(r.valid());
@@ -293,14 +295,14 @@ class ValidateCodeTest {
 	@Test
 	void anAbstractCodeIsValidUnlessTheClientSaysAbstractCodesAreNotAllowed() {
 		List<CodingCheck> spine = List.of(new CodingCheck(Fixtures.SYSTEM, null, "SPINE", null));
-		assertTrue(engine.validateInCodeSystem(spine, ValidationOptions.DEFAULT).valid());
-		ValidationResult strict = engine.validateInCodeSystem(spine, new ValidationOptions(null, VersionRules.NONE, false));
+		assertTrue(engine.context().validateInCodeSystem(spine, ValidationOptions.DEFAULT).valid());
+		ValidationResult strict = engine.context().validateInCodeSystem(spine, ValidationOptions.builder().abstractAllowed(false).build());
 		assertFalse(strict.valid());
-		assertEquals("code-rule", strict.issues().get(0).txType());
+		assertEquals("code-rule", strict.issues().get(0).txType().code());
 		assertTrue(strict.issues().get(0).text().contains("abstract"), strict.issues().get(0).text());
-		assertTrue(engine.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)),
-				new ValidationOptions(null, VersionRules.NONE, false)).valid(), "a concrete code stays valid");
-		assertFalse(engine.validateInValueSet(Fixtures.allProcedures(), spine, new ValidationOptions(null, VersionRules.NONE, false)).valid(),
+		assertTrue(engine.context().validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)),
+				ValidationOptions.builder().abstractAllowed(false).build()).valid(), "a concrete code stays valid");
+		assertFalse(engine.context().validateInValueSet(Fixtures.allProcedures(), spine, ValidationOptions.builder().abstractAllowed(false).build()).valid(),
 				"in a value set too");
 	}
 
@@ -308,13 +310,13 @@ class ValidateCodeTest {
 	void aDateValidatesAgainstTheVersionInEffectThen() {
 		TerminologyEngine dated = Fixtures.datedVersions();
 		VersionRules mid2025 = VersionRules.NONE.on(java.time.LocalDate.of(2025, 6, 30));
-		ValidationResult r = dated.validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", "Old wording")),
-				new ValidationOptions(null, mid2025, true));
+		ValidationResult r = dated.context().validateInCodeSystem(List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", "Old wording")),
+				ValidationOptions.builder().versions(mid2025).build());
 		assertTrue(r.valid());
 		assertEquals("2025", r.version());
-		ValidationResult before = dated.validateInValueSet(Fixtures.allProcedures(),
+		ValidationResult before = dated.context().validateInValueSet(Fixtures.allProcedures(),
 				List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)),
-				new ValidationOptions(null, VersionRules.NONE.on(java.time.LocalDate.of(2020, 1, 1)), true));
+				ValidationOptions.builder().versions(VersionRules.NONE.on(java.time.LocalDate.of(2020, 1, 1))).build());
 		assertFalse(before.valid());
 		assertTrue(before.issues().get(0).text().contains("in effect on 2020-01-01"), before.issues().get(0).text());
 	}
@@ -323,21 +325,21 @@ class ValidateCodeTest {
 	void aCodingIsJudgedInTheVersionItsValueSetNames() {
 		TerminologyEngine twoVersions = Fixtures.datedVersions();
 		ValueSet pinned2025 = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).setVersion("2025"));
-		ValidationResult unversioned = twoVersions.validateInValueSet(pinned2025,
+		ValidationResult unversioned = twoVersions.context().validateInValueSet(pinned2025,
 				List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null)), ValidationOptions.DEFAULT);
 		assertTrue(unversioned.valid());
 		assertEquals("2025", unversioned.version());
 		assertEquals("Old wording", unversioned.display());
 
-		ValidationResult other = twoVersions.validateInValueSet(pinned2025,
+		ValidationResult other = twoVersions.context().validateInValueSet(pinned2025,
 				List.of(new CodingCheck(Fixtures.SYSTEM, "2026", "10010", null)), ValidationOptions.DEFAULT);
 		assertFalse(other.valid());
 		assertEquals("2025", other.version());
-		assertEquals("vs-invalid", other.issues().get(0).txType());
+		assertEquals("vs-invalid", other.issues().get(0).txType().code());
 		assertEquals("The code system '" + Fixtures.SYSTEM + "' version '2025' in the ValueSet include is different to the one in the value ('2026')",
 				other.issues().get(0).text());
 
-		ValidationResult unknown = twoVersions.validateInValueSet(Fixtures.allProcedures(),
+		ValidationResult unknown = twoVersions.context().validateInValueSet(Fixtures.allProcedures(),
 				List.of(new CodingCheck(Fixtures.SYSTEM, "2030", "10010", null)), ValidationOptions.DEFAULT);
 		assertFalse(unknown.valid());
 		assertEquals(Fixtures.SYSTEM + "|2030", unknown.unknownSystem());

@@ -1,4 +1,6 @@
-package org.procterm.engine;
+package org.procterm.engine.valueset;
+
+import org.procterm.engine.*;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,13 +51,13 @@ class TypeaheadIndexTest {
 	}
 
 	private static TerminologyEngine engine(CodeSystem cs) {
-		TerminologyEngine e = new TerminologyEngine(100_000, java.time.Duration.ofSeconds(10));
+		TerminologyEngine e = new TerminologyEngine(new EngineLimits(100_000, java.time.Duration.ofSeconds(10)));
 		e.putCodeSystem("CodeSystem/large", cs);
 		return e;
 	}
 
 	private List<String> expanded(String filter, boolean activeOnly, int offset, Integer count) {
-		ValueSet out = engine.expand(all, new ExpansionRequest(filter, offset, count, false, activeOnly, null, null));
+		ValueSet out = engine.context().expand(all, ExpansionRequest.builder().filter(filter).offset(offset).count(count).activeOnly(activeOnly).build());
 		return out.getExpansion().getContains().stream().map(ValueSet.ValueSetExpansionContainsComponent::getCode).toList();
 	}
 
@@ -83,7 +85,7 @@ class TypeaheadIndexTest {
 	void pagesComeFromTheRankedWhole() {
 		List<String> whole = rankedByScan("lamin thor", false);
 		assertEquals(whole.subList(20, 40), expanded("lamin thor", false, 20, 20));
-		ValueSet page = engine.expand(all, new ExpansionRequest("lamin thor", 0, 20, false, false, null, null));
+		ValueSet page = engine.context().expand(all, ExpansionRequest.builder().filter("lamin thor").offset(0).count(20).activeOnly(false).build());
 		assertEquals(whole.size(), page.getExpansion().getTotal());
 	}
 
@@ -104,7 +106,7 @@ class TypeaheadIndexTest {
 		}
 		java.util.Collections.reverse(concepts);
 		List<String> expected = rankedByScanOf(concepts, "fusion lumb");
-		ValueSet out = engine.expand(reversed, new ExpansionRequest("fusion lumb", 5, 30, false, false, null, null));
+		ValueSet out = engine.context().expand(reversed, ExpansionRequest.builder().filter("fusion lumb").offset(5).count(30).activeOnly(false).build());
 		assertEquals(expected.subList(5, 35), out.getExpansion().getContains().stream().map(ValueSet.ValueSetExpansionContainsComponent::getCode).toList());
 		assertEquals(expected.size(), out.getExpansion().getTotal());
 	}
@@ -118,7 +120,7 @@ class TypeaheadIndexTest {
 		both.getCompose().addInclude().setSystem("http://example.org/other");
 		List<Concept> concepts = new ArrayList<>(index.concepts());
 		concepts.addAll(CodeSystemIndex.of(second).concepts());
-		ValueSet out = engine.expand(both, new ExpansionRequest("2001", 0, null, false, false, null, null));
+		ValueSet out = engine.context().expand(both, ExpansionRequest.builder().filter("2001").offset(0).activeOnly(false).build());
 		List<String> codes = out.getExpansion().getContains().stream().map(ValueSet.ValueSetExpansionContainsComponent::getCode).toList();
 		assertEquals(rankedByScanOf(concepts, "2001"), codes);
 		assertEquals("2001", out.getExpansion().getContains().get(0).getCode().substring(0, 4));

@@ -1,4 +1,6 @@
-package org.procterm.engine;
+package org.procterm.engine.lookup;
+
+import org.procterm.engine.*;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +23,7 @@ class LookupTest {
 
 	@Test
 	void returnsDisplayDefinitionAndTypedProperties() {
-		LookupResult r = engine.lookup(new LookupRequest(Fixtures.SYSTEM, null, "10010", null, null));
+		LookupResult r = engine.context().lookup(new LookupRequest(Fixtures.SYSTEM, null, "10010", null, null));
 		assertEquals("Osteotomy of spine, neck", r.display());
 		assertEquals("A wedge of a neck vertebra is removed.", r.definition());
 		assertEquals("2026", r.version());
@@ -35,38 +37,38 @@ class LookupTest {
 
 	@Test
 	void returnsOnlyTheRequestedProperties() {
-		LookupResult r = engine.lookup(new LookupRequest(Fixtures.SYSTEM, null, "10010", null, Set.of("region")));
+		LookupResult r = engine.context().lookup(new LookupRequest(Fixtures.SYSTEM, null, "10010", null, Set.of("region")));
 		assertEquals(Map.of("region", "cervical"), properties(r));
 		assertTrue(r.designations().isEmpty(), "designations were not asked for");
 	}
 
 	@Test
 	void hierarchyFromParentPropertyAndNestingAreBothServed() {
-		assertEquals("KNEE", properties(engine.lookup(new LookupRequest(Fixtures.SYSTEM, null, "20010", null, null))).get("parent"));
-		assertEquals("10010,10020", properties(engine.lookup(new LookupRequest(Fixtures.SYSTEM, null, "SPINE", null, null))).get("child"));
+		assertEquals("KNEE", properties(engine.context().lookup(new LookupRequest(Fixtures.SYSTEM, null, "20010", null, null))).get("parent"));
+		assertEquals("10010,10020", properties(engine.context().lookup(new LookupRequest(Fixtures.SYSTEM, null, "SPINE", null, null))).get("child"));
 	}
 
 	@Test
 	void displayLanguagePicksTheDesignationInThatLanguage() {
-		LookupResult r = engine.lookup(new LookupRequest(Fixtures.SYSTEM, null, "10010", "es-MX", null));
+		LookupResult r = engine.context().lookup(new LookupRequest(Fixtures.SYSTEM, null, "10010", "es-MX", null));
 		assertEquals("Osteotomía de la columna, cuello", r.display());
 	}
 
 	@Test
 	void unknownCodeAndUnknownSystemAreNotFound() {
 		TerminologyException code = assertThrows(TerminologyException.class,
-				() -> engine.lookup(new LookupRequest(Fixtures.SYSTEM, null, "99999", null, null)));
+				() -> engine.context().lookup(new LookupRequest(Fixtures.SYSTEM, null, "99999", null, null)));
 		assertEquals(TerminologyException.Problem.NOT_FOUND, code.problem());
 		assertTrue(code.getMessage().contains("99999"), code.getMessage());
 		TerminologyException system = assertThrows(TerminologyException.class,
-				() -> engine.lookup(new LookupRequest("http://nowhere.example", null, "1", null, null)));
+				() -> engine.context().lookup(new LookupRequest("http://nowhere.example", null, "1", null, null)));
 		assertEquals(TerminologyException.Problem.NOT_FOUND, system.problem());
 	}
 
 	@Test
 	void unknownVersionNamesTheKnownOnes() {
 		TerminologyException e = assertThrows(TerminologyException.class,
-				() -> engine.lookup(new LookupRequest(Fixtures.SYSTEM, "1999", "10010", null, null)));
+				() -> engine.context().lookup(new LookupRequest(Fixtures.SYSTEM, "1999", "10010", null, null)));
 		assertTrue(e.getMessage().contains("known versions: 2026"), e.getMessage());
 	}
 
@@ -76,27 +78,27 @@ class LookupTest {
 		older.setVersion("2025");
 		older.getConceptFirstRep().getConceptFirstRep().setDisplay("Old wording");
 		engine.putCodeSystem("CodeSystem/older", older);
-		assertEquals("Osteotomy of spine, neck", engine.lookup(new LookupRequest(Fixtures.SYSTEM, null, "10010", null, null)).display());
-		assertEquals("Old wording", engine.lookup(new LookupRequest(Fixtures.SYSTEM, "2025", "10010", null, null)).display());
+		assertEquals("Osteotomy of spine, neck", engine.context().lookup(new LookupRequest(Fixtures.SYSTEM, null, "10010", null, null)).display());
+		assertEquals("Old wording", engine.context().lookup(new LookupRequest(Fixtures.SYSTEM, "2025", "10010", null, null)).display());
 		engine.remove("CodeSystem/older");
-		assertThrows(TerminologyException.class, () -> engine.lookup(new LookupRequest(Fixtures.SYSTEM, "2025", "10010", null, null)));
+		assertThrows(TerminologyException.class, () -> engine.context().lookup(new LookupRequest(Fixtures.SYSTEM, "2025", "10010", null, null)));
 	}
 
 	@Test
 	void aDateChoosesTheVersionInEffectOnThatDay() {
 		TerminologyEngine dated = Fixtures.datedVersions();
-		LookupResult mid2025 = dated.lookup(new LookupRequest(Fixtures.SYSTEM, null, "10010", null, null, java.time.LocalDate.of(2025, 6, 30)));
+		LookupResult mid2025 = dated.context().lookup(new LookupRequest(Fixtures.SYSTEM, null, "10010", null, null, java.time.LocalDate.of(2025, 6, 30)));
 		assertEquals("2025", mid2025.version());
 		assertEquals("Old wording", mid2025.display());
-		assertEquals("2026", dated.lookup(new LookupRequest(Fixtures.SYSTEM, null, "10010", null, null,
+		assertEquals("2026", dated.context().lookup(new LookupRequest(Fixtures.SYSTEM, null, "10010", null, null,
 				java.time.LocalDate.of(2026, 1, 1))).version(), "a version is in effect from its first day");
-		assertEquals("2026", dated.lookup(new LookupRequest(Fixtures.SYSTEM, "2026", "10010", null, null,
+		assertEquals("2026", dated.context().lookup(new LookupRequest(Fixtures.SYSTEM, "2026", "10010", null, null,
 				java.time.LocalDate.of(2025, 6, 30))).version(), "a version asked for by name wins over the date");
 	}
 
 	@Test
 	void aDateBeforeEveryVersionIsNotFoundAndSaysWhenEachVersionStarts() {
-		TerminologyException e = assertThrows(TerminologyException.class, () -> Fixtures.datedVersions().lookup(
+		TerminologyException e = assertThrows(TerminologyException.class, () -> Fixtures.datedVersions().context().lookup(
 				new LookupRequest(Fixtures.SYSTEM, null, "10010", null, null, java.time.LocalDate.of(2024, 12, 31))));
 		assertEquals(TerminologyException.Problem.NOT_FOUND, e.problem());
 		assertEquals("No version of CodeSystem " + Fixtures.SYSTEM + " was in effect on 2024-12-31; known versions: "
@@ -105,7 +107,7 @@ class LookupTest {
 
 	@Test
 	void aDateCannotChooseAmongVersionsThatStateNoDate() {
-		LookupResult r = engine.lookup(new LookupRequest(Fixtures.SYSTEM, null, "10010", null, null, java.time.LocalDate.of(1990, 1, 1)));
+		LookupResult r = engine.context().lookup(new LookupRequest(Fixtures.SYSTEM, null, "10010", null, null, java.time.LocalDate.of(1990, 1, 1)));
 		assertEquals("2026", r.version());
 	}
 

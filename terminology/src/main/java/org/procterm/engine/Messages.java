@@ -1,0 +1,86 @@
+package org.procterm.engine;
+
+import java.util.Locale;
+
+/**
+ * Every message the engine writes for a client, in one place, worded as HL7's reference server
+ * words them where HL7's tests compare the text (its {@code I18nConstants} keys are named beside
+ * them), so wording is changed here and can be compared with HL7's published message files.
+ * Arguments are filled in order ({@code %s}).
+ */
+public enum Messages {
+	// $lookup, $subsumes
+	LOOKUP_NEEDS_CODE("$lookup needs both a code and a system, e.g. ?system=http://www.ama-assn.org/go/cpt&code=22210 (or a coding with both)"),
+	LOOKUP_IN_SUPPLEMENT("CodeSystem %s is a supplement, so it has no codes of its own to look up; look the code up in %s with useSupplement=%s"),
+	CODE_NOT_IN_CODE_SYSTEM("Code '%s' is not in CodeSystem %s"),
+	SUBSUMES_NEEDS_CODES("$subsumes needs the system and two codes: codeA and codeB (with system), or codingA and codingB"),
+	SUBSUMES_CODE_UNKNOWN("%s '%s' is not in CodeSystem %s"),
+	DIFF_NEEDS_VERSIONS("A diff needs the code system's url and the two versions to compare (from and to)"),
+
+	// code systems not held
+	/** I18nConstants.UNKNOWN_CODESYSTEM_VERSION (validation): the versions held follow when there are any. */
+	CANNOT_BE_VALIDATED("A definition for CodeSystem '%s'%s%s could not be found, so the code cannot be validated%s"),
+	CODE_SYSTEM_VERSION_UNKNOWN("CodeSystem %s version %s is not known to this server; known versions: %s"),
+	CODE_SYSTEM_NONE_IN_EFFECT("No version of CodeSystem %s was in effect on %s; known versions: %s"),
+	CODE_SYSTEM_UNKNOWN("CodeSystem %s is not known to this server"),
+	/** I18nConstants.VALUESET_NOT_FOUND... (expansion): a value set's code system is not held. */
+	CANNOT_EXPAND_UNKNOWN_SYSTEM("A definition for CodeSystem '%s' could not be found, so the value set cannot be expanded"),
+	CANNOT_EXPAND_UNKNOWN_VERSION("A definition for CodeSystem '%s'%s%s could not be found, so the value set cannot be expanded. Valid versions: %s"),
+	VALUE_SET_NOT_FOUND("A definition for the value Set '%s' could not be found%s"),
+
+	// supplements
+	SUPPLEMENT_NOT_FOUND("Required supplement not found: %s"),
+	NOT_A_SUPPLEMENT("CodeSystem %s is not a supplement (its content is not 'supplement'), so it cannot be used as one"),
+	/** I18nConstants.CODESYSTEM_CS_SUPP_CANT_CHECK (its wording). */
+	SUPPLEMENT_AS_SYSTEM("CodeSystem %s is a supplement, so can't be used as a value in %s"),
+	TX_RESOURCE_NEEDS_URL("A %s given in tx-resource needs a url"),
+
+	// $validate-code
+	VALIDATE_NEEDS_CODE("$validate-code needs a code (code, coding or codeableConcept)"),
+	VALIDATE_NEEDS_INPUT("$validate-code needs a code (with system), a coding or a codeableConcept"),
+	/** I18nConstants.CODING_HAS_NO_SYSTEM__CANNOT_VALIDATE. */
+	CODING_HAS_NO_SYSTEM("Coding has no system. A code with no system has no defined meaning, and it cannot be validated. A system should be provided"),
+	/** I18nConstants.UNKNOWN_CODE_IN_VERSION. */
+	UNKNOWN_CODE("Unknown code '%s' in the CodeSystem '%s'%s"),
+	ABSTRACT_CODE("Code '%s#%s' is abstract (a grouping that is not selectable), and abstract codes are not allowed here (abstract=false)"),
+	/** I18nConstants.STATUS_CODE_WARNING_CODE. */
+	CONCEPT_INACTIVE("The concept '%s' has a status of %sinactive and its use should be reviewed"),
+	CONCEPT_DEPRECATED("The concept '%s' is deprecated and its use should be reviewed"),
+	/** I18nConstants.MSG_DEPRECATED... (status-check notes). */
+	REFERENCE_TO_STANDING("Reference to %s %s %s"),
+	/** I18nConstants.NONE_OF_THE_PROVIDED_CODES_ARE_IN_THE_VALUE_SET_ONE. */
+	NOT_IN_VALUE_SET("The provided code '%s#%s' was not found in the value set '%s'"),
+	NOT_IN_VALUE_SET_NO_SYSTEM("The provided code '%s' was not found in the value set '%s'"),
+	/** I18nConstants.TX_GENERAL_CC_ERROR_MESSAGE. */
+	NO_VALID_CODING("No valid coding was found for the value set '%s'"),
+	VALID_BUT_NOT_ACTIVE("The concept '%s' is valid but is not active"),
+	CANNOT_INFER_SYSTEM("The code system of the code '%s' cannot be inferred from the value set '%s': %s code system in it has the code. Send the system with the code"),
+	/** I18nConstants.VALUESET_INCLUDE_CS_VERSION_MISMATCH... */
+	VERSION_MISMATCH("The code system '%s' %s in the ValueSet include is different to the one in the value ('%s')"),
+
+	// displays
+	/** I18nConstants.NO_VALID_DISPLAY_FOUND_NONE_FOR_LANG_OK. */
+	DEFAULT_LANGUAGE_DISPLAY_OK("There are no valid display names found for the code %s for language(s) '%s'. The display is '%s' which is a valid display for the default language"),
+	/** I18nConstants.DISPLAY_NAME_FOR__SHOULD_BE_ONE_OF__INSTEAD_OF and its variants: the detail follows. */
+	WRONG_DISPLAY("Wrong Display Name '%s' for %s. %s"),
+	NO_DISPLAY_FOR_LANGUAGES("There are no valid display names found for language(s) '%s'"),
+	DEFAULT_DISPLAY_IS(". Default display is '%s'"),
+	VALID_DISPLAY_IS("Valid display is %s (for the language(s) '%s')"),
+	VALID_DISPLAY_CHOICES("Valid display is one of %s choices: %s (for the language(s) '%s')"),
+	NO_DISPLAY_TO_COMPARE("The code has no display or designation to compare with"),
+
+	// $expand
+	EXPANSION_TOO_LARGE("The expansion of ValueSet %s would hold %s codes, more than the %s this server returns at once; page through it with count and offset, or narrow it with filter"),
+	VALUE_SET_TOO_LARGE("ValueSet %s has more than %s codes, the most this server expands at once; narrow it with a filter or expand a smaller ValueSet"),
+	NESTING_TOO_DEEP("The nested expansion would be %s levels deep, more than the %s this server writes; ask with excludeNested=true for a flat list");
+
+	private final String pattern;
+
+	Messages(String pattern) {
+		this.pattern = pattern;
+	}
+
+	public String text(Object... arguments) {
+		return String.format(Locale.ROOT, pattern, arguments);
+	}
+}

@@ -1,0 +1,109 @@
+package org.procterm.engine.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.procterm.engine.Canonical;
+import org.procterm.engine.CodingCheck;
+import org.procterm.engine.Messages;
+import org.procterm.engine.TerminologyContext;
+import org.procterm.engine.TerminologyException;
+import org.procterm.engine.TxIssueType;
+import org.procterm.engine.ValidationIssue;
+import org.procterm.engine.ValidationOptions;
+import org.procterm.engine.ValidationResult;
+import org.procterm.engine.VersionRules;
+import org.procterm.engine.codesystem.CodeSystemIndex;
+import org.procterm.engine.codesystem.Concept;
+
+/**
+ * {@code CodeSystem/$validate-code}, and the judgement of one coding in its code system that
+ * value set validation builds on: the code exists in the version asked for, is selectable where
+ * abstract codes are refused, its display is right for the language, and its status is told.
+ */
+public final class CodeValidator {
+
+	/** The statuses HL7 names in its inactive message and returns as the concept's status. */
+	private static final Set<String> REPORTED_STATUSES = Set.of("deprecated", "retired", "withdrawn");
+
+	private final TerminologyContext context;
+
+	public CodeValidator(TerminologyContext context) {
+		this.context = context;
+	}
+
+	/** The codings of a code or Coding (one) or a CodeableConcept (several), each in its own code system. */
+	public ValidationResult validate(List<CodingCheck> codings, ValidationOptions options) {
+		return StatusNotes.added(context, ResultCombiner.combine(codings, check -> validateOne(check, options)), List.of());
+	}
+
+	/** One coding in its code system. */
+	public ValidationResult validateOne(CodingCheck check, ValidationOptions options) {
+		VersionRules versions = options.versions();
+		if (check.code() == null || check.code().isBlank()) {
+			throw TerminologyException.invalid(Messages.VALIDATE_NEEDS_CODE.text());
+		}
+		if (check.system() == null) {
+			return ValidationResult.invalid(check, null, ValidationIssue.error(IssueType.INVALID, TxIssueType.INVALID_DATA,
+					Messages.CODING_HAS_NO_SYSTEM.text(), check.expression("system")));
+		}
+		String version = versions.choose(check.system(), check.version());
+		Optional<CodeSystemIndex> found = context.content().codeSystem(check.system(), version, versions.date());
+		if (found.isEmpty()) {
+			ValidationIssue issue = ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.NOT_FOUND,
+					context.cannotBeValidated(check.system(), version, versions.date()), check.expression("system"));
+			return ValidationResult.unknownSystem(check, check.version(), List.of(issue), new Canonical(check.system(), version).toString());
+		}
+		CodeSystemIndex cs = found.get();
+		if (cs.isSupplement()) {
+			return ValidationResult.unknownSystem(check, check.version(), List.of(ValidationIssue.error(IssueType.INVALID, TxIssueType.INVALID_DATA,
+					Messages.SUPPLEMENT_AS_SYSTEM.text(cs.canonical(), check.expression("system")), check.expression("system"))), check.system());
+		}
+		String rejected = versions.checkFailure(cs.url(), cs.version());
+		if (rejected != null) {
+			return ValidationResult.invalid(check, cs.version(), ValidationIssue.error(IssueType.EXCEPTION, TxIssueType.VERSION_ERROR,
+					rejected, check.expression("version")));
+		}
+		Optional<Concept> concept = cs.find(check.code());
+		if (concept.isEmpty()) {
+			return ValidationResult.invalid(check, cs.version(), ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.INVALID_CODE,
+					Messages.UNKNOWN_CODE.text(check.code(), cs.url(), cs.version() == null ? "" : " version '" + cs.version() + "'"),
+					check.expression("code")));
+		}
+		Concept c = concept.get();
+		String display = DisplayCheck.displayFor(cs, c, options.displayLanguage());
+		List<ValidationIssue> issues = new ArrayList<>();
+		boolean valid = true;
+		if (c.notSelectable() && !options.abstractAllowed()) {
+			valid = false;
+			issues.add(ValidationIssue.error(IssueType.BUSINESSRULE, TxIssueType.CODE_RULE, Messages.ABSTRACT_CODE.text(cs.url(), c.code()),
+					check.expression("code")));
+		}
+		ValidationIssue displayIssue = check.display() == null ? null
+				: DisplayCheck.judge(cs, c, check.display(), options.displayLanguage(), check.expression("display"));
+		if (displayIssue != null && displayIssue.isError() && options.lenientDisplay()) {
+			// the client asked for wrong displays to be reported, not to make the code invalid
+			displayIssue = displayIssue.withSeverity(ValidationIssue.Severity.WARNING);
+		}
+		if (displayIssue != null) {
+			valid &= !displayIssue.isError();
+			issues.add(displayIssue);
+		}
+		String status = c.propertiesNamed("status").stream().map(p -> p.value() == null ? null : p.value().primitiveValue())
+				.filter(java.util.Objects::nonNull).findFirst().orElse(null);
+		if (c.inactive()) {
+			// HL7 words it "a status of retired and inactive" when the concept's status says more than inactive
+			String stated = status != null && REPORTED_STATUSES.contains(status) ? status + " and " : "";
+			issues.add(ValidationIssue.warning(IssueType.BUSINESSRULE, TxIssueType.CODE_COMMENT, Messages.CONCEPT_INACTIVE.text(c.code(), stated),
+					check.codingExpression()));
+		} else if ("deprecated".equals(status)) {
+			issues.add(ValidationIssue.warning(IssueType.BUSINESSRULE, TxIssueType.CODE_COMMENT, Messages.CONCEPT_DEPRECATED.text(c.code()),
+					check.expression("code")));
+		}
+		return new ValidationResult(valid, cs.url(), cs.version(), c.code(), display, c.inactive(), issues, null,
+				status != null && REPORTED_STATUSES.contains(status) ? status : null);
+	}
+}

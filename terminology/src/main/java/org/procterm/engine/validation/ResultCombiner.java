@@ -1,0 +1,77 @@
+package org.procterm.engine.validation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.procterm.engine.CodingCheck;
+import org.procterm.engine.Messages;
+import org.procterm.engine.TerminologyException;
+import org.procterm.engine.TxIssueType;
+import org.procterm.engine.ValidationIssue;
+import org.procterm.engine.ValidationResult;
+
+/** How the results of several codings (a CodeableConcept) make one answer. */
+final class ResultCombiner {
+
+	private ResultCombiner() {}
+
+	/**
+	 * One coding: its own result. Several (a CodeableConcept): valid when any is valid, answering
+	 * for that coding but keeping the issues found with the others.
+	 */
+	static ValidationResult combine(List<CodingCheck> codings, Function<CodingCheck, ValidationResult> check) {
+		if (codings.isEmpty()) {
+			throw TerminologyException.invalid(Messages.VALIDATE_NEEDS_INPUT.text());
+		}
+		return combined(codings.stream().map(check).toList());
+	}
+
+	private static ValidationResult combined(List<ValidationResult> results) {
+		ValidationResult chosen = results.stream().filter(ValidationResult::valid).findFirst().orElse(results.get(0));
+		List<ValidationIssue> others = new ArrayList<>();
+		for (ValidationResult r : results) {
+			if (r != chosen) {
+				others.addAll(r.issues());
+			}
+		}
+		if (others.isEmpty()) {
+			return chosen;
+		}
+		if (chosen.valid()) {
+			// the other codings' problems do not make the concept invalid; they are told as warnings
+			others = others.stream().map(i -> i.withSeverity(ValidationIssue.Severity.WARNING)).toList();
+		}
+		return chosen.withIssues(others, chosen.valid());
+	}
+
+	/**
+	 * The codings of a CodeableConcept checked against a value set. One valid coding makes the concept
+	 * valid, as for {@link #combine}. When none is and codings fell outside the value set, the answer is
+	 * about the concept: an error that no coding is in the value set, then each coding's own errors, and
+	 * that a coding is not in the value set only as a note on that coding; no code or system is
+	 * answered, since none was accepted.
+	 */
+	static ValidationResult combineConcept(List<CodingCheck> codings, Function<CodingCheck, ValidationResult> check, String valueSet) {
+		List<ValidationResult> results = codings.stream().map(check).toList();
+		boolean outsideValueSet = results.stream().flatMap(r -> r.issues().stream()).anyMatch(i -> i.txType() == TxIssueType.NOT_IN_VS);
+		if (results.stream().anyMatch(ValidationResult::valid) || !outsideValueSet) {
+			return combined(results); // a coding judged wrong for other reasons (e.g. its version) answers for itself
+		}
+		List<ValidationIssue> perCoding = new ArrayList<>();
+		for (ValidationResult r : results) {
+			for (ValidationIssue i : r.issues()) {
+				perCoding.add(i.txType() == TxIssueType.NOT_IN_VS ? i.as(ValidationIssue.Severity.INFORMATION, TxIssueType.THIS_CODE_NOT_IN_VS) : i);
+			}
+		}
+		perCoding.sort(Comparator.comparing(ValidationIssue::severity).thenComparing(ValidationIssue::text));
+		List<ValidationIssue> issues = new ArrayList<>();
+		issues.add(ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.NOT_IN_VS, Messages.NO_VALID_CODING.text(valueSet), null));
+		issues.addAll(perCoding);
+		String unknown = results.stream().map(ValidationResult::unknownSystem).filter(Objects::nonNull).findFirst().orElse(null);
+		return ValidationResult.aboutConcept(issues, unknown);
+	}
+}

@@ -1,0 +1,230 @@
+package org.procterm.engine.validation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.procterm.engine.Canonical;
+import org.procterm.engine.CodingCheck;
+import org.procterm.engine.Messages;
+import org.procterm.engine.TerminologyContext;
+import org.procterm.engine.TerminologyException;
+import org.procterm.engine.TxIssueType;
+import org.procterm.engine.UnknownCodeSystemException;
+import org.procterm.engine.ValidationIssue;
+import org.procterm.engine.ValidationOptions;
+import org.procterm.engine.ValidationResult;
+import org.procterm.engine.VersionRules;
+import org.procterm.engine.valueset.ExpandOperation;
+import org.procterm.engine.valueset.Expansion;
+import org.procterm.engine.valueset.ExpansionEntry;
+
+/**
+ * {@code ValueSet/$validate-code}: each coding judged in its code system ({@link CodeValidator}),
+ * in the version the value set draws on, then checked to be a member; a CodeableConcept answered
+ * as a concept. The value set's own rules (inactive codes, display language) and the request's
+ * (activeOnly, inferSystem, version parameters) apply.
+ */
+public final class ValueSetValidator {
+
+	private final TerminologyContext context;
+	private final CodeValidator codes;
+
+	/** @param context the request's context, with the value set's supplements already merged in */
+	public ValueSetValidator(TerminologyContext context) {
+		this.context = context;
+		this.codes = new CodeValidator(context);
+	}
+
+	public ValidationResult validate(ValueSet valueSet, List<CodingCheck> codings, ValidationOptions options) {
+		Expansion members;
+		try {
+			members = ExpandOperation.fullExpansion(context, valueSet, options.versions());
+		} catch (TerminologyException e) {
+			// (a system held in other versions but none in effect on the date asked is left to the general answer below)
+			if (e instanceof UnknownCodeSystemException missing && !codings.isEmpty()
+					&& (missing.version() != null || context.content().codeSystemVersions(missing.system()).isEmpty())) {
+				// the value set names a code system (version) not held: each coding is still judged, and the answer says what is missing
+				return ResultCombiner.combine(codings, check -> withoutCodeSystem(check, missing, options));
+			}
+			boolean versionRejected = e.problem() == TerminologyException.Problem.VERSION_REJECTED;
+			if (e.problem() != TerminologyException.Problem.NOT_FOUND && !versionRejected || codings.isEmpty()) {
+				throw e;
+			}
+			// the value set cannot be worked out (e.g. an import is missing): the code is not shown to be in it
+			CodingCheck first = codings.get(0);
+			ValidationIssue issue = versionRejected
+					? ValidationIssue.error(IssueType.EXCEPTION, TxIssueType.VERSION_ERROR, e.getMessage(), first.expression("version"))
+					: ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.NOT_FOUND, e.getMessage(), null);
+			return ValidationResult.invalid(first, null, issue);
+		}
+		String vs = Canonical.of(valueSet);
+		// inactive codes are left out by the request (activeOnly) or by the value set itself (compose.inactive=false)
+		// displays are judged in the language the value set is shown in, unless the client names one
+		ValidationOptions rules = options.inValueSet(
+				options.activeOnly() || valueSet.getCompose().hasInactive() && !valueSet.getCompose().getInactive(), options.inferSystem())
+				.inLanguage(options.displayLanguage() != null ? options.displayLanguage() : ExpandOperation.statedDisplayLanguage(valueSet));
+		Function<CodingCheck, ValidationResult> judge = asked -> {
+			CodingCheck check = asked;
+			if (rules.inferSystem() && asked.system() == null && asked.code() != null) {
+				List<String> systems = systemsHolding(members, asked.code());
+				if (systems.size() != 1) {
+					return notInferred(asked, systems.isEmpty(), vs);
+				}
+				check = new CodingCheck(systems.get(0), asked.version(), asked.code(), asked.display(), asked.path());
+			}
+			ValidationResult judged = judgedByValueSetVersion(members, valueSet, check, rules);
+			if (judged != null) {
+				return judged;
+			}
+			return check.system() == null ? codes.validateOne(check, rules) : membership(members, vs, check, rules);
+		};
+		ValidationResult result = !codings.isEmpty() && codings.get(0).inConcept()
+				? ResultCombiner.combineConcept(codings, judge, vs) : ResultCombiner.combine(codings, judge);
+		List<ValueSet> valueSets = new ArrayList<>(List.of(valueSet));
+		valueSets.addAll(members.imports());
+		return StatusNotes.added(context, result, valueSets);
+	}
+
+	/**
+	 * The version parameter that decided which version of {@code system} an include used, as the client
+	 * wrote it (it may be a pattern): {@code force-system-version} always, {@code system-version} or else
+	 * {@code check-system-version} where the include stated no version. Null when the include decided.
+	 */
+	private static String versionParameterFor(VersionRules versions, String system, String statedByInclude) {
+		if (versions.forced().containsKey(system)) {
+			return versions.forced().get(system);
+		}
+		if (statedByInclude != null) {
+			return null;
+		}
+		return versions.defaults().containsKey(system) ? versions.defaults().get(system) : versions.checks().get(system);
+	}
+
+	/**
+	 * A coding checked against a value set whose include names a code system, or a version of one,
+	 * that is not held. When that is the coding's own system, the coding is judged in the version it
+	 * states (else the newest held), and the answer is false: an error for what is missing, and one
+	 * for a coding that states another version than the include. Otherwise the value set is the problem.
+	 */
+	private ValidationResult withoutCodeSystem(CodingCheck check, UnknownCodeSystemException missing, ValidationOptions options) {
+		String unknown = new Canonical(missing.system(), missing.version()).toString();
+		if (!missing.system().equals(check.system())) {
+			return ValidationResult.unknownSystem(check, check.version(), List.of(ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.NOT_FOUND,
+					missing.getMessage(), null)), unknown);
+		}
+		List<ValidationIssue> issues = new ArrayList<>();
+		if (check.version() != null && missing.version() != null && !check.version().equals(missing.version())) {
+			issues.add(ValidationIssue.error(IssueType.INVALID, TxIssueType.VS_INVALID, Messages.VERSION_MISMATCH.text(check.system(),
+					"version '" + missing.version() + "'", check.version()), check.expression("version")));
+		}
+		issues.add(ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.NOT_FOUND, context.cannotBeValidated(missing.system(), missing.version(), null),
+				check.expression("system")));
+		ValidationResult inSystem = codes.validateOne(check, options);
+		return new ValidationResult(false, check.system(), inSystem.version() != null ? inSystem.version() : check.version(), check.code(),
+				inSystem.display(), inSystem.inactive(), issues, unknown, null);
+	}
+
+	/** The code systems a value set holds {@code code} from ({@code inferSystem}): one lookup per code system it draws on. */
+	private static List<String> systemsHolding(Expansion members, String code) {
+		return members.sources().stream().map(Expansion.Source::system).distinct().filter(system -> !members.find(system, code).isEmpty()).toList();
+	}
+
+	/** A code sent without a system whose system cannot be inferred: in no code system of the value set, or in several. */
+	private static ValidationResult notInferred(CodingCheck check, boolean inNone, String valueSet) {
+		List<ValidationIssue> issues = new ArrayList<>();
+		if (inNone) {
+			issues.add(ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.NOT_IN_VS, Messages.NOT_IN_VALUE_SET_NO_SYSTEM.text(check.code(), valueSet),
+					check.expression("code")));
+		}
+		issues.add(ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.CANNOT_INFER, Messages.CANNOT_INFER_SYSTEM.text(check.code(), valueSet,
+				inNone ? "no" : "more than one"), check.expression("code")));
+		return ValidationResult.unknownSystem(new CodingCheck(null, null, check.code(), check.display(), check.path()), null, issues, null);
+	}
+
+	private static ValidationIssue notInValueSet(CodingCheck check, String valueSet) {
+		return ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.NOT_IN_VS, Messages.NOT_IN_VALUE_SET.text(check.system(), check.code(), valueSet),
+				check.expression("code"));
+	}
+
+	/**
+	 * A coding judged by the code system version its value set draws on, or null when the coding's
+	 * own version is the one to judge by. With no version, a coding is read in the value set's
+	 * version. With another version than a value set that states one (or one this server does not
+	 * hold), the coding is judged in the value set's version, and the difference is an issue: an
+	 * error when the value set states its version, a warning when it takes the latest.
+	 */
+	private ValidationResult judgedByValueSetVersion(Expansion members, ValueSet definition, CodingCheck check, ValidationOptions options) {
+		String valueSet = Canonical.of(definition);
+		if (check.system() == null || check.code() == null) {
+			return null;
+		}
+		List<Expansion.Source> drawn = members.sources().stream().filter(s -> s.system().equals(check.system())).toList();
+		List<ExpansionEntry> listed = members.find(check.system(), check.code());
+		if (drawn.isEmpty() || check.version() != null && (drawn.stream().anyMatch(s -> VersionRules.matches(check.version(), s.version()))
+				|| listed.stream().anyMatch(e -> VersionRules.isPattern(e.statedVersion()) && VersionRules.matches(e.statedVersion(), check.version())))) {
+			return null; // the coding's version is one the value set takes (exactly, or by a pattern such as 1.x)
+		}
+		// of several versions the value set draws on (each for other codes), the one holding this code
+		Expansion.Source source = drawn.stream().filter(s -> listed.stream().anyMatch(e -> Objects.equals(e.version(), s.version())))
+				.findFirst().orElse(drawn.get(0));
+		if (check.version() == null) {
+			return membership(members, valueSet, check.withVersion(source.version()), options);
+		}
+		boolean pinned = members.pinned(source);
+		boolean held = context.content().codeSystem(check.system(), check.version()).filter(cs -> VersionRules.matches(check.version(), cs.version())).isPresent();
+		if (!pinned && held) {
+			return null; // the value set takes whichever version; the coding's own is a fine one
+		}
+		List<ValidationIssue> issues = new ArrayList<>();
+		String stated = definition.getCompose().getInclude().stream().filter(i -> check.system().equals(i.getSystem()) && i.hasVersion())
+				.map(ValueSet.ConceptSetComponent::getVersion).findFirst().orElse(null);
+		String byParameter = versionParameterFor(options.versions(), check.system(), stated);
+		String include = byParameter == null ? "version '" + source.version() + "'" + (pinned ? "" : " for the versionless include")
+				: "version '" + byParameter + "' resulting from the version '" + (stated == null ? "" : stated) + "'";
+		ValidationIssue mismatch = new ValidationIssue(pinned ? ValidationIssue.Severity.ERROR : ValidationIssue.Severity.WARNING, IssueType.INVALID,
+				TxIssueType.VS_INVALID, Messages.VERSION_MISMATCH.text(check.system(), include, check.version()), check.expression("version"));
+		issues.add(mismatch);
+		String unknown = null;
+		if (!held) {
+			issues.add(ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.NOT_FOUND, context.cannotBeValidated(check.system(), check.version(), null),
+					check.expression("system")));
+			unknown = new Canonical(check.system(), check.version()).toString();
+		}
+		ValidationResult inValueSetVersion = membership(members, valueSet, check.withVersion(source.version()), options);
+		List<ValidationIssue> all = new ArrayList<>(issues);
+		all.addAll(inValueSetVersion.issues());
+		all.sort(Comparator.comparing(ValidationIssue::severity)); // errors first, in the order found
+		return new ValidationResult(false, inValueSetVersion.system(), inValueSetVersion.version(), inValueSetVersion.code(),
+				inValueSetVersion.display(), inValueSetVersion.inactive(), all, unknown, null);
+	}
+
+	/**
+	 * A coding validated in its code system, then checked to be in the value set. Its version counts
+	 * when it has one: the entry's own, or one the value set's stated version (or pattern such as 1.x) takes.
+	 */
+	private ValidationResult membership(Expansion members, String valueSet, CodingCheck check, ValidationOptions options) {
+		boolean activeOnly = options.activeOnly(); // an inactive code is then not in the value set: valid, but not active
+		ValidationResult inSystem = codes.validateOne(check, options);
+		if (inSystem.unknownSystem() != null && check.version() != null) {
+			return inSystem; // a version we do not hold: membership cannot be judged
+		}
+		boolean member = members.find(check.system(), check.code()).stream().anyMatch(e -> check.version() == null
+				|| Objects.equals(e.version(), check.version())
+				|| e.statedVersion() == null || VersionRules.matches(e.statedVersion(), check.version()));
+		if (member && !(activeOnly && inSystem.inactive())) {
+			return inSystem;
+		}
+		List<ValidationIssue> why = new ArrayList<>();
+		if (activeOnly && inSystem.inactive()) {
+			why.add(ValidationIssue.error(IssueType.BUSINESSRULE, TxIssueType.CODE_RULE, Messages.VALID_BUT_NOT_ACTIVE.text(check.code()),
+					check.expression("code")));
+		}
+		why.add(notInValueSet(check, valueSet));
+		return inSystem.withIssues(why, false);
+	}
+}
