@@ -64,8 +64,6 @@ public class ImportService {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 	private static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
-	/** Set by the crash-recovery test only: the process halts just before the import would commit. */
-	static final String HALT_BEFORE_COMMIT = "procterm.import.halt-before-commit";
 
 	private final FhirContext fhir;
 	private final DaoRegistry daos;
@@ -76,10 +74,11 @@ public class ImportService {
 	private final IPackageInstallerSvc packageInstaller;
 	private final Path workDir;
 	private final RequestLimits limits;
+	private final ImportCheckpoints checkpoints;
 
 	public ImportService(FhirContext fhir, DaoRegistry daos, PlatformTransactionManager transactionManager,
 			CodeSystemContentStore contentStore, EngineSync engineSync, BundledPackage bundledPackage,
-			IPackageInstallerSvc packageInstaller, Path workDir, RequestLimits limits) {
+			IPackageInstallerSvc packageInstaller, Path workDir, RequestLimits limits, ImportCheckpoints checkpoints) {
 		this.fhir = fhir;
 		this.daos = daos;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -89,6 +88,7 @@ public class ImportService {
 		this.packageInstaller = packageInstaller;
 		this.workDir = workDir;
 		this.limits = limits;
+		this.checkpoints = checkpoints;
 		removeLeftovers(workDir);
 	}
 
@@ -251,9 +251,7 @@ public class ImportService {
 				dao.update(metadata, new SystemRequestDetails());
 				contentStore.put(new CodeSystemContentStore.Entry(id, header.getUrl(), header.getVersion(), digest, index.size(),
 						Instant.now()), gzipJson);
-				if (Boolean.getBoolean(HALT_BEFORE_COMMIT)) {
-					Runtime.getRuntime().halt(137); // as a kill -9 would, with every write done and none committed
-				}
+				checkpoints.beforeCommit();
 			});
 			committed = true;
 		} finally {

@@ -26,6 +26,11 @@ public final class ProcTermContext implements AutoCloseable {
 	}
 
 	public static ProcTermContext open(ServerSettings settings) {
+		return open(settings, new Class<?>[0]);
+	}
+
+	/** As {@link #open(ServerSettings)}, with more Spring configuration: how a test puts its own beans in place (a @Primary one wins). */
+	public static ProcTermContext open(ServerSettings settings, Class<?>... more) {
 		createDataDir(settings);
 		AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();
 		try {
@@ -34,6 +39,9 @@ public final class ProcTermContext implements AutoCloseable {
 					Map.of("scheduling_disabled", String.valueOf(!settings.schedulingEnabled()))));
 			spring.registerBean(ServerSettings.class, () -> settings);
 			spring.register(StorageConfig.class, TerminologyConfig.class);
+			if (more.length > 0) {
+				spring.register(more);
+			}
 			spring.refresh();
 			spring.getBean(EngineSync.class).loadAll();
 			String packageId = spring.getBean(BundledPackage.class).install();

@@ -5,6 +5,7 @@ import org.procterm.content.BundledPackage;
 import org.procterm.engine.EngineLimits;
 import org.procterm.engine.TerminologyEngine;
 import org.procterm.engine.codesystem.CodeSystemJsonReader;
+import org.procterm.importing.ImportCheckpoints;
 import org.procterm.importing.ImportService;
 import org.procterm.store.CodeSystemContentStore;
 import org.procterm.store.EngineSync;
@@ -53,9 +54,15 @@ public class TerminologyConfig {
 	@Bean
 	public ImportService importService(FhirContext fhirContext, DaoRegistry daoRegistry, PlatformTransactionManager transactionManager,
 			CodeSystemContentStore contentStore, EngineSync engineSync, BundledPackage bundledPackage,
-			IPackageInstallerSvc installer, ServerSettings settings) {
+			IPackageInstallerSvc installer, ServerSettings settings, ImportCheckpoints checkpoints) {
 		return new ImportService(fhirContext, daoRegistry, transactionManager, contentStore, engineSync, bundledPackage, installer,
-				settings.dataDir().resolve("work"), settings.limits());
+				settings.dataDir().resolve("work"), settings.limits(), checkpoints);
+	}
+
+	/** Nothing happens at an import's checkpoints; the crash tests supply their own (see ProcTermContext.open). */
+	@Bean
+	public ImportCheckpoints importCheckpoints() {
+		return ImportCheckpoints.NONE;
 	}
 
 	@Bean

@@ -317,8 +317,7 @@ class CptImportTest {
 	private static int importKilledBeforeCommit(String version) throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Xmx512m",
-				"-D" + ImportService.HALT_BEFORE_COMMIT + "=true", ProcTermCommand.class.getName(),
-				"import", "cpt", RELEASES.resolve(version).toString(), "--version", version, "--data", data.toString())
+				KilledImport.class.getName(), RELEASES.resolve(version).toString(), version, data.toString())
 				.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
 		assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child import finished");
 		return child.exitValue();
