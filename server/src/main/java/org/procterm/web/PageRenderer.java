@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
-import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -40,20 +39,10 @@ final class PageRenderer {
 		@Override
 		public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
 			if (node instanceof Heading h && h.getLevel() >= 2) {
-				String title = text(h);
+				String title = org.procterm.content.fhir.MarkdownText.headingText(h);
 				Arrays.stream(Section.values()).filter(s -> s.title(language).equalsIgnoreCase(title)).findFirst()
 						.ifPresent(s -> attributes.put("id", s.code()));
 			}
-		}
-
-		private static String text(Heading h) {
-			StringBuilder sb = new StringBuilder();
-			for (Node n = h.getFirstChild(); n != null; n = n.getNext()) {
-				if (n instanceof Text t) {
-					sb.append(t.getLiteral());
-				}
-			}
-			return sb.toString().trim();
 		}
 	}
 }

@@ -24,6 +24,17 @@ public final class MarkdownText {
 		return html.render(parser.parse(markdown));
 	}
 
+	/** A heading's text as written, without its Markdown marks. */
+	public static String headingText(org.commonmark.node.Heading heading) {
+		StringBuilder sb = new StringBuilder();
+		for (org.commonmark.node.Node n = heading.getFirstChild(); n != null; n = n.getNext()) {
+			if (n instanceof org.commonmark.node.Text t) {
+				sb.append(t.getLiteral());
+			}
+		}
+		return sb.toString().trim();
+	}
+
 	/** Each written section as plain text, in page order (a parent of ### parts is empty). */
 	public Map<Section, String> plainSections(ProcedureText t) {
 		Map<Section, String> out = new EnumMap<>(Section.class);

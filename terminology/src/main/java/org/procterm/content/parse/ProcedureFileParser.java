@@ -8,9 +8,9 @@ import java.util.Set;
 
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
-import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
+import org.procterm.content.fhir.MarkdownText;
 import org.procterm.content.model.Language;
 import org.procterm.content.model.PayerPolicy;
 import org.procterm.content.model.ProcedureFacts;
@@ -181,7 +181,7 @@ public final class ProcedureFileParser {
 		for (Node n = markdown.parse(body).getFirstChild(); n != null; n = n.getNext()) {
 			int line = firstBodyLine + n.getSourceSpans().get(0).getLineIndex() + 1;
 			if (n instanceof Heading h) {
-				headings.add(new HeadingAt(h.getLevel(), text(h), line));
+				headings.add(new HeadingAt(h.getLevel(), MarkdownText.headingText(h), line));
 			} else {
 				contentLines.add(line);
 			}
@@ -230,15 +230,5 @@ public final class ProcedureFileParser {
 			}
 		}
 		return sections;
-	}
-
-	private static String text(Heading h) {
-		StringBuilder sb = new StringBuilder();
-		for (Node n = h.getFirstChild(); n != null; n = n.getNext()) {
-			if (n instanceof Text t) {
-				sb.append(t.getLiteral());
-			}
-		}
-		return sb.toString().trim();
 	}
 }
