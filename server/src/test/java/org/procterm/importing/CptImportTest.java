@@ -173,6 +173,38 @@ class CptImportTest {
 	}
 
 	@Test
+	@Order(6)
+	void aCodeWithAModifierOfTheReleaseIsValidAndAnUnknownModifierIsNamed() {
+		Parameters valid = validate("63185:59", "2026");
+		assertEquals("true", valid.getParameterValue("result").primitiveValue());
+		Parameters unknown = validate("63185:99999", "2026");
+		assertEquals("false", unknown.getParameterValue("result").primitiveValue());
+		assertTrue(unknown.getParameterValue("message").primitiveValue().contains("the modifier '99999' is not in this CPT release"),
+				unknown.getParameterValue("message").primitiveValue());
+		Parameters looked = lookup("63185:59", "2026");
+		assertTrue(looked.getParameters("property").stream().anyMatch(p -> p.getPart().get(0).getValue().primitiveValue().equals("modifier")
+				&& p.getPart().get(1).getValue().primitiveValue().equals("59")), "the modifier is listed");
+	}
+
+	@Test
+	@Order(6)
+	void hl7sCptValueSetsExpandOverTheImportedRelease() {
+		assertEquals(List.of("22", "59"), expandTho("cpt-modifiers"));
+		List<String> usable = expandTho("cpt-usable");
+		assertTrue(usable.contains("63185") && !usable.contains("59"), usable.toString());
+		List<String> all = expandTho("cpt-all");
+		assertTrue(all.containsAll(List.of("63185", "59")), all.toString());
+	}
+
+	private static List<String> expandTho(String id) {
+		ValueSet out = fhir.client().operation().onType(ValueSet.class).named("$expand")
+				.withParameter(Parameters.class, "url", new UriType("http://terminology.hl7.org/ValueSet/" + id))
+				.andParameter("system-version", new StringType(Canonicals.CPT + "|2026"))
+				.returnResourceType(ValueSet.class).useHttpGet().execute();
+		return out.getExpansion().getContains().stream().map(ValueSet.ValueSetExpansionContainsComponent::getCode).toList();
+	}
+
+	@Test
 	@Order(7)
 	void theSampleIsReplacedByTheReleases() {
 		assertThrows(ResourceGoneException.class, () -> fhir.client().read().resource(CodeSystem.class).withId("cpt").execute());

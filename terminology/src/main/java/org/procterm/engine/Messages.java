@@ -69,6 +69,18 @@ public enum Messages {
 	VALID_DISPLAY_CHOICES("Valid display is one of %s choices: %s (for the language(s) '%s')"),
 	NO_DISPLAY_TO_COMPARE("The code has no display or designation to compare with"),
 
+	// CPT expressions (code:modifier[:modifier...])
+	EXPRESSION_INVALID("The CPT expression '%s' is not valid: %s"),
+	EXPRESSION_UNKNOWN_BASE("the code '%s' is not in this CPT release"),
+	EXPRESSION_BASE_IS_MODIFIER("'%s' is a modifier, not a code to report"),
+	EXPRESSION_EMPTY_MODIFIER("an expression needs a modifier after each ':'"),
+	EXPRESSION_REPEATED_MODIFIER("the modifier '%s' is repeated"),
+	EXPRESSION_UNKNOWN_MODIFIER("the modifier '%s' is not in this CPT release"),
+	EXPRESSION_NOT_A_MODIFIER("'%s' is a code, not a modifier"),
+	EXPRESSION_ONLY_WITH("the modifier '%s' may be used only with %s, and '%s' is not one"),
+	EXPRESSION_NEVER_WITH("the modifier '%s' may not be used with %s, such as '%s'"),
+	EXPRESSION_EXCLUSIVE("the modifiers %s may not be used together (at most one of %s)"),
+
 	// $expand
 	EXPANSION_TOO_LARGE("The expansion of ValueSet %s would hold %s codes, more than the %s this server returns at once; page through it with count and offset, or narrow it with filter"),
 	VALUE_SET_TOO_LARGE("ValueSet %s has more than %s codes, the most this server expands at once; narrow it with a filter or expand a smaller ValueSet"),

@@ -47,7 +47,44 @@ public final class ValueSetCatalog {
 			out.add(filtered(id, "CptSection" + pascal(leaf), "CPT section: " + section,
 					"Bundled procedure codes in the CPT section " + section + ".", "section", section));
 		}
+		out.addAll(terminologyValueSets());
 		return out;
+	}
+
+	/**
+	 * HL7 Terminology's value sets for CPT, defined as THO defines them (filters on CPT's modifier,
+	 * modified and kind properties), so that profiles that bind to them validate here over whatever
+	 * CPT release is loaded. cpt-usable also holds modified expressions (63185:59): its second include.
+	 */
+	static List<ValueSet> terminologyValueSets() {
+		ValueSet all = tho("cpt-all", "AmaCPTAllCodes", "AMA CPT All Codes", "All codes in CPT (including metadata, modifiers, etc).");
+		all.getCompose().addInclude().setSystem(Canonicals.CPT);
+		ValueSet usable = tho("cpt-usable", "AmaCPTUsableCodes", "AMA CPT Usable Codes",
+				"All CPT codes (no modifiers) that represent procedure codes, and CPT expressions with modifiers.");
+		ValueSet.ConceptSetComponent plain = usable.getCompose().addInclude().setSystem(Canonicals.CPT);
+		plain.addFilter().setProperty("modified").setOp(ValueSet.FilterOperator.EQUAL).setValue("false");
+		plain.addFilter().setProperty("modifier").setOp(ValueSet.FilterOperator.EQUAL).setValue("false");
+		usable.getCompose().addInclude().setSystem(Canonicals.CPT).addFilter().setProperty("modified").setOp(ValueSet.FilterOperator.EQUAL)
+				.setValue("true");
+		ValueSet modifiers = tho("cpt-modifiers", "AmaCPTModifiers", "AMA CPT Modifiers", "All CPT modifiers.");
+		modifiers.getCompose().addInclude().setSystem(Canonicals.CPT).addFilter().setProperty("modifier").setOp(ValueSet.FilterOperator.EQUAL)
+				.setValue("true");
+		return List.of(all, usable, modifiers);
+	}
+
+	private static ValueSet tho(String id, String name, String title, String description) {
+		ValueSet vs = new ValueSet();
+		vs.setId(id);
+		vs.setUrl("http://terminology.hl7.org/ValueSet/" + id);
+		vs.setVersion("1.0.0");
+		vs.setName(name);
+		vs.setTitle(title);
+		vs.setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE);
+		vs.setExperimental(false);
+		vs.setPublisher("Health Level Seven International");
+		vs.setDescription(description);
+		vs.setCopyright(CptCodeSystemBuilder.COPYRIGHT);
+		return vs;
 	}
 
 	private ValueSet filtered(String id, String name, String title, String description, String property, String value) {

@@ -2,6 +2,7 @@ package org.procterm.engine.lookup;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
@@ -13,12 +14,16 @@ import org.procterm.engine.TerminologyContext;
 import org.procterm.engine.TerminologyException;
 import org.procterm.engine.codesystem.CodeSystemIndex;
 import org.procterm.engine.codesystem.Concept;
+import org.procterm.engine.codesystem.CptExpression;
+import org.procterm.engine.codesystem.ModifierRules;
 import org.procterm.engine.codesystem.Designation;
 import org.procterm.engine.codesystem.PropertyValue;
 import org.procterm.engine.validation.DisplayCheck;
 
 /** {@code CodeSystem/$lookup}: a code's display, designations and properties, in the language asked for. */
 public final class Lookup {
+
+	private static final ModifierRules MODIFIER_RULES = ModifierRules.standard();
 
 	private final TerminologyContext context;
 
@@ -33,6 +38,10 @@ public final class Lookup {
 		CodeSystemIndex cs = context.codeSystemOrThrow(request.system(), request.version(), request.date());
 		if (cs.isSupplement()) {
 			throw TerminologyException.invalid(Messages.LOOKUP_IN_SUPPLEMENT.text(cs.canonical(), cs.supplements(), cs.canonical()));
+		}
+		Optional<CptExpression> expression = CptExpression.parse(cs.url(), request.code());
+		if (expression.isPresent()) {
+			return expression(request, cs, expression.get());
 		}
 		Concept concept = cs.find(request.code()).orElseThrow(() -> TerminologyException.notFound(
 				Messages.CODE_NOT_IN_CODE_SYSTEM.text(request.code(), TerminologyContext.describe(cs))));
@@ -56,6 +65,31 @@ public final class Lookup {
 		return new LookupResult(cs.url(), cs.name(), cs.version(), concept.code(),
 				DisplayCheck.displayFor(cs, concept, request.displayLanguage()), concept.definition(), concept.notSelectable(),
 				designations, properties, cs.appliedSupplements());
+	}
+
+	/**
+	 * A CPT expression ({@code 63185:59}): its code's properties, with {@code modified=true} and each
+	 * modifier as a {@code modifier} property (its display as the description), as HL7's reference
+	 * server answers. An invalid expression is NOT_FOUND, naming the part that is wrong.
+	 */
+	private LookupResult expression(LookupRequest request, CodeSystemIndex cs, CptExpression expression) {
+		List<String> problems = MODIFIER_RULES.problems(cs, expression);
+		if (!problems.isEmpty()) {
+			throw TerminologyException.notFound(Messages.EXPRESSION_INVALID.text(request.code(), String.join("; ", problems)));
+		}
+		LookupResult base = lookup(new LookupRequest(request.system(), request.version(), expression.base(), request.displayLanguage(),
+				request.properties(), request.date()));
+		List<LookupResult.Property> properties = new ArrayList<>();
+		for (LookupResult.Property p : base.properties()) {
+			properties.add(p.code().equals("modified") ? new LookupResult.Property("modified", new BooleanType(true), null) : p);
+		}
+		if (request.wantsProperty("modifier")) {
+			for (String modifier : expression.modifiers()) {
+				properties.add(new LookupResult.Property("modifier", new CodeType(modifier), cs.find(modifier).map(Concept::display).orElse(null)));
+			}
+		}
+		return new LookupResult(base.system(), base.name(), base.version(), request.code(), base.display(), base.definition(),
+				base.notSelectable(), base.designations(), properties, base.usedSupplements());
 	}
 
 	/**

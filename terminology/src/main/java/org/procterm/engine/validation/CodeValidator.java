@@ -18,6 +18,8 @@ import org.procterm.engine.ValidationResult;
 import org.procterm.engine.VersionRules;
 import org.procterm.engine.codesystem.CodeSystemIndex;
 import org.procterm.engine.codesystem.Concept;
+import org.procterm.engine.codesystem.CptExpression;
+import org.procterm.engine.codesystem.ModifierRules;
 
 /**
  * {@code CodeSystem/$validate-code}, and the judgement of one coding in its code system that
@@ -29,6 +31,9 @@ public final class CodeValidator {
 	/** The statuses HL7 names in its inactive message and returns as the concept's status. */
 	private static final Set<String> REPORTED_STATUSES = Set.of("deprecated", "retired", "withdrawn");
 
+	/** CPT's rules for modifiers, read once: they are the same for every request. */
+	private static final ModifierRules MODIFIER_RULES = ModifierRules.standard();
+
 	private final TerminologyContext context;
 
 	public CodeValidator(TerminologyContext context) {
@@ -38,6 +43,22 @@ public final class CodeValidator {
 	/** The codings of a code or Coding (one) or a CodeableConcept (several), each in its own code system. */
 	public ValidationResult validate(List<CodingCheck> codings, ValidationOptions options) {
 		return StatusNotes.added(context, ResultCombiner.combine(codings, check -> validateOne(check, options)), List.of());
+	}
+
+	/**
+	 * A CPT expression ({@code 63185:59}): valid when its parts and their pairing are (see
+	 * {@link ModifierRules}), and then judged as its code is (display, status, abstract), answering
+	 * for the expression.
+	 */
+	private ValidationResult expression(CodingCheck check, CodeSystemIndex cs, CptExpression expression, ValidationOptions options) {
+		List<String> problems = MODIFIER_RULES.problems(cs, expression);
+		if (!problems.isEmpty()) {
+			return ValidationResult.invalid(check, cs.version(), ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.INVALID_CODE,
+					Messages.EXPRESSION_INVALID.text(check.code(), String.join("; ", problems)), check.expression("code")));
+		}
+		ValidationResult base = validateOne(new CodingCheck(check.system(), check.version(), expression.base(), check.display(), check.path()), options);
+		return new ValidationResult(base.valid(), base.system(), base.version(), check.code(), base.display(), base.inactive(), base.issues(),
+				base.unknownSystem(), base.status());
 	}
 
 	/** One coding in its code system. */
@@ -66,6 +87,10 @@ public final class CodeValidator {
 		if (rejected != null) {
 			return ValidationResult.invalid(check, cs.version(), ValidationIssue.error(IssueType.EXCEPTION, TxIssueType.VERSION_ERROR,
 					rejected, check.expression("version")));
+		}
+		Optional<CptExpression> expression = CptExpression.parse(cs.url(), check.code());
+		if (expression.isPresent()) {
+			return expression(check, cs, expression.get(), options);
 		}
 		Optional<Concept> concept = cs.find(check.code());
 		if (concept.isEmpty()) {

@@ -19,6 +19,7 @@ import org.procterm.engine.ValidationIssue;
 import org.procterm.engine.ValidationOptions;
 import org.procterm.engine.ValidationResult;
 import org.procterm.engine.VersionRules;
+import org.procterm.engine.codesystem.CptExpression;
 import org.procterm.engine.valueset.ExpandOperation;
 import org.procterm.engine.valueset.Expansion;
 import org.procterm.engine.valueset.ExpansionEntry;
@@ -63,6 +64,7 @@ public final class ValueSetValidator {
 			return ValidationResult.invalid(first, null, issue);
 		}
 		String vs = Canonical.of(valueSet);
+		boolean takesExpressions = takesExpressions(valueSet);
 		// inactive codes are left out by the request (activeOnly) or by the value set itself (compose.inactive=false)
 		// displays are judged in the language the value set is shown in, unless the client names one
 		ValidationOptions rules = options.inValueSet(
@@ -77,11 +79,11 @@ public final class ValueSetValidator {
 				}
 				check = new CodingCheck(systems.get(0), asked.version(), asked.code(), asked.display(), asked.path());
 			}
-			ValidationResult judged = judgedByValueSetVersion(members, valueSet, check, rules);
+			ValidationResult judged = judgedByValueSetVersion(members, valueSet, check, rules, takesExpressions);
 			if (judged != null) {
 				return judged;
 			}
-			return check.system() == null ? codes.validateOne(check, rules) : membership(members, vs, check, rules);
+			return check.system() == null ? codes.validateOne(check, rules) : membership(members, vs, check, rules, takesExpressions);
 		};
 		ValidationResult result = !codings.isEmpty() && codings.get(0).inConcept()
 				? ResultCombiner.combineConcept(codings, judge, vs) : ResultCombiner.combine(codings, judge);
@@ -129,6 +131,15 @@ public final class ValueSetValidator {
 				inSystem.display(), inSystem.inactive(), issues, unknown, null);
 	}
 
+	/**
+	 * Whether a value set holds CPT expressions: an include of CPT filtered on {@code modified = true}
+	 * (as HL7's cpt-usable has it). Expressions are not enumerated, so they are members by this rule.
+	 */
+	private static boolean takesExpressions(ValueSet valueSet) {
+		return valueSet.getCompose().getInclude().stream().anyMatch(i -> CptExpression.SYSTEM.equals(i.getSystem())
+				&& i.getFilter().stream().anyMatch(f -> "modified".equals(f.getProperty()) && "true".equals(f.getValue())));
+	}
+
 	/** The code systems a value set holds {@code code} from ({@code inferSystem}): one lookup per code system it draws on. */
 	private static List<String> systemsHolding(Expansion members, String code) {
 		return members.sources().stream().map(Expansion.Source::system).distinct().filter(system -> !members.find(system, code).isEmpty()).toList();
@@ -158,7 +169,8 @@ public final class ValueSetValidator {
 	 * hold), the coding is judged in the value set's version, and the difference is an issue: an
 	 * error when the value set states its version, a warning when it takes the latest.
 	 */
-	private ValidationResult judgedByValueSetVersion(Expansion members, ValueSet definition, CodingCheck check, ValidationOptions options) {
+	private ValidationResult judgedByValueSetVersion(Expansion members, ValueSet definition, CodingCheck check, ValidationOptions options,
+			boolean takesExpressions) {
 		String valueSet = Canonical.of(definition);
 		if (check.system() == null || check.code() == null) {
 			return null;
@@ -173,7 +185,7 @@ public final class ValueSetValidator {
 		Expansion.Source source = drawn.stream().filter(s -> listed.stream().anyMatch(e -> Objects.equals(e.version(), s.version())))
 				.findFirst().orElse(drawn.get(0));
 		if (check.version() == null) {
-			return membership(members, valueSet, check.withVersion(source.version()), options);
+			return membership(members, valueSet, check.withVersion(source.version()), options, takesExpressions);
 		}
 		boolean pinned = members.pinned(source);
 		boolean held = context.content().codeSystem(check.system(), check.version()).filter(cs -> VersionRules.matches(check.version(), cs.version())).isPresent();
@@ -195,7 +207,7 @@ public final class ValueSetValidator {
 					check.expression("system")));
 			unknown = new Canonical(check.system(), check.version()).toString();
 		}
-		ValidationResult inValueSetVersion = membership(members, valueSet, check.withVersion(source.version()), options);
+		ValidationResult inValueSetVersion = membership(members, valueSet, check.withVersion(source.version()), options, takesExpressions);
 		List<ValidationIssue> all = new ArrayList<>(issues);
 		all.addAll(inValueSetVersion.issues());
 		all.sort(Comparator.comparing(ValidationIssue::severity)); // errors first, in the order found
@@ -207,13 +219,15 @@ public final class ValueSetValidator {
 	 * A coding validated in its code system, then checked to be in the value set. Its version counts
 	 * when it has one: the entry's own, or one the value set's stated version (or pattern such as 1.x) takes.
 	 */
-	private ValidationResult membership(Expansion members, String valueSet, CodingCheck check, ValidationOptions options) {
+	private ValidationResult membership(Expansion members, String valueSet, CodingCheck check, ValidationOptions options,
+			boolean takesExpressions) {
 		boolean activeOnly = options.activeOnly(); // an inactive code is then not in the value set: valid, but not active
 		ValidationResult inSystem = codes.validateOne(check, options);
 		if (inSystem.unknownSystem() != null && check.version() != null) {
 			return inSystem; // a version we do not hold: membership cannot be judged
 		}
-		boolean member = members.find(check.system(), check.code()).stream().anyMatch(e -> check.version() == null
+		boolean expression = CptExpression.parse(check.system(), check.code()).isPresent();
+		boolean member = expression ? takesExpressions && inSystem.valid() : members.find(check.system(), check.code()).stream().anyMatch(e -> check.version() == null
 				|| Objects.equals(e.version(), check.version())
 				|| e.statedVersion() == null || VersionRules.matches(e.statedVersion(), check.version()));
 		if (member && !(activeOnly && inSystem.inactive())) {
