@@ -27,7 +27,9 @@ import org.hl7.fhir.r4.model.UriType;
 import org.procterm.engine.LookupRequest;
 import org.procterm.engine.TerminologyException;
 import org.procterm.engine.TerminologyEngine;
+import org.procterm.engine.CodingCheck;
 import org.procterm.engine.TerminologyService;
+import org.procterm.engine.ValidationOptions;
 
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.rest.annotation.IdParam;
@@ -112,6 +114,37 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 				codingsToValidate(value(code), system, theVersion, value(display), coding, codeableConcept),
 				validationOptions(displayLanguage(displayLanguage, request), versionRules(defaultSystemVersion, forceSystemVersion,
 						checkSystemVersion, date), abstractAllowed, lenientDisplay)), codeableConcept);
+	}
+
+	/**
+	 * {@code CodeSystem/$validate-code-set}: the procedure codes reported together for one encounter
+	 * ({@code code} with {@code system}, or {@code coding}, several of each), answered per code: valid or
+	 * not, and for an add-on code whether one of its primary codes is in the set (naming the allowed
+	 * primaries when none is), or that its primaries are not known here.
+	 */
+	@Operation(name = "$validate-code-set", idempotent = true)
+	public Parameters validateCodeSet(
+			@OperationParam(name = "system", max = 1) UriType system,
+			@OperationParam(name = "version", max = 1) StringType version,
+			@OperationParam(name = "code") List<CodeType> code,
+			@OperationParam(name = "coding") List<Coding> coding,
+			@OperationParam(name = "tx-resource") List<IBaseResource> txResource) {
+		List<CodingCheck> set = new java.util.ArrayList<>();
+		if (code != null) {
+			for (CodeType c : code) {
+				set.add(new CodingCheck(value(system), value(version), c.getValue(), null, "code[" + set.size() + "]"));
+			}
+		}
+		if (coding != null) {
+			for (Coding c : coding) {
+				set.add(new CodingCheck(c.getSystem(), c.hasVersion() ? c.getVersion() : value(version), c.getCode(), c.getDisplay(),
+						"coding[" + set.size() + "]"));
+			}
+		}
+		if (set.isEmpty()) {
+			throw TerminologyException.invalid("$validate-code-set needs the codes reported together: code (several, with system) or coding (several)");
+		}
+		return ResultParameters.codeSet(terminology(txResource).checkCodeSet(set, ValidationOptions.DEFAULT));
 	}
 
 	@Operation(name = "$subsumes", idempotent = true)

@@ -122,6 +122,48 @@ final class ResultParameters {
 		return p;
 	}
 
+	/**
+	 * The answer of $validate-code-set: {@code result} (every code valid and no add-on without its
+	 * primary), a {@code message} for what is wrong, and a {@code code} part per code reported.
+	 */
+	static Parameters codeSet(java.util.List<org.procterm.engine.validation.AddOnPairing.Checked> checked) {
+		Parameters out = new Parameters();
+		java.util.List<String> problems = new java.util.ArrayList<>();
+		for (var c : checked) {
+			if (!c.validation().valid()) {
+				problems.add(c.validation().message() == null ? "The code " + c.coding().code() + " is not valid" : c.validation().message());
+			}
+			if (c.pairing() == org.procterm.engine.validation.AddOnPairing.Pairing.MISSING_PRIMARY) {
+				problems.add(org.procterm.engine.Messages.ADD_ON_MISSING_PRIMARY.text(c.coding().code(), String.join(", ", c.allowedPrimaries())));
+			}
+		}
+		out.addParameter("result", new BooleanType(problems.isEmpty()));
+		checked.stream().filter(c -> c.pairing() == org.procterm.engine.validation.AddOnPairing.Pairing.CANNOT_CHECK)
+				.forEach(c -> problems.add(org.procterm.engine.Messages.ADD_ON_CANNOT_CHECK.text(c.coding().code())));
+		if (!problems.isEmpty()) {
+			out.addParameter("message", new StringType(String.join("; ", problems)));
+		}
+		for (var c : checked) {
+			Parameters.ParametersParameterComponent part = out.addParameter().setName("code");
+			part.addPart().setName("code").setValue(new CodeType(c.coding().code()));
+			if (c.validation().system() != null) {
+				part.addPart().setName("system").setValue(new UriType(c.validation().system()));
+			}
+			part.addPart().setName("valid").setValue(new BooleanType(c.validation().valid()));
+			if (c.validation().display() != null) {
+				part.addPart().setName("display").setValue(new StringType(c.validation().display()));
+			}
+			if (!c.validation().valid() && c.validation().message() != null) {
+				part.addPart().setName("message").setValue(new StringType(c.validation().message()));
+			}
+			part.addPart().setName("addOn").setValue(new CodeType(c.pairing().code()));
+			if (c.pairing() == org.procterm.engine.validation.AddOnPairing.Pairing.MISSING_PRIMARY) {
+				c.allowedPrimaries().forEach(p -> part.addPart().setName("allowedPrimary").setValue(new CodeType(p)));
+			}
+		}
+		return out;
+	}
+
 	static Parameters subsumption(SubsumptionOutcome outcome) {
 		Parameters p = new Parameters();
 		p.addParameter("outcome", new CodeType(outcome.code()));

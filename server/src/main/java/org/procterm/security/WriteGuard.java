@@ -33,7 +33,7 @@ public class WriteGuard {
 			RestOperationTypeEnum.METADATA, RestOperationTypeEnum.GET_PAGE, RestOperationTypeEnum.VALIDATE);
 
 	private static final Set<String> READ_ONLY_OPERATIONS = Set.of(
-			"$lookup", "$validate-code", "$expand", "$subsumes", "$validate", "$meta", "$diff", "$patient-section");
+			"$lookup", "$validate-code", "$expand", "$subsumes", "$validate", "$meta", "$diff", "$patient-section", "$validate-code-set");
 
 	private final byte[] adminToken;
 

@@ -81,6 +81,10 @@ public enum Messages {
 	EXPRESSION_NEVER_WITH("the modifier '%s' may not be used with %s, such as '%s'"),
 	EXPRESSION_EXCLUSIVE("the modifiers %s may not be used together (at most one of %s)"),
 
+	// add-on codes reported together with their primaries
+	ADD_ON_MISSING_PRIMARY("The add-on code %s is reported without one of its primary codes (%s)"),
+	ADD_ON_CANNOT_CHECK("The add-on code %s cannot be checked for a primary code: its primary codes are not known to this server"),
+
 	// $expand
 	EXPANSION_TOO_LARGE("The expansion of ValueSet %s would hold %s codes, more than the %s this server returns at once; page through it with count and offset, or narrow it with filter"),
 	VALUE_SET_TOO_LARGE("ValueSet %s has more than %s codes, the most this server expands at once; narrow it with a filter or expand a smaller ValueSet"),

@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.ValueSet;
 import org.procterm.engine.codesystem.CodeSystemIndex;
 import org.procterm.engine.codesystem.Subsumption;
 import org.procterm.engine.lookup.Lookup;
+import org.procterm.engine.validation.AddOnPairing;
 import org.procterm.engine.validation.CodeValidator;
 import org.procterm.engine.validation.ValueSetValidator;
 import org.procterm.engine.valueset.Expansion;
@@ -182,6 +183,11 @@ public final class TerminologyContext implements TerminologyService {
 	@Override
 	public ValueSet expand(ValueSet valueSet, ExpansionRequest request) {
 		return new ExpandOperation(withSupplementsOf(valueSet)).expand(valueSet, request);
+	}
+
+	@Override
+	public List<AddOnPairing.Checked> checkCodeSet(List<CodingCheck> set, ValidationOptions options) {
+		return new AddOnPairing(this).check(set, options);
 	}
 
 	@Override

@@ -30,4 +30,7 @@ public interface TerminologyService {
 	ValueSet expand(ValueSet valueSet, ExpansionRequest request);
 
 	SubsumptionOutcome subsumes(String system, String version, String codeA, String codeB);
+
+	/** The codes reported together for one encounter, each validated and each add-on code checked for one of its primary codes. */
+	List<org.procterm.engine.validation.AddOnPairing.Checked> checkCodeSet(List<CodingCheck> set, ValidationOptions options);
 }

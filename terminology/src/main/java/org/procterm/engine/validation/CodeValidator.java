@@ -42,7 +42,23 @@ public final class CodeValidator {
 
 	/** The codings of a code or Coding (one) or a CodeableConcept (several), each in its own code system. */
 	public ValidationResult validate(List<CodingCheck> codings, ValidationOptions options) {
-		return StatusNotes.added(context, ResultCombiner.combine(codings, check -> validateOne(check, options)), List.of());
+		ValidationResult result = StatusNotes.added(context, ResultCombiner.combine(codings, check -> validateOne(check, options)), List.of());
+		return codings.size() > 1 ? addOnNotes(result, codings, options) : result;
+	}
+
+	/** In a CodeableConcept of several codes, a note for each add-on code without one of its primaries, or whose primaries are unknown. */
+	private ValidationResult addOnNotes(ValidationResult result, List<CodingCheck> codings, ValidationOptions options) {
+		List<ValidationIssue> notes = new ArrayList<>();
+		for (AddOnPairing.Checked c : new AddOnPairing(context).check(codings, options)) {
+			if (c.pairing() == AddOnPairing.Pairing.MISSING_PRIMARY) {
+				notes.add(ValidationIssue.information(IssueType.BUSINESSRULE, TxIssueType.CODE_RULE,
+						Messages.ADD_ON_MISSING_PRIMARY.text(c.coding().code(), String.join(", ", c.allowedPrimaries())), c.coding().expression("code")));
+			} else if (c.pairing() == AddOnPairing.Pairing.CANNOT_CHECK) {
+				notes.add(ValidationIssue.information(IssueType.BUSINESSRULE, TxIssueType.CODE_RULE,
+						Messages.ADD_ON_CANNOT_CHECK.text(c.coding().code()), c.coding().expression("code")));
+			}
+		}
+		return notes.isEmpty() ? result : result.withNotes(notes);
 	}
 
 	/**

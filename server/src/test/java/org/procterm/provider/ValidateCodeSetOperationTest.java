@@ -1,0 +1,89 @@
+package org.procterm.provider;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.UriType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.procterm.LiveServer;
+
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+
+/** CodeSystem/$validate-code-set: the codes of one encounter, and add-on codes reported with a primary code. */
+@ExtendWith(LiveServer.class)
+class ValidateCodeSetOperationTest {
+
+	private static final String CPT = "http://www.ama-assn.org/go/cpt";
+
+	private static Parameters check(LiveServer.Server server, String... codes) {
+		Parameters in = new Parameters();
+		in.addParameter("system", new UriType(CPT));
+		for (String c : codes) {
+			in.addParameter("code", new CodeType(c));
+		}
+		return server.client().operation().onType(CodeSystem.class).named("$validate-code-set").withParameters(in).execute();
+	}
+
+	private static String part(Parameters out, String code, String name) {
+		return out.getParameters("code").stream()
+				.filter(p -> p.getPart().stream().anyMatch(x -> x.getName().equals("code") && x.getValue().primitiveValue().equals(code)))
+				.flatMap(p -> p.getPart().stream()).filter(x -> x.getName().equals(name)).map(x -> x.getValue().primitiveValue())
+				.reduce((a, b) -> a + "," + b).orElse(null);
+	}
+
+	@Test
+	void anAddOnAloneIsMissingItsPrimaryAndNamesTheAllowedOnes(LiveServer.Server server) {
+		Parameters out = check(server, "63295");
+		assertEquals("false", out.getParameterValue("result").primitiveValue());
+		assertEquals("missing-primary", part(out, "63295", "addOn"));
+		assertEquals("63185,63190", part(out, "63295", "allowedPrimary"));
+		assertTrue(out.getParameterValue("message").primitiveValue().contains("63295 is reported without one of its primary codes (63185, 63190)"));
+	}
+
+	@Test
+	void anAddOnWithItsPrimaryIsFine(LiveServer.Server server) {
+		Parameters out = check(server, "63185", "63295");
+		assertEquals("true", out.getParameterValue("result").primitiveValue());
+		assertEquals("paired", part(out, "63295", "addOn"));
+		assertEquals("not-add-on", part(out, "63185", "addOn"));
+		assertEquals("true", check(server, "22214", "22216", "22216").getParameterValue("result").primitiveValue(), "each extra segment");
+	}
+
+	@Test
+	void aCodeWithAModifierCountsAsItsCodeAndAnUnknownCodeIsNamed(LiveServer.Server server) {
+		Parameters in = new Parameters();
+		in.addParameter("coding", new Coding(CPT, "63190", null));
+		in.addParameter("coding", new Coding(CPT, "63295", null));
+		in.addParameter("coding", new Coding(CPT, "99999", null));
+		Parameters out = server.client().operation().onType(CodeSystem.class).named("$validate-code-set").withParameters(in).execute();
+		assertEquals("paired", part(out, "63295", "addOn"));
+		assertEquals("false", part(out, "99999", "valid"));
+		assertEquals("false", out.getParameterValue("result").primitiveValue());
+	}
+
+	@Test
+	void anEmptySetIsAClientError(LiveServer.Server server) {
+		InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> check(server));
+		assertTrue(e.getMessage().contains("needs the codes reported together"), e.getMessage());
+	}
+
+	@Test
+	void inACodeableConceptAnAddOnWithoutItsPrimaryIsANote(LiveServer.Server server) {
+		Parameters in = new Parameters();
+		in.addParameter("url", new UriType(CPT));
+		in.addParameter().setName("codeableConcept").setValue(new org.hl7.fhir.r4.model.CodeableConcept()
+				.addCoding(new Coding(CPT, "63295", null)).addCoding(new Coding(CPT, "22210", null)));
+		Parameters out = server.client().operation().onType(CodeSystem.class).named("$validate-code").withParameters(in).execute();
+		var issues = (org.hl7.fhir.r4.model.OperationOutcome) out.getParameter("issues").getResource();
+		assertTrue(issues.getIssue().stream().anyMatch(i -> i.getSeverity() == org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.INFORMATION
+				&& i.getDetails().getText().contains("63295 is reported without one of its primary codes")), List.of(issues.getIssue()).toString());
+	}
+}
