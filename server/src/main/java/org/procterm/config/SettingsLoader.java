@@ -62,7 +62,9 @@ public final class SettingsLoader {
 		Path data = Path.of(v.get("data")).toAbsolutePath().normalize();
 		String dbUrl = blankToNull(v.get("db.url"));
 		if (dbUrl == null) {
-			dbUrl = "jdbc:h2:file:" + data.resolve("procterm");
+			// async: H2 reads and writes through an AsynchronousFileChannel, which an interrupted thread cannot
+			// close (a plain FileChannel closes on Thread.interrupt, and H2's store then fails until restart)
+			dbUrl = "jdbc:h2:async:" + data.resolve("procterm");
 		}
 		dbUrl = durable(dbUrl);
 		int port = integer(v, "port");
