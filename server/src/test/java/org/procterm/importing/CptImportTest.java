@@ -24,6 +24,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
@@ -184,6 +185,26 @@ class CptImportTest {
 		Parameters looked = lookup("63185:59", "2026");
 		assertTrue(looked.getParameters("property").stream().anyMatch(p -> p.getPart().get(0).getValue().primitiveValue().equals("modifier")
 				&& p.getPart().get(1).getValue().primitiveValue().equals("59")), "the modifier is listed");
+	}
+
+	@Test
+	@Order(6)
+	void anAddOnOfTheReleaseIsCheckedForItsPrimaryCodes() {
+		Parameters alone = codeSet("63295");
+		assertEquals("false", alone.getParameterValue("result").primitiveValue());
+		assertTrue(alone.getParameterValue("message").primitiveValue().contains("63295 is reported without one of its primary codes (63185, 63190)"),
+				alone.getParameterValue("message").primitiveValue());
+		assertEquals("true", codeSet("63185", "63295").getParameterValue("result").primitiveValue());
+	}
+
+	private static Parameters codeSet(String... codes) {
+		Parameters in = new Parameters();
+		in.addParameter("system", new UriType(Canonicals.CPT));
+		in.addParameter("version", new StringType("2026"));
+		for (String code : codes) {
+			in.addParameter("code", new CodeType(code));
+		}
+		return fhir.client().operation().onType(CodeSystem.class).named("$validate-code-set").withParameters(in).execute();
 	}
 
 	@Test

@@ -23,7 +23,9 @@ import org.procterm.content.Progress;
 /**
  * Reads a CPT release in the layout AMA ships it (see the README's "Importing CPT"):
  * {@code LONGULT.txt} (required), {@code LONGUT.txt}, {@code MEDU.txt}, {@code SHORTU.txt},
- * {@code MODUL.txt}, {@code DeletedCodes.txt} and the consumer and clinician descriptor folders.
+ * {@code MODUL.txt}, {@code DeletedCodes.txt} and the consumer and clinician descriptor folders,
+ * plus procterm's optional {@code AddOnPrimaries.txt} (an add-on code and one of its primary codes
+ * per line), which AMA does not ship: a licensee builds it from the CPT book's add-on instructions.
  * Every problem in every file is collected with its {@code file:line} before anything is built, so
  * a release is either read whole or rejected with the full list of what to fix.
  */
@@ -37,6 +39,7 @@ public final class AmaReleaseReader {
 	public static final String DELETED = "DeletedCodes.txt";
 	public static final String CONSUMER = "Consumer Friendly Descriptors/ConsumerDescriptor.txt";
 	public static final String CLINICIAN = "Clinician Descriptors/ClinicianDescriptor.txt";
+	public static final String ADD_ON_PRIMARIES = "AddOnPrimaries.txt";
 
 	/** Category I (five digits), II (F), III (T), PLA (U), MAAA (M) and vaccine (A) codes. */
 	private static final Pattern CODE = Pattern.compile("[0-9]{4}[0-9A-Z]");
@@ -111,13 +114,39 @@ public final class AmaReleaseReader {
 				deleted.put(row[0], row[1]);
 			}
 		}
+		Map<String, List<String>> primaries = addOnPrimaries(texts, lines(dir, ADD_ON_PRIMARIES, false));
 		if (!problems.isEmpty()) {
 			throw new ReleaseException(problems);
 		}
 		Map<String, CptRelease.Code> codes = new LinkedHashMap<>();
 		texts.forEach((code, t) -> codes.put(code,
 				new CptRelease.Code(code, t[0], t[1], t[2], t[3], t[4], List.copyOf(clinician.getOrDefault(code, List.of())))));
-		return new CptRelease(version, codes, modifiers, deleted, HexFormat.of().formatHex(digest.digest()));
+		return new CptRelease(version, codes, modifiers, deleted, primaries, HexFormat.of().formatHex(digest.digest()));
+	}
+
+	/**
+	 * The add-on pairs: a header row naming "Add-on Code" and "Primary Code", then one pair per
+	 * line. Both codes must be codes of this release, and no pair may be listed twice.
+	 */
+	private Map<String, List<String>> addOnPrimaries(Map<String, String[]> texts, List<Line> lines) {
+		Map<String, List<String>> primaries = new LinkedHashMap<>();
+		for (String[] row : withHeader(ADD_ON_PRIMARIES, lines, "Add-on Code", "Primary Code")) {
+			int line = Integer.parseInt(row[2]);
+			if (!known(texts, ADD_ON_PRIMARIES, row)) {
+				continue;
+			}
+			if (!CODE.matcher(row[1]).matches() || !texts.containsKey(row[1])) {
+				problems.add(new ReleaseProblem(ADD_ON_PRIMARIES, line, "primary code '" + row[1] + "' is not in " + LONG));
+			} else if (row[1].equals(row[0])) {
+				problems.add(new ReleaseProblem(ADD_ON_PRIMARIES, line, "code " + row[0] + " cannot be its own primary code"));
+			} else if (primaries.computeIfAbsent(row[0], k -> new ArrayList<>()).contains(row[1])) {
+				problems.add(new ReleaseProblem(ADD_ON_PRIMARIES, line, "the pair " + row[0] + " and " + row[1] + " is listed twice"));
+			} else {
+				primaries.get(row[0]).add(row[1]);
+			}
+		}
+		primaries.replaceAll((code, list) -> List.copyOf(list));
+		return primaries;
 	}
 
 	/** Records the text in column {@code slot} for a code of the long descriptor file. */
@@ -201,7 +230,8 @@ public final class AmaReleaseReader {
 		}
 		List<String[]> rows = new ArrayList<>();
 		Map<String, Integer> seen = new HashMap<>();
-		boolean onePerCode = !file.equals(CLINICIAN); // several clinician descriptors per code are normal
+		// several clinician descriptors, or several primary codes, per code are normal
+		boolean onePerCode = !file.equals(CLINICIAN) && !file.equals(ADD_ON_PRIMARIES);
 		for (Line line : lines.subList(1, lines.size())) {
 			if (line.text().isBlank()) {
 				continue;
@@ -303,7 +333,7 @@ public final class AmaReleaseReader {
 
 	private static long totalBytes(Path dir) {
 		long total = 0;
-		for (String file : List.of(LONG, UPPER, MEDIUM, SHORT, MODIFIERS, DELETED, CONSUMER, CLINICIAN)) {
+		for (String file : List.of(LONG, UPPER, MEDIUM, SHORT, MODIFIERS, DELETED, CONSUMER, CLINICIAN, ADD_ON_PRIMARIES)) {
 			try {
 				total += Files.isRegularFile(dir.resolve(file)) ? Files.size(dir.resolve(file)) : 0;
 			} catch (IOException e) {

@@ -24,6 +24,7 @@ import org.procterm.engine.EffectiveDates;
  * texts as designations with the use codes of HL7's CPT importer, HL7's properties, deleted codes
  * kept as inactive concepts, and procterm's patient layer carried over from the authored content
  * for every code it covers (our properties and links, and the names we wrote in other languages).
+ * Where the release lists an add-on code's primary codes, that list replaces the one in our content.
  */
 public final class CptReleaseCodeSystem {
 
@@ -76,6 +77,9 @@ public final class CptReleaseCodeSystem {
 					.forEach(p -> cs.addProperty(p.copy()));
 			patientLayer.getConcept().forEach(c -> authored.put(c.getCode(), c));
 		}
+		if (!release.addOnPrimaries().isEmpty() && cs.getProperty().stream().noneMatch(p -> CptVocabulary.ADD_ON.equals(p.getCode()))) {
+			CptVocabulary.declareAddOnProperties(cs);
+		}
 
 		for (CptRelease.Code code : release.codes().values()) {
 			ConceptDefinitionComponent c = cs.addConcept().setCode(code.code()).setDisplay(code.longDescriptor());
@@ -87,9 +91,14 @@ public final class CptReleaseCodeSystem {
 			CptVocabulary.prop(c, "modifier", new BooleanType(false));
 			CptVocabulary.prop(c, "modified", new BooleanType(false));
 			CptVocabulary.prop(c, "kind", new CodeType(CptVocabulary.KIND_CODE));
+			List<String> primaries = release.addOnPrimaries().getOrDefault(code.code(), List.of());
+			if (!primaries.isEmpty()) {
+				CptVocabulary.prop(c, CptVocabulary.ADD_ON, new BooleanType(true));
+				primaries.forEach(primary -> CptVocabulary.prop(c, CptVocabulary.PRIMARY_CODE, new CodeType(primary)));
+			}
 			ConceptDefinitionComponent ours = authored.get(code.code());
 			if (ours != null) {
-				mergePatientLayer(c, ours, code.consumer() != null);
+				mergePatientLayer(c, ours, code.consumer() != null, !primaries.isEmpty());
 			}
 		}
 		release.modifiers().forEach((modifier, text) -> {
@@ -110,11 +119,14 @@ public final class CptReleaseCodeSystem {
 
 	/**
 	 * Copies what procterm wrote about a code: its properties (links, body region ...) and its
-	 * designations, except an English consumer name where AMA's consumer descriptor now stands.
+	 * designations, except an English consumer name where AMA's consumer descriptor now stands and
+	 * the add-on properties where the release's add-on file has set them.
 	 */
-	private static void mergePatientLayer(ConceptDefinitionComponent target, ConceptDefinitionComponent ours, boolean amaConsumer) {
+	private static void mergePatientLayer(ConceptDefinitionComponent target, ConceptDefinitionComponent ours, boolean amaConsumer,
+			boolean releaseAddOn) {
 		for (ConceptPropertyComponent p : ours.getProperty()) {
-			if (!RELEASE_PROPERTIES.contains(p.getCode())) {
+			boolean addOnProperty = CptVocabulary.ADD_ON.equals(p.getCode()) || CptVocabulary.PRIMARY_CODE.equals(p.getCode());
+			if (!RELEASE_PROPERTIES.contains(p.getCode()) && !(releaseAddOn && addOnProperty)) {
 				target.addProperty(p.copy());
 			}
 		}

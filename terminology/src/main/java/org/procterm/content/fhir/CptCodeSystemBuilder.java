@@ -43,8 +43,7 @@ public final class CptCodeSystemBuilder {
 		// HL7 THO's CPT properties, as HL7's CPT importer declares them
 		CptVocabulary.declareProperties(cs);
 		// procterm's own
-		ours(cs, "addOn", "True for an add-on code, reported only together with a primary procedure code", PropertyType.BOOLEAN);
-		ours(cs, "primaryCode", "A primary procedure code this add-on code is reported with", PropertyType.CODE);
+		CptVocabulary.declareAddOnProperties(cs);
 		ours(cs, "bodyRegion", "The region of the spine the procedure works on: cervical, thoracic or lumbar", PropertyType.CODE);
 		ours(cs, "approach", "How the surgeon reaches the spine", PropertyType.CODE);
 		ours(cs, "vertebralSegmentsMin", "The fewest vertebral segments the code covers", PropertyType.INTEGER);

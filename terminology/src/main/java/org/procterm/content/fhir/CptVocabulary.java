@@ -30,6 +30,10 @@ public final class CptVocabulary {
 	public static final String KIND_MODIFIER = "general";
 	public static final String KIND_METADATA = "metadata";
 
+	/** procterm's add-on properties: whether a code is an add-on, and each primary code it is reported with. */
+	public static final String ADD_ON = "addOn";
+	public static final String PRIMARY_CODE = "primaryCode";
+
 	private CptVocabulary() {}
 
 	private static Coding use(String code, String display) {
@@ -43,6 +47,14 @@ public final class CptVocabulary {
 		property(cs, "kind", null, "Kind of Code (see metadata)", PropertyType.CODE);
 		property(cs, "notSelectable", "http://hl7.org/fhir/concept-properties#notSelectable", "Grouping concepts that are not codes to report", PropertyType.BOOLEAN);
 		property(cs, "inactive", "http://hl7.org/fhir/concept-properties#inactive", "True for a code deleted from CPT", PropertyType.BOOLEAN);
+	}
+
+	/** Declares procterm's add-on properties, which the bundled content and a release's add-on file both set. */
+	public static void declareAddOnProperties(CodeSystem cs) {
+		property(cs, ADD_ON, Canonicals.PROPERTY_BASE + ADD_ON,
+				"True for an add-on code, reported only together with a primary procedure code", PropertyType.BOOLEAN);
+		property(cs, PRIMARY_CODE, Canonicals.PROPERTY_BASE + PRIMARY_CODE,
+				"A primary procedure code this add-on code is reported with", PropertyType.CODE);
 	}
 
 	/** Adds the metadata concepts for the kinds and for the designation uses that {@code uses} names. */

@@ -34,6 +34,22 @@ class AmaReleaseReaderTest {
 		assertEquals(2, c.clinician().size());
 		assertEquals(List.of("22", "59"), List.copyOf(release.modifiers().keySet()));
 		assertEquals(List.of("0101T"), List.copyOf(release.deleted().keySet()));
+		assertEquals(List.of("22210", "22212", "22214"), release.addOnPrimaries().get("22216"));
+		assertEquals(List.of("22216", "63295"), List.copyOf(release.addOnPrimaries().keySet()));
+	}
+
+	@Test
+	void anAddOnFileNamingAnUnknownPrimaryCodeIsRejectedWithItsLine() throws IOException {
+		Path dir = Releases.copyOf("2026", temp);
+		replace(dir, "AddOnPrimaries.txt", "63295\t63190", "63295\t63199");
+		assertProblem(dir, "AddOnPrimaries.txt:6: primary code '63199' is not in LONGULT.txt");
+	}
+
+	@Test
+	void anAddOnPairListedTwiceIsRejected() throws IOException {
+		Path dir = Releases.copyOf("2026", temp);
+		replace(dir, "AddOnPrimaries.txt", "63295\t63190", "63295\t63185");
+		assertProblem(dir, "AddOnPrimaries.txt:6: the pair 63295 and 63185 is listed twice");
 	}
 
 	@Test

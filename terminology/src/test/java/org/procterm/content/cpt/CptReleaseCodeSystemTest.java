@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.StringType;
@@ -36,6 +37,10 @@ class CptReleaseCodeSystemTest {
 			c.addDesignation().setLanguage("en").setUse(CptVocabulary.CONSUMER_USE.copy()).setValue("our English name " + code);
 			c.addDesignation().setLanguage("es").setUse(CptVocabulary.CONSUMER_USE.copy()).setValue("nuestro nombre " + code);
 		}
+		// our content knows one primary code of the add-on 63295
+		var addOn = layer.getConcept().get(1);
+		addOn.addProperty().setCode(CptVocabulary.ADD_ON).setValue(new BooleanType(true));
+		addOn.addProperty().setCode(CptVocabulary.PRIMARY_CODE).setValue(new CodeType("63185"));
 		return layer;
 	}
 
@@ -79,6 +84,29 @@ class CptReleaseCodeSystemTest {
 		assertFalse(neck.designations().stream().anyMatch(d -> d.value().equals("our English name 22210")));
 		// ... and ours stays where it has none
 		assertTrue(cs.find("63295").orElseThrow().designations().stream().anyMatch(d -> d.value().equals("our English name 63295")));
+	}
+
+	@Test
+	void aReleasesAddOnFileMarksItsAddOnsWithTheirPrimaryCodes() {
+		CodeSystem cs = CptReleaseCodeSystem.build(AmaReleaseReader.read(Releases.fixture("2026"), "2026", Progress.NONE), null);
+		assertTrue(cs.getProperty().stream().anyMatch(p -> p.getCode().equals(CptVocabulary.PRIMARY_CODE)), "the property is declared");
+		Concept addOn = CodeSystemIndex.of(cs).find("22216").orElseThrow();
+		assertEquals(List.of("true"), values(addOn, CptVocabulary.ADD_ON));
+		assertEquals(List.of("22210", "22212", "22214"), values(addOn, CptVocabulary.PRIMARY_CODE));
+		assertEquals(List.of(), values(CodeSystemIndex.of(cs).find("22210").orElseThrow(), CptVocabulary.ADD_ON));
+	}
+
+	@Test
+	void theReleasesPrimaryCodesReplaceOursAndOursStandWhereItListsNone() {
+		Concept listed = imported("2026", patientLayer()).find("63295").orElseThrow();
+		assertEquals(List.of("true"), values(listed, CptVocabulary.ADD_ON));
+		assertEquals(List.of("63185", "63190"), values(listed, CptVocabulary.PRIMARY_CODE));
+		Concept unlisted = imported("2025", patientLayer()).find("63295").orElseThrow(); // 2025 has no add-on file
+		assertEquals(List.of("63185"), values(unlisted, CptVocabulary.PRIMARY_CODE));
+	}
+
+	private static List<String> values(Concept c, String property) {
+		return c.propertiesNamed(property).stream().map(p -> p.value().primitiveValue()).toList();
 	}
 
 	@Test
