@@ -9,6 +9,7 @@ import static org.procterm.provider.OperationInputs.value;
 import static org.procterm.provider.OperationInputs.values;
 import static org.procterm.provider.OperationInputs.versionRules;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -129,7 +130,7 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 			@OperationParam(name = "code") List<CodeType> code,
 			@OperationParam(name = "coding") List<Coding> coding,
 			@OperationParam(name = "tx-resource") List<IBaseResource> txResource) {
-		List<CodingCheck> set = new java.util.ArrayList<>();
+		List<CodingCheck> set = new ArrayList<>(); // the engine checks it is not empty and not too large
 		if (code != null) {
 			for (CodeType c : code) {
 				set.add(new CodingCheck(value(system), value(version), c.getValue(), null, "code[" + set.size() + "]"));
@@ -140,9 +141,6 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 				set.add(new CodingCheck(c.getSystem(), c.hasVersion() ? c.getVersion() : value(version), c.getCode(), c.getDisplay(),
 						"coding[" + set.size() + "]"));
 			}
-		}
-		if (set.isEmpty()) {
-			throw TerminologyException.invalid("$validate-code-set needs the codes reported together: code (several, with system) or coding (several)");
 		}
 		return ResultParameters.codeSet(terminology(txResource).checkCodeSet(set, ValidationOptions.DEFAULT));
 	}

@@ -1,5 +1,10 @@
 package org.procterm.provider;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -7,10 +12,12 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UriType;
 import org.procterm.engine.LookupResult;
+import org.procterm.engine.Messages;
 import org.procterm.engine.SubsumptionOutcome;
 import org.procterm.engine.ValidationIssue;
 import org.procterm.engine.ValidationResult;
 import org.procterm.engine.codesystem.Designation;
+import org.procterm.engine.validation.AddOnPairing;
 
 /** Writes engine results as the output Parameters the FHIR operations define. */
 final class ResultParameters {
@@ -98,11 +105,11 @@ final class ResultParameters {
 	}
 
 	/** The issues as an OperationOutcome, coded with HL7's tx-issue-type as terminology servers report them. */
-	private static OperationOutcome issues(java.util.List<ValidationIssue> issues) {
+	private static OperationOutcome issues(List<ValidationIssue> issues) {
 		OperationOutcome oo = new OperationOutcome();
 		for (ValidationIssue i : issues) {
 			OperationOutcome.OperationOutcomeIssueComponent issue = oo.addIssue()
-					.setSeverity(OperationOutcome.IssueSeverity.fromCode(i.severity().name().toLowerCase(java.util.Locale.ROOT)))
+					.setSeverity(OperationOutcome.IssueSeverity.fromCode(i.severity().name().toLowerCase(Locale.ROOT)))
 					.setCode(i.type());
 			issue.getDetails().addCoding().setSystem(TX_ISSUE_TYPE).setCode(i.txType().code());
 			issue.getDetails().setText(i.text());
@@ -116,8 +123,8 @@ final class ResultParameters {
 
 	/** Output parameters in name order, as the reference servers write them. */
 	private static Parameters sorted(Parameters p) {
-		java.util.List<Parameters.ParametersParameterComponent> list = new java.util.ArrayList<>(p.getParameter());
-		list.sort(java.util.Comparator.comparing(Parameters.ParametersParameterComponent::getName));
+		List<Parameters.ParametersParameterComponent> list = new ArrayList<>(p.getParameter());
+		list.sort(Comparator.comparing(Parameters.ParametersParameterComponent::getName));
 		p.setParameter(list);
 		return p;
 	}
@@ -126,20 +133,20 @@ final class ResultParameters {
 	 * The answer of $validate-code-set: {@code result} (every code valid and no add-on without its
 	 * primary), a {@code message} for what is wrong, and a {@code code} part per code reported.
 	 */
-	static Parameters codeSet(java.util.List<org.procterm.engine.validation.AddOnPairing.Checked> checked) {
+	static Parameters codeSet(List<AddOnPairing.Checked> checked) {
 		Parameters out = new Parameters();
-		java.util.List<String> problems = new java.util.ArrayList<>();
+		List<String> problems = new ArrayList<>();
 		for (var c : checked) {
 			if (!c.validation().valid()) {
-				problems.add(c.validation().message() == null ? "The code " + c.coding().code() + " is not valid" : c.validation().message());
+				problems.add(c.validation().message() == null ? Messages.CODE_NOT_VALID.text(c.coding().code()) : c.validation().message());
 			}
-			if (c.pairing() == org.procterm.engine.validation.AddOnPairing.Pairing.MISSING_PRIMARY) {
-				problems.add(org.procterm.engine.Messages.ADD_ON_MISSING_PRIMARY.text(c.coding().code(), String.join(", ", c.allowedPrimaries())));
+			if (c.pairing() == AddOnPairing.Pairing.MISSING_PRIMARY) {
+				problems.add(Messages.ADD_ON_MISSING_PRIMARY.text(c.coding().code(), String.join(", ", c.allowedPrimaries())));
 			}
 		}
 		out.addParameter("result", new BooleanType(problems.isEmpty()));
-		checked.stream().filter(c -> c.pairing() == org.procterm.engine.validation.AddOnPairing.Pairing.CANNOT_CHECK)
-				.forEach(c -> problems.add(org.procterm.engine.Messages.ADD_ON_CANNOT_CHECK.text(c.coding().code())));
+		checked.stream().filter(c -> c.pairing() == AddOnPairing.Pairing.CANNOT_CHECK)
+				.forEach(c -> problems.add(Messages.ADD_ON_CANNOT_CHECK.text(c.coding().code())));
 		if (!problems.isEmpty()) {
 			out.addParameter("message", new StringType(String.join("; ", problems)));
 		}
@@ -157,7 +164,7 @@ final class ResultParameters {
 				part.addPart().setName("message").setValue(new StringType(c.validation().message()));
 			}
 			part.addPart().setName("addOn").setValue(new CodeType(c.pairing().code()));
-			if (c.pairing() == org.procterm.engine.validation.AddOnPairing.Pairing.MISSING_PRIMARY) {
+			if (c.pairing() == AddOnPairing.Pairing.MISSING_PRIMARY) {
 				c.allowedPrimaries().forEach(p -> part.addPart().setName("allowedPrimary").setValue(new CodeType(p)));
 			}
 		}

@@ -265,7 +265,7 @@ class MalformedRequestFuzzTest {
 			"/fhir/ValueSet/$expand", "/fhir/ValueSet/$validate-code", "/fhir/CodeSystem/$diff", "/fhir/metadata", "/fhir/CodeSystem",
 			"/fhir/ValueSet", "/fhir/CodeSystem/cpt", "/fhir/ValueSet/spine-procedures/$expand", "/fhir/Library/$patient-section",
 			"/fhir/PlanDefinition", "/fhir/CodeSystem/$import", "/fhir/", "/fhir/Library/cpt-63185-patient-information", "/fhir/_history",
-			"/fhir/CodeSystem/cpt/_history/1", "/fhir/ValueSet/spine-procedures", "/fhir/$meta"};
+			"/fhir/CodeSystem/cpt/_history/1", "/fhir/ValueSet/spine-procedures", "/fhir/$meta", "/fhir/CodeSystem/$validate-code-set"};
 	private static final String[] NAMES = {"system", "code", "url", "version", "display", "filter", "count", "offset", "_count", "_offset",
 			"displayLanguage", "date", "codeA", "codeB", "property", "_format", "_summary", "_elements", "_sort", "section", "language",
 			"excludeNested", "activeOnly", "includeDesignations", "_id", "_lastUpdated", "topic", "context", "abstract", "from", "to"};

@@ -195,6 +195,7 @@ class CptImportTest {
 		assertTrue(alone.getParameterValue("message").primitiveValue().contains("63295 is reported without one of its primary codes (63185, 63190)"),
 				alone.getParameterValue("message").primitiveValue());
 		assertEquals("true", codeSet("63185", "63295").getParameterValue("result").primitiveValue());
+		assertEquals("true", codeSet("63190:59", "63295").getParameterValue("result").primitiveValue(), "a primary with a modifier counts");
 	}
 
 	private static Parameters codeSet(String... codes) {

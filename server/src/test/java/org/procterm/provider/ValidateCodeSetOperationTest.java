@@ -70,6 +70,30 @@ class ValidateCodeSetOperationTest {
 	}
 
 	@Test
+	void aCodeOfAnotherSystemOrAnInvalidCodeIsNoPrimary(LiveServer.Server server) {
+		Parameters in = new Parameters();
+		in.addParameter("coding", new Coding("http://snomed.info/sct", "63185", null));
+		in.addParameter("coding", new Coding(CPT, "63295", null));
+		Parameters out = server.client().operation().onType(CodeSystem.class).named("$validate-code-set").withParameters(in).execute();
+		assertEquals("missing-primary", part(out, "63295", "addOn"), "the same digits in another code system are not a CPT primary");
+		assertEquals("missing-primary", part(check(server, "63185:99", "63295"), "63295", "addOn"), "an invalid expression is no primary");
+	}
+
+	@Test
+	void moreThanOneEncountersCodesOrAnEmptyCodeIsAClientError(LiveServer.Server server) {
+		String[] many = new String[101];
+		java.util.Arrays.fill(many, "63185");
+		InvalidRequestException tooMany = assertThrows(InvalidRequestException.class, () -> check(server, many));
+		assertTrue(tooMany.getMessage().contains("takes at most 100 codes"), tooMany.getMessage());
+		Parameters in = new Parameters();
+		in.addParameter("coding", new Coding(CPT, "63185", null));
+		in.addParameter("coding", new Coding().setSystem(CPT));
+		InvalidRequestException empty = assertThrows(InvalidRequestException.class,
+				() -> server.client().operation().onType(CodeSystem.class).named("$validate-code-set").withParameters(in).execute());
+		assertTrue(empty.getMessage().contains("coding[1] has no code"), empty.getMessage());
+	}
+
+	@Test
 	void anEmptySetIsAClientError(LiveServer.Server server) {
 		InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> check(server));
 		assertTrue(e.getMessage().contains("needs the codes reported together"), e.getMessage());

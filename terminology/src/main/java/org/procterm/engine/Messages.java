@@ -73,6 +73,7 @@ public enum Messages {
 	EXPRESSION_INVALID("The CPT expression '%s' is not valid: %s"),
 	EXPRESSION_UNKNOWN_BASE("the code '%s' is not in this CPT release"),
 	EXPRESSION_BASE_IS_MODIFIER("'%s' is a modifier, not a code to report"),
+	EXPRESSION_TOO_MANY_MODIFIERS("an expression may have at most %d modifiers"),
 	EXPRESSION_EMPTY_MODIFIER("an expression needs a modifier after each ':'"),
 	EXPRESSION_REPEATED_MODIFIER("the modifier '%s' is repeated"),
 	EXPRESSION_UNKNOWN_MODIFIER("the modifier '%s' is not in this CPT release"),
@@ -83,6 +84,10 @@ public enum Messages {
 
 	// add-on codes reported together with their primaries
 	ADD_ON_MISSING_PRIMARY("The add-on code %s is reported without one of its primary codes (%s)"),
+	CODE_SET_NEEDS_CODES("$validate-code-set needs the codes reported together: code (several, with system) or coding (several)"),
+	CODE_SET_EMPTY_CODE("$validate-code-set: %s has no code; give each code reported, or leave it out"),
+	CODE_SET_TOO_MANY("$validate-code-set takes at most %d codes at a time, one encounter's worth; this request has %d"),
+	CODE_NOT_VALID("The code %s is not valid"),
 	ADD_ON_CANNOT_CHECK("The add-on code %s cannot be checked for a primary code: its primary codes are not known to this server"),
 
 	// $expand

@@ -187,7 +187,7 @@ public final class TerminologyContext implements TerminologyService {
 
 	@Override
 	public List<AddOnPairing.Checked> checkCodeSet(List<CodingCheck> set, ValidationOptions options) {
-		return new AddOnPairing(this).check(set, options);
+		return new AddOnPairing(this).checkSet(set, options);
 	}
 
 	@Override

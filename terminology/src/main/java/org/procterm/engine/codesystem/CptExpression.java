@@ -12,6 +12,9 @@ public record CptExpression(String base, List<String> modifiers) {
 
 	public static final String SYSTEM = "http://www.ama-assn.org/go/cpt";
 
+	/** More modifiers than a claim line can carry (four) by a wide margin; beyond it the expression is refused whole. */
+	public static final int MAX_MODIFIERS = 10;
+
 	public CptExpression {
 		modifiers = List.copyOf(modifiers);
 	}
@@ -21,8 +24,20 @@ public record CptExpression(String base, List<String> modifiers) {
 		if (!SYSTEM.equals(system) || code == null || code.indexOf(':') < 0) {
 			return Optional.empty();
 		}
-		String[] parts = code.split(":", -1);
-		return Optional.of(new CptExpression(parts[0].trim(), Arrays.stream(parts, 1, parts.length).map(String::trim).toList()));
+		// no trimming: a space is not part of any CPT code, so " 63185:59" is as invalid as " 63185".
+		// The split stops one part past the limit, so a long expression costs no more than a short one.
+		String[] parts = code.split(":", MAX_MODIFIERS + 2);
+		return Optional.of(new CptExpression(parts[0], Arrays.asList(parts).subList(1, parts.length)));
+	}
+
+	/** {@code code} as a message quotes it: cut short when it is long, so an answer never grows with the request. */
+	public static String quoted(String code) {
+		return code.length() <= 60 ? code : code.substring(0, 60) + "...";
+	}
+
+	/** True when the expression has more modifiers than {@link #MAX_MODIFIERS}. */
+	public boolean tooManyModifiers() {
+		return modifiers.size() > MAX_MODIFIERS;
 	}
 
 	@Override

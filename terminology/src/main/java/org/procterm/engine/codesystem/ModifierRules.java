@@ -75,34 +75,43 @@ public final class ModifierRules {
 		} else if (isModifier(base.get())) {
 			problems.add(Messages.EXPRESSION_BASE_IS_MODIFIER.text(expression.base()));
 		}
+		if (expression.tooManyModifiers()) {
+			problems.add(Messages.EXPRESSION_TOO_MANY_MODIFIERS.text(CptExpression.MAX_MODIFIERS));
+			return problems;
+		}
 		if (expression.modifiers().isEmpty() || expression.modifiers().stream().anyMatch(String::isEmpty)) {
 			problems.add(Messages.EXPRESSION_EMPTY_MODIFIER.text());
 		}
 		Set<String> seen = new HashSet<>();
-		for (String modifier : expression.modifiers()) {
-			if (modifier.isEmpty()) {
+		String baseCode = base.map(Concept::code).orElse(expression.base());
+		List<String> used = new ArrayList<>();
+		for (String written : expression.modifiers()) {
+			if (written.isEmpty()) {
 				continue;
 			}
+			Optional<Concept> found = cs.find(written);
+			// the rules compare the code system's own spelling, so a case-insensitive system cannot slip past them
+			String modifier = found.map(Concept::code).orElse(written);
 			if (!seen.add(modifier)) {
-				problems.add(Messages.EXPRESSION_REPEATED_MODIFIER.text(modifier));
+				problems.add(Messages.EXPRESSION_REPEATED_MODIFIER.text(written));
 				continue;
 			}
-			Optional<Concept> found = cs.find(modifier);
+			used.add(modifier);
 			if (found.isEmpty()) {
-				problems.add(Messages.EXPRESSION_UNKNOWN_MODIFIER.text(modifier));
+				problems.add(Messages.EXPRESSION_UNKNOWN_MODIFIER.text(written));
 			} else if (!isModifier(found.get())) {
-				problems.add(Messages.EXPRESSION_NOT_A_MODIFIER.text(modifier));
+				problems.add(Messages.EXPRESSION_NOT_A_MODIFIER.text(written));
 			}
 			for (Group g : groups) {
-				if (g.modifiers().contains(modifier) && g.codes().matcher(expression.base()).matches() != g.only()) {
-					problems.add((g.only() ? Messages.EXPRESSION_ONLY_WITH : Messages.EXPRESSION_NEVER_WITH).text(modifier, g.describe(), expression.base()));
+				if (g.modifiers().contains(modifier) && g.codes().matcher(baseCode).matches() != g.only()) {
+					problems.add((g.only() ? Messages.EXPRESSION_ONLY_WITH : Messages.EXPRESSION_NEVER_WITH).text(written, g.describe(), expression.base()));
 				}
 			}
 		}
 		for (Set<String> set : exclusive) {
-			List<String> used = expression.modifiers().stream().filter(set::contains).distinct().toList();
-			if (used.size() > 1) {
-				problems.add(Messages.EXPRESSION_EXCLUSIVE.text(String.join(", ", used), String.join(", ", new java.util.TreeSet<>(set))));
+			List<String> together = used.stream().filter(set::contains).toList();
+			if (together.size() > 1) {
+				problems.add(Messages.EXPRESSION_EXCLUSIVE.text(String.join(", ", together), String.join(", ", new java.util.TreeSet<>(set))));
 			}
 		}
 		return problems;

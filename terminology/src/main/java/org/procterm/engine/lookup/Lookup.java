@@ -75,13 +75,17 @@ public final class Lookup {
 	private LookupResult expression(LookupRequest request, CodeSystemIndex cs, CptExpression expression) {
 		List<String> problems = MODIFIER_RULES.problems(cs, expression);
 		if (!problems.isEmpty()) {
-			throw TerminologyException.notFound(Messages.EXPRESSION_INVALID.text(request.code(), String.join("; ", problems)));
+			throw TerminologyException.notFound(Messages.EXPRESSION_INVALID.text(CptExpression.quoted(request.code()), String.join("; ", problems)));
 		}
 		LookupResult base = lookup(new LookupRequest(request.system(), request.version(), expression.base(), request.displayLanguage(),
 				request.properties(), request.date()));
 		List<LookupResult.Property> properties = new ArrayList<>();
 		for (LookupResult.Property p : base.properties()) {
-			properties.add(p.code().equals("modified") ? new LookupResult.Property("modified", new BooleanType(true), null) : p);
+			if (p.code().equals("modified")) {
+				properties.add(new LookupResult.Property("modified", new BooleanType(true), null));
+			} else if (!p.code().equals("modifier")) { // the code's modifier=false would contradict the modifiers listed below
+				properties.add(p);
+			}
 		}
 		if (request.wantsProperty("modifier")) {
 			for (String modifier : expression.modifiers()) {

@@ -1,15 +1,17 @@
 package org.procterm.engine.validation;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.hl7.fhir.r4.model.BooleanType;
 import org.procterm.engine.CodingCheck;
+import org.procterm.engine.Messages;
 import org.procterm.engine.TerminologyContext;
+import org.procterm.engine.TerminologyException;
 import org.procterm.engine.ValidationOptions;
 import org.procterm.engine.ValidationResult;
 import org.procterm.engine.codesystem.CodeSystemIndex;
@@ -19,9 +21,9 @@ import org.procterm.engine.codesystem.CptExpression;
 /**
  * The codes reported together for one encounter, checked as a set: each code is validated, and
  * each add-on code (reported only with a primary procedure) is looked for with one of its primary
- * codes. The primaries come from the code system: procterm's {@code primaryCode} property (from the
- * bundled content, kept across imports). An add-on whose primaries are not known is reported as
- * "cannot check", never passed silently.
+ * codes. Only CPT has add-on codes. The primaries come from the code system: procterm's
+ * {@code primaryCode} property (from the bundled content, kept across imports, or from a release's
+ * add-on file). An add-on whose primaries are not known is reported as "cannot check", never passed silently.
  */
 public final class AddOnPairing {
 
@@ -65,12 +67,46 @@ public final class AddOnPairing {
 		this.codes = new CodeValidator(context);
 	}
 
-	public List<Checked> check(List<CodingCheck> set, ValidationOptions options) {
-		Set<String> reported = set.stream().map(c -> baseCode(c)).collect(Collectors.toSet());
-		List<Checked> out = new ArrayList<>();
+	/**
+	 * At most this many codes in one set: far more than one encounter's procedures, so a request
+	 * cannot make the server validate without bound.
+	 */
+	public static final int MAX_CODES = 100;
+
+	/** Checks the set; more than {@link #MAX_CODES} codes, or a code missing, is the client's mistake. */
+	public List<Checked> checkSet(List<CodingCheck> set, ValidationOptions options) {
+		if (set.isEmpty()) {
+			throw TerminologyException.invalid(Messages.CODE_SET_NEEDS_CODES.text());
+		}
+		if (set.size() > MAX_CODES) {
+			throw TerminologyException.invalid(Messages.CODE_SET_TOO_MANY.text(MAX_CODES, set.size()));
+		}
 		for (CodingCheck coding : set) {
-			ValidationResult validation = codes.validateOne(coding, options);
-			Optional<Concept> concept = validation.valid() || validation.system() != null ? concept(coding, validation) : Optional.empty();
+			if (coding.code() == null || coding.code().isBlank()) {
+				throw TerminologyException.invalid(Messages.CODE_SET_EMPTY_CODE.text(coding.path()));
+			}
+		}
+		return check(set, options);
+	}
+
+	/**
+	 * Validates each code, then pairs each CPT add-on with the set's valid CPT codes: a code of
+	 * another code system, or an invalid CPT code, is never a primary code.
+	 */
+	public List<Checked> check(List<CodingCheck> set, ValidationOptions options) {
+		List<ValidationResult> validations = set.stream().map(coding -> codes.validateOne(coding, options)).toList();
+		Set<String> reported = new HashSet<>();
+		for (int i = 0; i < set.size(); i++) {
+			if (validations.get(i).valid() && CptExpression.SYSTEM.equals(set.get(i).system())) {
+				reported.add(baseCode(set.get(i)));
+			}
+		}
+		List<Checked> out = new ArrayList<>();
+		for (int i = 0; i < set.size(); i++) {
+			CodingCheck coding = set.get(i);
+			ValidationResult validation = validations.get(i);
+			Optional<Concept> concept = CptExpression.SYSTEM.equals(coding.system()) && (validation.valid() || validation.system() != null)
+					? concept(coding, validation) : Optional.empty();
 			if (concept.isEmpty()) {
 				out.add(new Checked(coding, validation, Pairing.NOT_ADD_ON, List.of()));
 				continue;

@@ -70,7 +70,7 @@ public final class CodeValidator {
 		List<String> problems = MODIFIER_RULES.problems(cs, expression);
 		if (!problems.isEmpty()) {
 			return ValidationResult.invalid(check, cs.version(), ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.INVALID_CODE,
-					Messages.EXPRESSION_INVALID.text(check.code(), String.join("; ", problems)), check.expression("code")));
+					Messages.EXPRESSION_INVALID.text(CptExpression.quoted(check.code()), String.join("; ", problems)), check.expression("code")));
 		}
 		ValidationResult base = validateOne(new CodingCheck(check.system(), check.version(), expression.base(), check.display(), check.path()), options);
 		return new ValidationResult(base.valid(), base.system(), base.version(), check.code(), base.display(), base.inactive(), base.issues(),

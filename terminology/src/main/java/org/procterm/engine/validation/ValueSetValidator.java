@@ -132,12 +132,18 @@ public final class ValueSetValidator {
 	}
 
 	/**
-	 * Whether a value set holds CPT expressions: an include of CPT filtered on {@code modified = true}
-	 * (as HL7's cpt-usable has it). Expressions are not enumerated, so they are members by this rule.
+	 * Whether a value set holds CPT expressions: an include of all of CPT (as HL7's cpt-all has it), or
+	 * of CPT filtered on {@code modified = true} (as cpt-usable has it). Expressions are not enumerated,
+	 * so they are members by this rule.
 	 */
 	private static boolean takesExpressions(ValueSet valueSet) {
 		return valueSet.getCompose().getInclude().stream().anyMatch(i -> CptExpression.SYSTEM.equals(i.getSystem())
-				&& i.getFilter().stream().anyMatch(f -> "modified".equals(f.getProperty()) && "true".equals(f.getValue())));
+				&& (wholeSystem(i) || i.getFilter().stream().anyMatch(f -> "modified".equals(f.getProperty())
+						&& f.getOp() == ValueSet.FilterOperator.EQUAL && "true".equals(f.getValue()))));
+	}
+
+	private static boolean wholeSystem(ValueSet.ConceptSetComponent include) {
+		return !include.hasConcept() && !include.hasFilter() && !include.hasValueSet();
 	}
 
 	/** The code systems a value set holds {@code code} from ({@code inferSystem}): one lookup per code system it draws on. */

@@ -78,6 +78,17 @@ class CptExpressionTest {
 		invalid("63185:0001F", "'0001F' is a code, not a modifier");
 		invalid("63185:59:59", "the modifier '59' is repeated");
 		invalid("63185:", "an expression needs a modifier after each ':'");
+		invalid(":59", "the code '' is not in this CPT release");
+		invalid("63185::59", "an expression needs a modifier after each ':'");
+		invalid("63185: 59", "the modifier ' 59' is not in this CPT release");
+	}
+
+	@Test
+	void aLongExpressionIsRefusedWholeWithOneShortMessage() {
+		ValidationResult r = validate("63185" + ":59".repeat(100_000));
+		assertFalse(r.valid());
+		assertTrue(r.message().contains("an expression may have at most 10 modifiers"), r.message());
+		assertTrue(r.message().length() < 1_000, "the answer does not grow with the expression: " + r.message().length());
 	}
 
 	@Test
@@ -97,6 +108,8 @@ class CptExpressionTest {
 		assertTrue(r.properties().stream().anyMatch(p -> p.code().equals("modified") && p.value().primitiveValue().equals("true")));
 		assertTrue(r.properties().stream().anyMatch(p -> p.code().equals("modifier") && p.value().primitiveValue().equals("59")
 				&& "Modifier 59".equals(p.description())));
+		assertTrue(r.properties().stream().noneMatch(p -> p.code().equals("modifier") && p.value() instanceof BooleanType),
+				"the code's own modifier=false is not answered beside the modifiers it carries");
 		TerminologyException e = assertThrows(TerminologyException.class, () -> cpt().lookup(new LookupRequest(CPT, null, "63185:99999", null, Set.of())));
 		assertTrue(e.getMessage().contains("99999"), e.getMessage());
 	}
@@ -113,6 +126,8 @@ class CptExpressionTest {
 		assertTrue(context.validateInValueSet(usable, List.of(new CodingCheck(CPT, null, "63185:59", null)), ValidationOptions.DEFAULT).valid(),
 				"cpt-usable holds modified expressions");
 		assertFalse(context.validateInValueSet(usable, List.of(new CodingCheck(CPT, null, "59", null)), ValidationOptions.DEFAULT).valid());
+		assertTrue(context.validateInValueSet(all, List.of(new CodingCheck(CPT, null, "63185:59", null)), ValidationOptions.DEFAULT).valid(),
+				"cpt-all holds all of CPT, expressions too");
 		assertFalse(context.validateInValueSet(modifiers, List.of(new CodingCheck(CPT, null, "63185:59", null)), ValidationOptions.DEFAULT).valid(),
 				"an expression is not a modifier");
 	}
