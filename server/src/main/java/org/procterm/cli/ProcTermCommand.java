@@ -1,10 +1,12 @@
 package org.procterm.cli;
 
+import org.procterm.BuildInfo;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The procterm command line: {@code java -jar procterm.jar <command>}. */
-@Command(name = "procterm", mixinStandardHelpOptions = true, version = "procterm 0.1.0",
+@Command(name = "procterm", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
 		description = "FHIR R4 terminology server for surgical procedure codes, with patient-facing explanations.",
 		subcommands = {ServeCommand.class, ImportCommand.class, DiffCommand.class})
 public class ProcTermCommand implements Runnable {

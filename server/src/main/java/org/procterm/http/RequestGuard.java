@@ -260,9 +260,7 @@ public final class RequestGuard implements Filter {
 
 		@Override
 		public BufferedReader getReader() {
-			String charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
-			return new BufferedReader(new InputStreamReader(body, java.nio.charset.Charset.isSupported(charset)
-					? java.nio.charset.Charset.forName(charset) : StandardCharsets.UTF_8));
+			return new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)); // every other charset was refused above
 		}
 
 		@Override

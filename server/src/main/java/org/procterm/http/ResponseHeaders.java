@@ -26,7 +26,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class ResponseHeaders implements Filter {
 
-	private static final Set<String> TERMINOLOGY_READS = Set.of("$lookup", "$validate-code", "$expand", "$subsumes", "metadata");
+	private static final Set<String> TERMINOLOGY_READS = Set.of("$lookup", "$validate-code", "$validate-code-set", "$expand", "$subsumes", "metadata");
 
 	private final TerminologyEngine engine;
 

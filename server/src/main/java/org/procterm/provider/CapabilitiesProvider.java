@@ -30,7 +30,7 @@ public class CapabilitiesProvider extends JpaCapabilityStatementProvider {
 	static final List<String> EXPANSION_PARAMETERS = expandParameters();
 
 	/** This build's version, from the build itself (procterm-build.properties is filled in by Maven). */
-	static final String VERSION = buildVersion();
+	static final String VERSION = org.procterm.BuildInfo.VERSION;
 
 	static List<String> expandParameters() {
 		return java.util.Arrays.stream(ValueSetProvider.class.getMethods())
@@ -41,18 +41,6 @@ public class CapabilitiesProvider extends JpaCapabilityStatementProvider {
 				.map(a -> ((ca.uhn.fhir.rest.annotation.OperationParam) a).name())
 				.filter(name -> !ValueSetProvider.NOT_HONOURED_ON_EXPAND.contains(name))
 				.distinct().sorted().toList();
-	}
-
-	private static String buildVersion() {
-		try (java.io.InputStream in = CapabilitiesProvider.class.getResourceAsStream("/procterm-build.properties")) {
-			java.util.Properties p = new java.util.Properties();
-			if (in != null) {
-				p.load(in);
-			}
-			return p.getProperty("version", "development");
-		} catch (java.io.IOException e) {
-			return "development";
-		}
 	}
 
 	private final TerminologyEngine engine;

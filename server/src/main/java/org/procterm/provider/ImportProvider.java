@@ -11,7 +11,6 @@ import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.procterm.config.RequestLimits;
-import org.procterm.engine.TerminologyException;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UriType;
@@ -82,10 +81,8 @@ public class ImportProvider {
 			@OperationParam(name = "url", min = 1, max = 1) UriType url,
 			@OperationParam(name = "from", min = 1, max = 1) StringType from,
 			@OperationParam(name = "to", min = 1, max = 1) StringType to) {
-		if (url == null || from == null || to == null || !url.hasValue() || !from.hasValue() || !to.hasValue()) {
-			throw TerminologyException.invalid("$diff needs the parameters url, from and to: the code system and the two versions to compare");
-		}
-		CodeSystemDiff diff = engine.diff(url.getValue(), from.getValue(), to.getValue());
+		CodeSystemDiff diff = engine.diff(url == null ? null : url.getValue(), from == null ? null : from.getValue(),
+				to == null ? null : to.getValue()); // the engine refuses a missing one
 		Parameters out = new Parameters();
 		out.addParameter("url", new UriType(diff.url()));
 		out.addParameter("from", diff.fromVersion());

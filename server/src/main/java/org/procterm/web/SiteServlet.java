@@ -143,7 +143,7 @@ public final class SiteServlet extends HttpServlet {
 					.append("GET /fhir/Library/$patient-section?code=").append(code).append("&section=risks&language=").append(l.tag()).append('\n')
 					.append("GET /fhir/PlanDefinition?topic=").append(cpt).append('|').append(code).append('\n')
 					.append("GET /infobutton?mainSearchCriteria.v.c=").append(code)
-					.append("&mainSearchCriteria.v.cs=2.16.840.1.113883.6.12&informationRecipient=PAT&informationRecipient.languageCode.c=")
+					.append("&mainSearchCriteria.v.cs=").append(InfobuttonServlet.CPT_OID).append("&informationRecipient=PAT&informationRecipient.languageCode.c=")
 					.append(l.tag()).append("&knowledgeResponseType=application/json\n");
 		}
 		return "<aside class=\"developers\" aria-labelledby=\"developers\">\n<h2 id=\"developers\">" + SiteText.FOR_DEVELOPERS.in(l) + "</h2>\n<p>"

@@ -3,10 +3,11 @@ package org.procterm.engine;
 import java.util.Locale;
 
 /**
- * Every message the engine writes for a client, in one place, worded as HL7's reference server
- * words them where HL7's tests compare the text (its {@code I18nConstants} keys are named beside
- * them), so wording is changed here and can be compared with HL7's published message files.
- * Arguments are filled in order ({@code %s}).
+ * The messages the engine's operations write for a client, in one place, worded as HL7's reference
+ * server words them where HL7's tests compare the text (its {@code I18nConstants} keys are named
+ * beside them), so wording is changed here and can be compared with HL7's published message files.
+ * Arguments are filled in order ({@code %s}). Not yet here: the filter, code system reader, request
+ * record and date messages, which are still raised with their text where they are checked.
  */
 public enum Messages {
 	// $lookup, $subsumes

@@ -93,10 +93,10 @@ public final class AmaReleaseReader {
 		for (String[] row : fixedWidth(SHORT, lines(dir, SHORT, false), SHORT_MAX)) {
 			describe(texts, SHORT, row, 3);
 		}
-		for (String[] row : withHeader(CONSUMER, lines(dir, CONSUMER, false), "CPT Code", "Consumer Friendly Descriptor")) {
+		for (String[] row : withHeader(CONSUMER, lines(dir, CONSUMER, false), "CPT Code", "Consumer Friendly Descriptor", true)) {
 			describe(texts, CONSUMER, row, 4);
 		}
-		for (String[] row : withHeader(CLINICIAN, lines(dir, CLINICIAN, false), "CPT Code", "Clinician Descriptor")) {
+		for (String[] row : withHeader(CLINICIAN, lines(dir, CLINICIAN, false), "CPT Code", "Clinician Descriptor", false)) {
 			if (known(texts, CLINICIAN, row)) {
 				clinician.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
 			}
@@ -130,7 +130,7 @@ public final class AmaReleaseReader {
 	 */
 	private Map<String, List<String>> addOnPrimaries(Map<String, String[]> texts, List<Line> lines) {
 		Map<String, List<String>> primaries = new LinkedHashMap<>();
-		for (String[] row : withHeader(ADD_ON_PRIMARIES, lines, "Add-on Code", "Primary Code")) {
+		for (String[] row : withHeader(ADD_ON_PRIMARIES, lines, "Add-on Code", "Primary Code", false)) {
 			int line = Integer.parseInt(row[2]);
 			if (!known(texts, ADD_ON_PRIMARIES, row)) {
 				continue;
@@ -215,8 +215,12 @@ public final class AmaReleaseReader {
 		return rows;
 	}
 
-	/** Tab-separated with a header row naming the columns; {@code codeColumn} and {@code textColumn} are read. */
-	private List<String[]> withHeader(String file, List<Line> lines, String codeColumn, String textColumn) {
+	/**
+	 * Tab-separated with a header row naming the columns; {@code codeColumn} and {@code textColumn}
+	 * are read. {@code onePerCode}: a second row for a code is a duplicate (not so for clinician
+	 * descriptors or primary codes, several of which per code are normal).
+	 */
+	private List<String[]> withHeader(String file, List<Line> lines, String codeColumn, String textColumn, boolean onePerCode) {
 		if (lines.isEmpty()) {
 			return List.of();
 		}
@@ -230,8 +234,6 @@ public final class AmaReleaseReader {
 		}
 		List<String[]> rows = new ArrayList<>();
 		Map<String, Integer> seen = new HashMap<>();
-		// several clinician descriptors, or several primary codes, per code are normal
-		boolean onePerCode = !file.equals(CLINICIAN) && !file.equals(ADD_ON_PRIMARIES);
 		for (Line line : lines.subList(1, lines.size())) {
 			if (line.text().isBlank()) {
 				continue;
@@ -255,7 +257,8 @@ public final class AmaReleaseReader {
 			return;
 		}
 		if (text.isEmpty()) {
-			problems.add(new ReleaseProblem(file, line.number(), "code " + code + " has an empty descriptor"));
+			problems.add(new ReleaseProblem(file, line.number(), "code " + code + " has an empty "
+					+ (file.equals(ADD_ON_PRIMARIES) ? "primary code" : "descriptor")));
 			return;
 		}
 		Integer first = seen.putIfAbsent(code, line.number());

@@ -61,12 +61,17 @@ public record Concept(
 			return Optional.empty();
 		}
 		for (String tag : Languages.tags(language)) {
-			Optional<Designation> found = designations.stream().filter(d -> d.isInLanguage(tag)).findFirst();
+			Optional<Designation> found = designationInTag(tag);
 			if (found.isPresent()) {
 				return found;
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** The first designation in one language tag, already read from a preference list. */
+	public Optional<Designation> designationInTag(String tag) {
+		return designations.stream().filter(d -> d.isInLanguage(tag)).findFirst();
 	}
 
 	public List<PropertyValue> propertiesNamed(String propertyCode) {

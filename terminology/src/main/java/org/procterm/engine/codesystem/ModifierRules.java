@@ -33,8 +33,10 @@ public final class ModifierRules {
 		this.exclusive = List.copyOf(exclusive);
 	}
 
-	/** The rules shipped with procterm. */
-	public static ModifierRules standard() {
+	/** The rules shipped with procterm, read once. */
+	public static final ModifierRules STANDARD = standard();
+
+	private static ModifierRules standard() {
 		try (InputStream in = ModifierRules.class.getResourceAsStream("/cpt-modifier-rules.properties")) {
 			if (in == null) {
 				throw new IllegalStateException("cpt-modifier-rules.properties is missing from the jar");

@@ -23,7 +23,6 @@ import org.procterm.engine.validation.DisplayCheck;
 /** {@code CodeSystem/$lookup}: a code's display, designations and properties, in the language asked for. */
 public final class Lookup {
 
-	private static final ModifierRules MODIFIER_RULES = ModifierRules.standard();
 
 	private final TerminologyContext context;
 
@@ -73,7 +72,7 @@ public final class Lookup {
 	 * server answers. An invalid expression is NOT_FOUND, naming the part that is wrong.
 	 */
 	private LookupResult expression(LookupRequest request, CodeSystemIndex cs, CptExpression expression) {
-		List<String> problems = MODIFIER_RULES.problems(cs, expression);
+		List<String> problems = ModifierRules.STANDARD.problems(cs, expression);
 		if (!problems.isEmpty()) {
 			throw TerminologyException.notFound(Messages.EXPRESSION_INVALID.text(CptExpression.quoted(request.code()), String.join("; ", problems)));
 		}

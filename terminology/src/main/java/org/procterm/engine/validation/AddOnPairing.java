@@ -94,7 +94,11 @@ public final class AddOnPairing {
 	 * another code system, or an invalid CPT code, is never a primary code.
 	 */
 	public List<Checked> check(List<CodingCheck> set, ValidationOptions options) {
-		List<ValidationResult> validations = set.stream().map(coding -> codes.validateOne(coding, options)).toList();
+		return pair(set, set.stream().map(coding -> codes.validateOne(coding, options)).toList());
+	}
+
+	/** As {@link #check}, with each code's validation already made ({@code validations} in the order of {@code set}). */
+	List<Checked> pair(List<CodingCheck> set, List<ValidationResult> validations) {
 		Set<String> reported = new HashSet<>();
 		for (int i = 0; i < set.size(); i++) {
 			if (validations.get(i).valid() && CptExpression.SYSTEM.equals(set.get(i).system())) {

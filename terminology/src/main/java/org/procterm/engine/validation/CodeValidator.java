@@ -1,7 +1,9 @@
 package org.procterm.engine.validation;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,7 +34,6 @@ public final class CodeValidator {
 	private static final Set<String> REPORTED_STATUSES = Set.of("deprecated", "retired", "withdrawn");
 
 	/** CPT's rules for modifiers, read once: they are the same for every request. */
-	private static final ModifierRules MODIFIER_RULES = ModifierRules.standard();
 
 	private final TerminologyContext context;
 
@@ -42,14 +43,23 @@ public final class CodeValidator {
 
 	/** The codings of a code or Coding (one) or a CodeableConcept (several), each in its own code system. */
 	public ValidationResult validate(List<CodingCheck> codings, ValidationOptions options) {
-		ValidationResult result = StatusNotes.added(context, ResultCombiner.combine(codings, check -> validateOne(check, options)), List.of());
-		return codings.size() > 1 ? addOnNotes(result, codings, options) : result;
+		if (codings.size() < 2) {
+			return StatusNotes.added(context, ResultCombiner.combine(codings, check -> validateOne(check, options)), List.of());
+		}
+		// each coding is validated once: the results serve both the combined answer and the add-on check
+		List<ValidationResult> each = codings.stream().map(check -> validateOne(check, options)).toList();
+		Map<CodingCheck, ValidationResult> byCoding = new IdentityHashMap<>();
+		for (int i = 0; i < codings.size(); i++) {
+			byCoding.put(codings.get(i), each.get(i));
+		}
+		ValidationResult result = StatusNotes.added(context, ResultCombiner.combine(codings, byCoding::get), List.of());
+		return addOnNotes(result, new AddOnPairing(context).pair(codings, each));
 	}
 
 	/** In a CodeableConcept of several codes, a note for each add-on code without one of its primaries, or whose primaries are unknown. */
-	private ValidationResult addOnNotes(ValidationResult result, List<CodingCheck> codings, ValidationOptions options) {
+	private static ValidationResult addOnNotes(ValidationResult result, List<AddOnPairing.Checked> paired) {
 		List<ValidationIssue> notes = new ArrayList<>();
-		for (AddOnPairing.Checked c : new AddOnPairing(context).check(codings, options)) {
+		for (AddOnPairing.Checked c : paired) {
 			if (c.pairing() == AddOnPairing.Pairing.MISSING_PRIMARY) {
 				notes.add(ValidationIssue.information(IssueType.BUSINESSRULE, TxIssueType.CODE_RULE,
 						Messages.ADD_ON_MISSING_PRIMARY.text(c.coding().code(), String.join(", ", c.allowedPrimaries())), c.coding().expression("code")));
@@ -67,7 +77,7 @@ public final class CodeValidator {
 	 * for the expression.
 	 */
 	private ValidationResult expression(CodingCheck check, CodeSystemIndex cs, CptExpression expression, ValidationOptions options) {
-		List<String> problems = MODIFIER_RULES.problems(cs, expression);
+		List<String> problems = ModifierRules.STANDARD.problems(cs, expression);
 		if (!problems.isEmpty()) {
 			return ValidationResult.invalid(check, cs.version(), ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.INVALID_CODE,
 					Messages.EXPRESSION_INVALID.text(CptExpression.quoted(check.code()), String.join("; ", problems)), check.expression("code")));

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.procterm.engine.Messages;
@@ -14,6 +15,7 @@ import org.procterm.engine.VersionRules;
 import org.procterm.engine.codesystem.CodeSystemIndex;
 import org.procterm.engine.codesystem.Concept;
 import org.procterm.engine.codesystem.Designation;
+import org.procterm.engine.codesystem.LanguagePreference;
 import org.procterm.engine.codesystem.Languages;
 
 /**
@@ -74,16 +76,21 @@ public final class DisplayCheck {
 	 * ({@code writtenIn}) in the first asked language it can answer in, else a designation in it.
 	 */
 	public static String displayFor(String writtenIn, Concept concept, String own, String displayLanguage) {
-		for (String tag : Languages.tags(displayLanguage)) {
+		return displayFor(writtenIn, concept, own, LanguagePreference.of(displayLanguage));
+	}
+
+	/** As above, with the preference already read (an expansion reads it once, not once per code). */
+	public static String displayFor(String writtenIn, Concept concept, String own, LanguagePreference preference) {
+		for (String tag : preference.tags()) {
 			if (writtenIn != null && Languages.matches(writtenIn, tag) && own != null) {
 				return own;
 			}
-			java.util.Optional<Designation> designation = concept.designationIn(tag);
+			Optional<Designation> designation = concept.designationInTag(tag);
 			if (designation.isPresent()) {
 				return designation.get().value();
 			}
 		}
-		return Languages.refusesOthers(displayLanguage) ? null : own; // "*; q=0": no display rather than one in another language
+		return preference.refusesOthers() ? null : own; // "*; q=0": no display rather than one in another language
 	}
 
 	private static List<Choice> choices(CodeSystemIndex cs, Concept concept) {

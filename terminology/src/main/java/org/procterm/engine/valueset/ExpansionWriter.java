@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent;
 import org.procterm.engine.codesystem.CodeSystemIndex;
 import org.procterm.engine.codesystem.Concept;
 import org.procterm.engine.codesystem.Designation;
+import org.procterm.engine.codesystem.LanguagePreference;
 import org.procterm.engine.codesystem.PropertyValue;
 import org.procterm.engine.Canonical;
 import org.procterm.engine.ExpansionRequest;
@@ -109,8 +110,9 @@ public final class ExpansionWriter {
 		boolean nested = nests(source, request);
 		Map<String, ValueSetExpansionContainsComponent> written = new LinkedHashMap<>();
 		Set<String> severalVersions = severalVersions(drawnOn.codeSystems());
+		LanguagePreference language = LanguagePreference.of(request.displayLanguage());
 		for (ExpansionEntry e : page) {
-			ValueSetExpansionContainsComponent c = contains(e, request, codeSystems);
+			ValueSetExpansionContainsComponent c = contains(e, request, language, codeSystems);
 			if (severalVersions.contains(e.system())) {
 				c.setVersion(e.version()); // used-codesystem cannot tell which version each code came from
 			}
@@ -243,14 +245,15 @@ public final class ExpansionWriter {
 				.collect(java.util.stream.Collectors.toSet());
 	}
 
-	private static ValueSetExpansionContainsComponent contains(ExpansionEntry e, ExpansionRequest request, CodeSystems codeSystems) {
+	private static ValueSetExpansionContainsComponent contains(ExpansionEntry e, ExpansionRequest request, LanguagePreference language,
+			CodeSystems codeSystems) {
 		ValueSetExpansionContainsComponent c = new ValueSetExpansionContainsComponent();
 		c.setSystem(e.system()); // the version is reported in the used-codesystem parameter, and per code only when there are several
 		c.setCode(e.concept().code());
 		String writtenIn = request.displayLanguage() == null ? null // the common case costs no code system lookup
 				: codeSystems.apply(e).map(CodeSystemIndex::language).orElse(null);
 		String display = request.displayLanguage() == null ? e.display()
-				: DisplayCheck.displayFor(writtenIn, e.concept(), e.display(), request.displayLanguage());
+				: DisplayCheck.displayFor(writtenIn, e.concept(), e.display(), language);
 		c.setDisplay(display);
 		if (e.concept().inactive()) {
 			c.setInactive(true);
