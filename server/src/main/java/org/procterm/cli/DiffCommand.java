@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.procterm.content.fhir.Canonicals;
+import org.procterm.engine.Access;
 import org.procterm.engine.TerminologyEngine;
 import org.procterm.engine.TerminologyException;
 import org.procterm.engine.codesystem.CodeSystemDiff;
@@ -41,7 +42,7 @@ public class DiffCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		String url = system.equalsIgnoreCase("cpt") ? Canonicals.CPT : system;
 		try (ProcTermContext context = Offline.open(database.settings(Map.of()))) {
-			CodeSystemDiff diff = context.bean(TerminologyEngine.class).diff(url, from, to);
+			CodeSystemDiff diff = context.bean(TerminologyEngine.class).diff(Access.LICENSED, url, from, to); // the operator of the database holds its licence
 			System.out.println(json
 					? new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(diff)
 					: DiffTable.render(diff));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * @param adminToken the bearer token that authorises writes; null means a read-only server
  * @param limits what one request may cost: body sizes, time, archive sizes
  * @param cors which other web origins may call the server from a browser
+ * @param licence which code systems hold licensed texts, and which credentials carry the licence
  */
 public record ServerSettings(
 		String host,
@@ -20,7 +21,8 @@ public record ServerSettings(
 		int maxExpansionSize,
 		boolean schedulingEnabled,
 		RequestLimits limits,
-		CorsSettings cors) {
+		CorsSettings cors,
+		LicenceSettings licence) {
 
 	public boolean isPostgres() {
 		return dbUrl.startsWith("jdbc:postgresql:");

@@ -79,11 +79,38 @@ public final class SettingsLoader {
 				megabytes(v, "limits.import-body-mb"), java.time.Duration.ofMillis(positive(v, "limits.operation-ms")),
 				positive(v, "limits.archive-files"), megabytes(v, "limits.archive-file-mb"), megabytes(v, "limits.archive-total-mb"),
 				positive(v, "limits.archive-ratio"));
-		CorsSettings cors = new CorsSettings(java.util.Arrays.stream(v.get("cors.allowed-origins").split(","))
-				.map(String::trim).filter(o -> !o.isEmpty()).collect(java.util.stream.Collectors.toSet()));
+		CorsSettings cors = new CorsSettings(list(v, "cors.allowed-origins"));
 		return new ServerSettings(v.get("host"), port, data, dbUrl, blankToNull(v.get("db.user")),
 				blankToNull(v.get("db.password")), blankToNull(v.get("admin.token")), maxExpansion,
-				bool(v, "scheduling.enabled"), limits, cors);
+				bool(v, "scheduling.enabled"), limits, cors, licence(v));
+	}
+
+	private static LicenceSettings licence(Map<String, String> v) {
+		String issuer = blankToNull(v.get("licence.jwt-issuer"));
+		String jwks = blankToNull(v.get("licence.jwt-jwks-url"));
+		String scope = blankToNull(v.get("licence.jwt-scope"));
+		int given = (issuer == null ? 0 : 1) + (jwks == null ? 0 : 1) + (scope == null ? 0 : 1);
+		if (given != 0 && given != 3) {
+			throw new SettingsException("licence.jwt-issuer, licence.jwt-jwks-url and licence.jwt-scope go together: set all three, or none");
+		}
+		java.net.URI jwksUrl = null;
+		if (jwks != null) {
+			try {
+				jwksUrl = new java.net.URI(jwks);
+			} catch (java.net.URISyntaxException e) {
+				throw new SettingsException("licence.jwt-jwks-url must be a URL, not '" + jwks + "'");
+			}
+			if (!"https".equals(jwksUrl.getScheme()) && !"http".equals(jwksUrl.getScheme())) {
+				throw new SettingsException("licence.jwt-jwks-url must be an http(s) URL, not '" + jwks + "'");
+			}
+		}
+		return new LicenceSettings(list(v, "licence.restricted-systems"), list(v, "licence.tokens"), issuer, jwksUrl, scope);
+	}
+
+	/** A comma-separated setting, each item trimmed, empty items dropped. */
+	private static java.util.Set<String> list(Map<String, String> v, String key) {
+		return java.util.Arrays.stream(v.get(key).split(",")).map(String::trim).filter(o -> !o.isEmpty())
+				.collect(java.util.stream.Collectors.toSet());
 	}
 
 	/**

@@ -34,6 +34,17 @@ public final class ErrorBodies {
 		return new Body(xml ? FHIR_XML : FHIR_JSON, text.getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** Answers {@code request} with an OperationOutcome of {@code status} carrying {@code message}, never stored by caches. */
+	public void send(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, int status,
+			String message) throws java.io.IOException {
+		Body body = outcome(status, message, request.getHeader("Accept"));
+		response.setStatus(status);
+		response.setContentType(body.contentType());
+		response.setHeader("Cache-Control", "no-store");
+		response.setContentLength(body.bytes().length);
+		response.getOutputStream().write(body.bytes());
+	}
+
 	/**
 	 * What Jetty's own refusals mean for the person who sent the request. Jetty's reason phrases can
 	 * quote the request back; these never do, and they say what to change.

@@ -233,12 +233,7 @@ public final class RequestGuard implements Filter {
 	}
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String message) throws IOException {
-		ErrorBodies.Body body = bodies.outcome(status, message, request.getHeader("Accept"));
-		response.setStatus(status);
-		response.setContentType(body.contentType());
-		response.setHeader("Cache-Control", "no-store");
-		response.setContentLength(body.bytes().length);
-		response.getOutputStream().write(body.bytes());
+		bodies.send(request, response, status, message);
 	}
 
 	/** The request as HAPI should see it: the decoded body, no Content-Encoding, its decoded length when known. */

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 
+import org.procterm.engine.Access;
 import org.procterm.engine.TerminologyEngine;
 
 import jakarta.servlet.Filter;
@@ -40,8 +41,12 @@ public final class ResponseHeaders implements Filter {
 		HttpServletResponse response = new JettyDates((HttpServletResponse) res);
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		boolean read = request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
+		if (read) {
+			// a licensed client is shown texts a public one is not: a shared cache must keep the two apart
+			response.addHeader("Vary", "Authorization");
+		}
 		if (read && isTerminologyRead(request)) {
-			String etag = "W/\"" + engine.contentTag() + "-" + digest(request) + "\"";
+			String etag = "W/\"" + engine.contentTag() + "-" + (AccessFilter.of(request) == Access.LICENSED ? "l" : "p") + "-" + digest(request) + "\"";
 			response.setHeader("ETag", etag);
 			response.setDateHeader("Last-Modified", engine.lastChanged() / 1000 * 1000);
 			response.setHeader("Cache-Control", "no-cache"); // keep it, but ask whether it is still current

@@ -79,7 +79,7 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 		}
 		var properties = property == null ? java.util.Set.<String>of()
 				: property.stream().map(CodeType::getValue).collect(Collectors.toSet());
-		return ResultParameters.lookup(terminology(txResource, values(useSupplement)).lookup(
+		return ResultParameters.lookup(terminology(request, txResource, values(useSupplement)).lookup(
 				new LookupRequest(theSystem, theVersion, theCode, displayLanguage(displayLanguage, request), properties, day(date))));
 	}
 
@@ -111,7 +111,7 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 		if (code != null && system == null) {
 			throw TerminologyException.invalid("$validate-code with a code needs the url of its CodeSystem (or call it on a CodeSystem instance)");
 		}
-		return ResultParameters.validation(terminology(txResource, values(useSupplement)).validateInCodeSystem(
+		return ResultParameters.validation(terminology(request, txResource, values(useSupplement)).validateInCodeSystem(
 				codingsToValidate(value(code), system, theVersion, value(display), coding, codeableConcept),
 				validationOptions(displayLanguage(displayLanguage, request), versionRules(defaultSystemVersion, forceSystemVersion,
 						checkSystemVersion, date), abstractAllowed, lenientDisplay)), codeableConcept);
@@ -129,7 +129,8 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 			@OperationParam(name = "version", max = 1) StringType version,
 			@OperationParam(name = "code") List<CodeType> code,
 			@OperationParam(name = "coding") List<Coding> coding,
-			@OperationParam(name = "tx-resource") List<IBaseResource> txResource) {
+			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
+			RequestDetails request) {
 		List<CodingCheck> set = new ArrayList<>(); // the engine checks it is not empty and not too large
 		if (code != null) {
 			for (CodeType c : code) {
@@ -142,7 +143,7 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 						"coding[" + set.size() + "]"));
 			}
 		}
-		return ResultParameters.codeSet(terminology(txResource).checkCodeSet(set, ValidationOptions.DEFAULT));
+		return ResultParameters.codeSet(terminology(request, txResource).checkCodeSet(set, ValidationOptions.DEFAULT));
 	}
 
 	@Operation(name = "$subsumes", idempotent = true)
@@ -156,7 +157,7 @@ public class CodeSystemProvider extends TerminologyResourceProvider<CodeSystem> 
 			@OperationParam(name = "codingB", max = 1) Coding codingB,
 			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
 			RequestDetails request) {
-		TerminologyService service = terminology(txResource);
+		TerminologyService service = terminology(request, txResource);
 		CodeSystem cs = instance(id, request);
 		if (cs != null) {
 			return doSubsumes(service, cs.getUrl(), cs.hasVersion() ? cs.getVersion() : value(version), codeA, codeB, codingA, codingB);

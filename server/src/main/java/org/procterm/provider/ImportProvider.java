@@ -80,8 +80,10 @@ public class ImportProvider {
 	public Parameters diff(
 			@OperationParam(name = "url", min = 1, max = 1) UriType url,
 			@OperationParam(name = "from", min = 1, max = 1) StringType from,
-			@OperationParam(name = "to", min = 1, max = 1) StringType to) {
-		CodeSystemDiff diff = engine.diff(url == null ? null : url.getValue(), from == null ? null : from.getValue(),
+			@OperationParam(name = "to", min = 1, max = 1) StringType to,
+			ca.uhn.fhir.rest.api.server.RequestDetails request) {
+		// a public client compares what it may see: codes added and deleted, and changes to open texts only
+		CodeSystemDiff diff = engine.diff(TerminologyResourceProvider.access(request), url == null ? null : url.getValue(), from == null ? null : from.getValue(),
 				to == null ? null : to.getValue()); // the engine refuses a missing one
 		Parameters out = new Parameters();
 		out.addParameter("url", new UriType(diff.url()));

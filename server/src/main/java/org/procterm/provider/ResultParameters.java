@@ -55,6 +55,10 @@ final class ResultParameters {
 			part.addPart().setName("value").setValue(new StringType(d.value()));
 		}
 		r.usedSupplements().forEach(s -> p.addParameter("used-supplement", new org.hl7.fhir.r4.model.CanonicalType(s)));
+		if (r.notice() != null) { // why the display is not the code system's own: told as $validate-code tells its notes
+			p.addParameter().setName("issues").setResource(issues(List.of(ValidationIssue.information(
+					OperationOutcome.IssueType.INFORMATIONAL, org.procterm.engine.TxIssueType.CODE_COMMENT, r.notice(), null))));
+		}
 		for (LookupResult.Property prop : r.properties()) {
 			Parameters.ParametersParameterComponent part = p.addParameter().setName("property");
 			part.addPart().setName("code").setValue(new CodeType(prop.code()));

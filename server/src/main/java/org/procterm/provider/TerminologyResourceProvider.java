@@ -7,7 +7,9 @@ import java.util.List;
 
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.procterm.engine.Access;
 import org.procterm.engine.TerminologyException;
+import org.procterm.http.AccessFilter;
 import org.procterm.engine.TerminologyEngine;
 import org.procterm.engine.TerminologyService;
 
@@ -18,6 +20,7 @@ import ca.uhn.fhir.rest.annotation.Sort;
 import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -41,21 +44,27 @@ abstract class TerminologyResourceProvider<T extends IBaseResource> extends Base
 	}
 
 	/**
-	 * The engine for one request: stored content plus any resources sent inline as
-	 * {@code tx-resource}, with the supplements named by {@code useSupplement} merged in.
+	 * The engine for one request: stored content as the request may see it (licensed texts only for
+	 * licensed clients, see {@link AccessFilter}) plus any resources sent inline as {@code tx-resource},
+	 * with the supplements named by {@code useSupplement} merged in.
 	 */
-	protected TerminologyService terminology(List<IBaseResource> txResources, List<String> useSupplement) {
-		return context(txResources, useSupplement);
+	protected TerminologyService terminology(RequestDetails request, List<IBaseResource> txResources, List<String> useSupplement) {
+		return context(access(request), txResources, useSupplement);
 	}
 
 	/** The engine for one request: stored content plus any resources sent inline as {@code tx-resource}. */
-	protected TerminologyService terminology(List<IBaseResource> txResources) {
-		return context(txResources, List.of());
+	protected TerminologyService terminology(RequestDetails request, List<IBaseResource> txResources) {
+		return context(access(request), txResources, List.of());
 	}
 
-	private TerminologyService context(List<IBaseResource> txResources, List<String> useSupplement) {
+	/** What the request may see, as {@link AccessFilter} decided it. */
+	static Access access(RequestDetails request) {
+		return request instanceof ServletRequestDetails servlet ? AccessFilter.of(servlet.getServletRequest()) : Access.PUBLIC;
+	}
+
+	private TerminologyService context(Access access, List<IBaseResource> txResources, List<String> useSupplement) {
 		if (txResources == null || txResources.isEmpty()) {
-			return engine.context(List.of(), List.of(), useSupplement);
+			return engine.context(access, List.of(), List.of(), useSupplement);
 		}
 		List<CodeSystem> codeSystems = new ArrayList<>();
 		List<ValueSet> valueSets = new ArrayList<>();
@@ -68,7 +77,7 @@ abstract class TerminologyResourceProvider<T extends IBaseResource> extends Base
 				throw TerminologyException.notSupported("tx-resource takes CodeSystem and ValueSet resources, not " + r.fhirType());
 			}
 		}
-		return engine.context(codeSystems, valueSets, useSupplement);
+		return engine.context(access, codeSystems, valueSets, useSupplement);
 	}
 
 	/** The resource an instance-level call names, or null for a type-level call. */

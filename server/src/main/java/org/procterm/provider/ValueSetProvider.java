@@ -94,7 +94,7 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 		rejectIfPresent("$expand", "context", context); // one of NOT_HONOURED_ON_EXPAND
 		rejectIfPresent("$expand", "contextDirection", contextDirection);
 		// excludePostCoordinated holds as asked: there is no post-coordination here
-		TerminologyService service = terminology(txResource, values(useSupplement));
+		TerminologyService service = terminology(request, txResource, values(useSupplement));
 		ValueSet target = resolve(service, instance(id, request), url, valueSet, valueSetVersion, day(date), "$expand");
 		return service.expand(target, ExpansionRequest.builder()
 				.filter(value(filter)).offset(sent(offset)).count(sent(count)).includeDesignations(isTrue(includeDesignations))
@@ -130,7 +130,7 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
 			RequestDetails request) {
 		rejectIfPresent("$validate-code", "context", context);
-		TerminologyService service = terminology(txResource, values(useSupplement));
+		TerminologyService service = terminology(request, txResource, values(useSupplement));
 		ValueSet target = resolve(service, instance(id, request), url, valueSet, valueSetVersion, day(date), "$validate-code");
 		return ResultParameters.validation(service.validateInValueSet(target,
 				codingsToValidate(value(code), value(system), value(systemVersion), value(display), coding, codeableConcept),

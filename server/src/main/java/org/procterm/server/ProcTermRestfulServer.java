@@ -12,6 +12,7 @@ import org.procterm.content.PatientSectionProvider;
 import org.procterm.provider.ImportProvider;
 import org.procterm.provider.CapabilitiesProvider;
 import org.procterm.provider.OperationErrors;
+import org.procterm.provider.RedactedReads;
 import org.procterm.provider.SearchBounds;
 import org.procterm.provider.TerminologyProviders;
 import org.procterm.security.WriteGuard;
@@ -67,6 +68,7 @@ public class ProcTermRestfulServer extends RestfulServer {
 		registerInterceptor(new WriteGuard(settings.adminToken()));
 		registerInterceptor(new OperationErrors());
 		registerInterceptor(new SearchBounds());
+		registerInterceptor(new RedactedReads(spring.getBean(TerminologyEngine.class).licence()));
 	}
 
 	/** HAPI names itself and its version in X-Powered-By on every answer; procterm discloses no versions. */

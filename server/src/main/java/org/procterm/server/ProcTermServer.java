@@ -17,7 +17,9 @@ import org.procterm.config.CorsSettings;
 import org.procterm.config.ServerSettings;
 import org.procterm.http.ErrorBodies;
 import org.procterm.http.JettyErrors;
+import org.procterm.http.AccessFilter;
 import org.procterm.http.RequestGuard;
+import org.procterm.security.LicenceCheck;
 import org.procterm.http.ResponseHeaders;
 import org.procterm.security.WriteGuard;
 import org.procterm.web.BrowserLanding;
@@ -70,7 +72,10 @@ public final class ProcTermServer implements AutoCloseable {
 			servlets.addServlet(new ServletHolder(site.infobutton()), "/infobutton");
 
 			TerminologyEngine engine = context.bean(TerminologyEngine.class);
-			servlets.addFilter(new FilterHolder(new RequestGuard(settings.limits(), errors, new WriteGuard(settings.adminToken()))), "/*", EnumSet.of(DispatcherType.REQUEST));
+			WriteGuard admin = new WriteGuard(settings.adminToken());
+			servlets.addFilter(new FilterHolder(new RequestGuard(settings.limits(), errors, admin)), "/*", EnumSet.of(DispatcherType.REQUEST));
+			servlets.addFilter(new FilterHolder(new AccessFilter(new LicenceCheck(settings.licence(), admin), errors)), "/*",
+					EnumSet.of(DispatcherType.REQUEST));
 			servlets.addFilter(new FilterHolder(new ResponseHeaders(engine)), "/*", EnumSet.of(DispatcherType.REQUEST));
 			servlets.addFilter(new FilterHolder(new BrowserLanding()), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
 			servlets.addFilter(new FilterHolder(new FlushCoalescingFilter()), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));

@@ -2,7 +2,10 @@ package org.procterm.server;
 
 import org.procterm.config.ServerSettings;
 import org.procterm.content.BundledPackage;
+import org.hl7.fhir.r4.model.Coding;
+import org.procterm.content.fhir.CptVocabulary;
 import org.procterm.engine.EngineLimits;
+import org.procterm.engine.LicensedContent;
 import org.procterm.engine.TerminologyEngine;
 import org.procterm.engine.codesystem.CodeSystemJsonReader;
 import org.procterm.importing.ImportCheckpoints;
@@ -29,7 +32,10 @@ public class TerminologyConfig {
 
 	@Bean
 	public TerminologyEngine terminologyEngine(ServerSettings settings) {
-		return new TerminologyEngine(new EngineLimits(settings.maxExpansionSize(), settings.limits().operationTime()));
+		// in restricted code systems, procterm's own plain-language names are the texts anyone may read
+		Coding ours = CptVocabulary.PATIENT_NAME_USE;
+		return new TerminologyEngine(new EngineLimits(settings.maxExpansionSize(), settings.limits().operationTime()),
+				new LicensedContent(settings.licence().restrictedSystems(), java.util.Set.of(ours.getSystem() + "|" + ours.getCode())));
 	}
 
 	/** Puts the engine first in HAPI's chain, so $validate and HAPI's own terminology calls use it too. */

@@ -8,6 +8,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.procterm.engine.Access;
 import org.procterm.engine.CodingCheck;
 import org.procterm.engine.ExpansionRequest;
 import org.procterm.engine.LookupRequest;
@@ -27,6 +28,8 @@ import ca.uhn.fhir.context.support.ValueSetExpansionOptions;
 /**
  * The engine as the first member of HAPI's validation support chain, so that {@code $validate},
  * request validation and any HAPI-internal terminology call use the same answers as our operations.
+ * HAPI's chain is not told which request it serves, so it sees content as a public client does:
+ * licensed texts never reach a validation message.
  */
 public class EngineValidationSupport implements IValidationSupport {
 
@@ -50,12 +53,12 @@ public class EngineValidationSupport implements IValidationSupport {
 
 	@Override
 	public boolean isCodeSystemSupported(ValidationSupportContext context, String system) {
-		return system != null && engine.context().knowsCodeSystem(system);
+		return system != null && engine.context(Access.PUBLIC).knowsCodeSystem(system);
 	}
 
 	@Override
 	public boolean isValueSetSupported(ValidationSupportContext context, String url) {
-		return url != null && engine.context().knowsValueSet(url);
+		return url != null && engine.context(Access.PUBLIC).knowsValueSet(url);
 	}
 
 	@Override
@@ -63,7 +66,7 @@ public class EngineValidationSupport implements IValidationSupport {
 		LookupCodeResult out = new LookupCodeResult().setSearchedForCode(request.getCode()).setSearchedForSystem(request.getSystem());
 		try {
 			Set<String> properties = request.getPropertyNames() == null ? Set.of() : Set.copyOf(request.getPropertyNames());
-			LookupResult r = engine.context().lookup(new LookupRequest(request.getSystem(), null, request.getCode(), request.getDisplayLanguage(), properties));
+			LookupResult r = engine.context(Access.PUBLIC).lookup(new LookupRequest(request.getSystem(), null, request.getCode(), request.getDisplayLanguage(), properties));
 			out.setFound(true);
 			out.setCodeDisplay(r.display());
 			out.setCodeSystemDisplayName(r.name());
@@ -93,12 +96,12 @@ public class EngineValidationSupport implements IValidationSupport {
 		List<CodingCheck> check = List.of(new CodingCheck(system, null, code, display));
 		try {
 			if (valueSetUrl != null) {
-				if (!engine.context().knowsValueSet(valueSetUrl)) {
+				if (!engine.context(Access.PUBLIC).knowsValueSet(valueSetUrl)) {
 					return null; // let the rest of the chain answer
 				}
-				return toHapi(engine.context().validateInValueSet(engine.context().findValueSet(valueSetUrl, null, null), check, ValidationOptions.DEFAULT));
+				return toHapi(engine.context(Access.PUBLIC).validateInValueSet(engine.context(Access.PUBLIC).findValueSet(valueSetUrl, null, null), check, ValidationOptions.DEFAULT));
 			}
-			return toHapi(engine.context().validateInCodeSystem(check, ValidationOptions.DEFAULT));
+			return toHapi(engine.context(Access.PUBLIC).validateInCodeSystem(check, ValidationOptions.DEFAULT));
 		} catch (TerminologyException e) {
 			return new CodeValidationResult().setSeverity(IssueSeverity.ERROR).setMessage(e.getMessage());
 		}
@@ -111,7 +114,7 @@ public class EngineValidationSupport implements IValidationSupport {
 			return null;
 		}
 		try {
-			return toHapi(engine.context().validateInValueSet(vs, List.of(new CodingCheck(system, null, code, display)), ValidationOptions.DEFAULT));
+			return toHapi(engine.context(Access.PUBLIC).validateInValueSet(vs, List.of(new CodingCheck(system, null, code, display)), ValidationOptions.DEFAULT));
 		} catch (TerminologyException e) {
 			return null; // e.g. a system we do not hold: another member of the chain may know it
 		}
@@ -124,7 +127,7 @@ public class EngineValidationSupport implements IValidationSupport {
 			return null;
 		}
 		try {
-			return new ValueSetExpansionOutcome(engine.context().expand(vs, ExpansionRequest.all()));
+			return new ValueSetExpansionOutcome(engine.context(Access.PUBLIC).expand(vs, ExpansionRequest.all()));
 		} catch (TerminologyException e) {
 			return null;
 		}

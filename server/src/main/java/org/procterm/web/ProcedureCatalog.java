@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.procterm.content.fhir.Canonicals;
 import org.procterm.content.model.Language;
+import org.procterm.engine.Access;
 import org.procterm.engine.ExpansionRequest;
 import org.procterm.engine.LookupRequest;
 import org.procterm.engine.LookupResult;
@@ -28,7 +29,8 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 
 /**
  * What the web pages and the Infobutton endpoint know about procedure codes, read from what this
- * server holds: the patient Libraries in the database and the CPT code system in the engine.
+ * server holds: the patient Libraries in the database and the CPT code system in the engine, as
+ * anyone may see it (the pages are public: licensed CPT descriptors are never shown on them).
  * Nothing is fetched from elsewhere, so a descriptor is shown only where the server holds it (the
  * bundled sample or a licensee's imported release).
  */
@@ -72,7 +74,7 @@ final class ProcedureCatalog {
 	/** The code as the CPT code system this server holds has it, with its properties; empty when it holds no such code. */
 	Optional<LookupResult> lookup(String code, Language language) {
 		try {
-			return Optional.of(engine.context().lookup(new LookupRequest(Canonicals.CPT, null, code, language.tag(), java.util.Set.of())));
+			return Optional.of(engine.context(Access.PUBLIC).lookup(new LookupRequest(Canonicals.CPT, null, code, language.tag(), java.util.Set.of())));
 		} catch (TerminologyException notHeld) {
 			return Optional.empty();
 		}
@@ -80,7 +82,7 @@ final class ProcedureCatalog {
 
 	/** Codes matching what a person typed (words of a name or a code prefix), ranked as typeahead ranks them. */
 	List<Named> search(String query, Language language) {
-		if (query == null || query.isBlank() || !engine.context().knowsCodeSystem(Canonicals.CPT)) {
+		if (query == null || query.isBlank() || !engine.context(Access.PUBLIC).knowsCodeSystem(Canonicals.CPT)) {
 			return List.of();
 		}
 		ValueSet all = new ValueSet();
@@ -88,7 +90,7 @@ final class ProcedureCatalog {
 		all.getCompose().addInclude().setSystem(Canonicals.CPT);
 		ValueSet found;
 		try {
-			found = engine.context().expand(all, ExpansionRequest.builder().filter(query.strip()).offset(0).count(MAX_RESULTS).includeDesignations(true).activeOnly(true).displayLanguage(language.tag()).build());
+			found = engine.context(Access.PUBLIC).expand(all, ExpansionRequest.builder().filter(query.strip()).offset(0).count(MAX_RESULTS).includeDesignations(true).activeOnly(true).displayLanguage(language.tag()).build());
 		} catch (TerminologyException e) {
 			return List.of();
 		}

@@ -66,4 +66,19 @@ class SettingsLoaderTest {
 				() -> new SettingsLoader(Map.of()).load(null, cli("scheduling.enabled", "yes")));
 		assertTrue(flag.getMessage().contains("true or false"), flag.getMessage());
 	}
+
+	@Test
+	void cptIsRestrictedByDefaultAndTheOAuthSettingsGoTogether() {
+		LicenceSettings defaults = new SettingsLoader(Map.of()).load(null, Map.of()).licence();
+		assertEquals(java.util.Set.of("http://www.ama-assn.org/go/cpt"), defaults.restrictedSystems());
+		assertTrue(defaults.tokens().isEmpty() && !defaults.acceptsJwt());
+		LicenceSettings tokens = new SettingsLoader(Map.of("PROCTERM_LICENCE_TOKENS", "a, b")).load(null, Map.of()).licence();
+		assertEquals(java.util.Set.of("a", "b"), tokens.tokens());
+		var half = assertThrows(SettingsLoader.SettingsException.class,
+				() -> new SettingsLoader(Map.of()).load(null, cli("licence.jwt-issuer", "https://login.example.test")));
+		assertTrue(half.getMessage().contains("set all three, or none"), half.getMessage());
+		var notUrl = assertThrows(SettingsLoader.SettingsException.class, () -> new SettingsLoader(Map.of()).load(null,
+				cli("licence.jwt-issuer", "https://login.example.test", "licence.jwt-jwks-url", "file:/etc/keys", "licence.jwt-scope", "cpt.read")));
+		assertTrue(notUrl.getMessage().contains("http(s) URL"), notUrl.getMessage());
+	}
 }

@@ -19,8 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeSystem;
@@ -50,12 +48,14 @@ import picocli.CommandLine;
  * The life of licensed CPT releases in one database, in order: 2025 imported from the command line,
  * an import of 2026 killed just before its commit, the server started on what is left, 2026
  * imported again, the diff, then imports, version selection and refusals over REST. The fixture
- * releases (invented descriptors, AMA layout) are the terminology module's test resources.
+ * releases (invented descriptors, AMA layout) are the terminology module's test resources. Every
+ * call is the licensee's (the admin token carries the licence); what a client without it sees is
+ * LicensedReadTest's subject.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CptImportTest {
 
-	private static final Path RELEASES = Path.of("../terminology/src/test/resources/cpt-releases").toAbsolutePath().normalize();
+	private static final Path RELEASES = ReleaseUploads.RELEASES;
 
 	private static Path data;
 	private static ProcTermServer server;
@@ -114,7 +114,7 @@ class CptImportTest {
 		assertTrue(json.contains("\"deleted\" : [ {\n    \"code\" : \"0101T\""), json);
 		assertTrue(json.contains("\"descriptor\" : \"short\",\n      \"before\" : \"FX ROOT CUT 3+\""), json);
 
-		Parameters diff = fhir.client().operation().onType(CodeSystem.class).named("$diff")
+		Parameters diff = fhir.admin().operation().onType(CodeSystem.class).named("$diff")
 				.withParameter(Parameters.class, "url", new UriType(Canonicals.CPT))
 				.andParameter("from", new StringType("2025")).andParameter("to", new StringType("2026"))
 				.useHttpGet().execute();
@@ -140,7 +140,7 @@ class CptImportTest {
 	@Test
 	@Order(5)
 	void designationsAreServedByUseAndThePatientLayerIsKept() {
-		Parameters neck = fhir.client().operation().onType(CodeSystem.class).named("$lookup")
+		Parameters neck = fhir.admin().operation().onType(CodeSystem.class).named("$lookup")
 				.withParameter(Parameters.class, "system", new UriType(Canonicals.CPT))
 				.andParameter("code", new StringType("22210")).andParameter("version", new StringType("2025"))
 				.andParameter("property", new StringType("designation")).andParameter("property", new StringType("bodyRegion"))
@@ -155,9 +155,9 @@ class CptImportTest {
 			d.getPart().stream().filter(p -> p.getName().equals("language") && p.getValue().primitiveValue().equals("es"))
 					.forEach(p -> spanish.add(use));
 		});
-		// the release's designations, ours, then the display itself, marked as preferred for English
-		assertEquals(List.of("upper", "med", "short", "consumer", "clinician", "clinician", "consumer", "preferredForLanguage"), uses);
-		assertEquals(List.of("consumer"), spanish, "our Spanish name survives the import");
+		// the release's designations, our names (English and Spanish), then the display itself, marked as preferred for English
+		assertEquals(List.of("upper", "med", "short", "consumer", "clinician", "clinician", "patient-name", "patient-name", "preferredForLanguage"), uses);
+		assertEquals(List.of("patient-name"), spanish, "our Spanish name survives the import");
 		List<String> properties = neck.getParameters("property").stream().map(p -> p.getPart().get(1).getValue().primitiveValue()).toList();
 		assertEquals(List.of("cervical", Canonicals.library("22210")), properties);
 	}
@@ -165,7 +165,7 @@ class CptImportTest {
 	@Test
 	@Order(6)
 	void theBundledValueSetsExpandOverTheImportedRelease() {
-		ValueSet cervical = fhir.client().operation().onType(ValueSet.class).named("$expand")
+		ValueSet cervical = fhir.admin().operation().onType(ValueSet.class).named("$expand")
 				.withParameter(Parameters.class, "url", new UriType(Canonicals.valueSet("spine-procedures-cervical")))
 				.andParameter("system-version", new StringType(Canonicals.CPT + "|2025"))
 				.returnResourceType(ValueSet.class).useHttpGet().execute();
@@ -205,7 +205,7 @@ class CptImportTest {
 		for (String code : codes) {
 			in.addParameter("code", new CodeType(code));
 		}
-		return fhir.client().operation().onType(CodeSystem.class).named("$validate-code-set").withParameters(in).execute();
+		return fhir.admin().operation().onType(CodeSystem.class).named("$validate-code-set").withParameters(in).execute();
 	}
 
 	@Test
@@ -219,7 +219,7 @@ class CptImportTest {
 	}
 
 	private static List<String> expandTho(String id) {
-		ValueSet out = fhir.client().operation().onType(ValueSet.class).named("$expand")
+		ValueSet out = fhir.admin().operation().onType(ValueSet.class).named("$expand")
 				.withParameter(Parameters.class, "url", new UriType("http://terminology.hl7.org/ValueSet/" + id))
 				.andParameter("system-version", new StringType(Canonicals.CPT + "|2026"))
 				.returnResourceType(ValueSet.class).useHttpGet().execute();
@@ -229,8 +229,8 @@ class CptImportTest {
 	@Test
 	@Order(7)
 	void theSampleIsReplacedByTheReleases() {
-		assertThrows(ResourceGoneException.class, () -> fhir.client().read().resource(CodeSystem.class).withId("cpt").execute());
-		Bundle versions = fhir.client().search().forResource(CodeSystem.class).where(CodeSystem.URL.matches().value(Canonicals.CPT))
+		assertThrows(ResourceGoneException.class, () -> fhir.admin().read().resource(CodeSystem.class).withId("cpt").execute());
+		Bundle versions = fhir.admin().search().forResource(CodeSystem.class).where(CodeSystem.URL.matches().value(Canonicals.CPT))
 				.returnBundle(Bundle.class).execute();
 		assertEquals(List.of("cpt-2025", "cpt-2026"), versions.getEntry().stream()
 				.map(e -> e.getResource().getIdElement().getIdPart()).sorted().toList());
@@ -241,10 +241,10 @@ class CptImportTest {
 	@Test
 	@Order(8)
 	void importingTheSameReleaseAgainOverRestChangesNothing() throws Exception {
-		String before = fhir.client().read().resource(CodeSystem.class).withId("cpt-2026").execute().getMeta().getVersionId();
+		String before = fhir.admin().read().resource(CodeSystem.class).withId("cpt-2026").execute().getMeta().getVersionId();
 		Parameters result = postRelease(RELEASES.resolve("2026"), "2026", 200);
 		assertEquals("true", result.getParameterValue("unchanged").primitiveValue());
-		assertEquals(before, fhir.client().read().resource(CodeSystem.class).withId("cpt-2026").execute().getMeta().getVersionId());
+		assertEquals(before, fhir.admin().read().resource(CodeSystem.class).withId("cpt-2026").execute().getMeta().getVersionId());
 	}
 
 	@Test
@@ -275,7 +275,7 @@ class CptImportTest {
 	void anImportWithoutTheAdminTokenIsRefused() throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
 				URI.create(server.baseUrl() + "/CodeSystem/$import-cpt?version=2029"))
-				.POST(HttpRequest.BodyPublishers.ofByteArray(zip(RELEASES.resolve("2026")))).build(), HttpResponse.BodyHandlers.ofString());
+				.POST(HttpRequest.BodyPublishers.ofByteArray(ReleaseUploads.zip(RELEASES.resolve("2026")))).build(), HttpResponse.BodyHandlers.ofString());
 		assertEquals(401, response.statusCode());
 		assertFalse(response.body().contains("Exception"), response.body());
 	}
@@ -291,7 +291,7 @@ class CptImportTest {
 	}
 
 	private static Parameters codeSystemOperation(String operation, String systemParameter, String code, String version) {
-		var op = fhir.client().operation().onType(CodeSystem.class).named(operation)
+		var op = fhir.admin().operation().onType(CodeSystem.class).named(operation)
 				.withParameter(Parameters.class, systemParameter, new UriType(Canonicals.CPT)).andParameter("code", new StringType(code));
 		if (version != null) {
 			op.andParameter("version", new StringType(version));
@@ -311,21 +311,9 @@ class CptImportTest {
 		HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
 				URI.create(server.baseUrl() + "/CodeSystem/$import-cpt?version=" + version))
 				.header("Authorization", "Bearer " + TestServers.ADMIN_TOKEN).header("Content-Type", "application/zip")
-				.POST(HttpRequest.BodyPublishers.ofByteArray(zip(dir))).build(), HttpResponse.BodyHandlers.ofString());
+				.POST(HttpRequest.BodyPublishers.ofByteArray(ReleaseUploads.zip(dir))).build(), HttpResponse.BodyHandlers.ofString());
 		assertEquals(status, response.statusCode(), response.body());
 		return response.body();
-	}
-
-	private static byte[] zip(Path dir) throws IOException {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(dir)) {
-			for (Path f : files.filter(Files::isRegularFile).toList()) {
-				zip.putNextEntry(new ZipEntry("release/" + dir.relativize(f).toString().replace('\\', '/')));
-				Files.copy(f, zip);
-				zip.closeEntry();
-			}
-		}
-		return bytes.toByteArray();
 	}
 
 	private static Path copy(Path from, Path to) throws IOException {

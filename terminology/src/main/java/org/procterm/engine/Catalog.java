@@ -33,6 +33,8 @@ final class Catalog implements ContentSource {
 	private final Map<String, Expansion> expansionCache = new ConcurrentHashMap<>();
 	/** Catalogs with supplements merged in, by the supplements' canonicals: built once, as expansions are. */
 	private final Map<List<String>, Catalog> supplemented = new ConcurrentHashMap<>();
+	/** This catalog as public clients see it (see {@link #publicView}), built on first use. */
+	private volatile Catalog publicView;
 	/** A merged catalog copies the concept maps of the systems it supplements, so only a few are kept. */
 	private static final int MAX_SUPPLEMENTED = 8;
 
@@ -104,6 +106,35 @@ final class Catalog implements ContentSource {
 	public List<String> codeSystemVersions(String url) {
 		NavigableMap<String, CodeSystemIndex> versions = codeSystems.get(url);
 		return versions == null ? List.of() : List.copyOf(versions.keySet());
+	}
+
+	/**
+	 * This catalog as a client without the licence sees it: each version {@code licence} restricts is
+	 * replaced by its redacted twin (built once per version, so a new catalog after a change reuses
+	 * the twins of the versions it did not change); everything else is the same instance as here.
+	 */
+	Catalog publicView(LicensedContent licence) {
+		Catalog known = publicView;
+		if (known != null) {
+			return known;
+		}
+		Map<String, NavigableMap<String, CodeSystemIndex>> view = new HashMap<>(codeSystems);
+		boolean changed = false;
+		for (Map.Entry<String, NavigableMap<String, CodeSystemIndex>> system : codeSystems.entrySet()) {
+			if (!licence.restrictedSystems().contains(system.getKey())) {
+				continue;
+			}
+			NavigableMap<String, CodeSystemIndex> versions = new TreeMap<>(VersionOrder.INSTANCE);
+			for (Map.Entry<String, CodeSystemIndex> v : system.getValue().entrySet()) {
+				CodeSystemIndex index = licence.restricts(v.getValue()) ? v.getValue().redacted(licence) : v.getValue();
+				changed |= index != v.getValue();
+				versions.put(v.getKey(), index);
+			}
+			view.put(system.getKey(), Collections.unmodifiableNavigableMap(versions));
+		}
+		Catalog result = changed ? new Catalog(Collections.unmodifiableMap(view), valueSets, keysByResourceId) : this;
+		publicView = result;
+		return result;
 	}
 
 	/**

@@ -5,7 +5,10 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Type;
 import org.procterm.engine.codesystem.Designation;
 
-/** What {@code $lookup} answers about one code; {@code usedSupplements} are the supplements ({@code url|version}) merged in. */
+/**
+ * What {@code $lookup} answers about one code; {@code usedSupplements} are the supplements
+ * ({@code url|version}) merged in; {@code notice} says why texts were withheld, or is null.
+ */
 public record LookupResult(
 		String system,
 		String name,
@@ -16,7 +19,8 @@ public record LookupResult(
 		boolean notSelectable,
 		List<Designation> designations,
 		List<Property> properties,
-		List<String> usedSupplements) {
+		List<String> usedSupplements,
+		String notice) {
 
 	public LookupResult {
 		usedSupplements = usedSupplements == null ? List.of() : List.copyOf(usedSupplements);

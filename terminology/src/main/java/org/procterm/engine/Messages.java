@@ -16,6 +16,11 @@ public enum Messages {
 	CODE_NOT_IN_CODE_SYSTEM("Code '%s' is not in CodeSystem %s"),
 	SUBSUMES_NEEDS_CODES("$subsumes needs the system and two codes: codeA and codeB (with system), or codingA and codingB"),
 	SUBSUMES_CODE_UNKNOWN("%s '%s' is not in CodeSystem %s"),
+	/** The display of a concept of a restricted code system shown to a public client that has no open name for it. */
+	WITHHELD_DISPLAY("%s code %s (its descriptor is licensed content, shown only to licensed clients)"),
+	/** Told to a public client whose answer drew on a restricted code system. */
+	WITHHELD_NOTICE("The descriptors of %s are licensed content: this server shows them only to clients whose token carries the licence. "
+			+ "The names shown here are procterm's own plain-language names, or the code where there is none."),
 	DIFF_NEEDS_VERSIONS("A diff needs the code system's url and the two versions to compare (from and to)"),
 
 	// code systems not held

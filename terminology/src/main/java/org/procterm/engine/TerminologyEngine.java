@@ -19,27 +19,53 @@ import org.procterm.engine.codesystem.CodeSystemIndex;
 public final class TerminologyEngine {
 
 	private final EngineLimits limits;
+	private final LicensedContent licence;
 	private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.empty());
 	/** Counts the changes to the catalog since start, so that an answer can be tagged with the content it came from. */
 	private final AtomicLong changes = new AtomicLong();
 	private final long startedAt = System.currentTimeMillis();
 	private volatile long changedAt = startedAt;
 
+	/** An engine in which no content is licensed: every client sees every text. */
 	public TerminologyEngine(EngineLimits limits) {
+		this(limits, LicensedContent.NONE);
+	}
+
+	/** @param licence which code systems' texts only licensed clients may see */
+	public TerminologyEngine(EngineLimits limits, LicensedContent licence) {
 		this.limits = limits;
+		this.licence = licence;
 	}
 
 	/**
-	 * What one request sees: the content now, with the request's inline CodeSystems and ValueSets
-	 * ({@code tx-resource}, never stored) and the supplements it names ({@code useSupplement}) merged in.
+	 * What one request sees: the content now, as {@code access} may see it (restricted texts withheld
+	 * from public clients), with the request's inline CodeSystems and ValueSets ({@code tx-resource},
+	 * never stored, and not restricted: the client sent them) and the supplements it names
+	 * ({@code useSupplement}) merged in.
 	 */
+	public TerminologyContext context(Access access, List<CodeSystem> codeSystems, List<ValueSet> valueSets, List<String> supplements) {
+		Catalog now = catalog.get();
+		return TerminologyContext.of(access == Access.LICENSED ? now : now.publicView(licence), limits, codeSystems, valueSets, supplements);
+	}
+
+	/** A public request with inline content or supplements. */
 	public TerminologyContext context(List<CodeSystem> codeSystems, List<ValueSet> valueSets, List<String> supplements) {
-		return TerminologyContext.of(catalog.get(), limits, codeSystems, valueSets, supplements);
+		return context(Access.PUBLIC, codeSystems, valueSets, supplements);
 	}
 
 	/** What a request with no inline content or supplements sees. */
+	public TerminologyContext context(Access access) {
+		return context(access, List.of(), List.of(), List.of());
+	}
+
+	/** What a public request with no inline content or supplements sees: restricted texts withheld. */
 	public TerminologyContext context() {
-		return context(List.of(), List.of(), List.of());
+		return context(Access.PUBLIC);
+	}
+
+	/** Which code systems' texts only licensed clients see. */
+	public LicensedContent licence() {
+		return licence;
 	}
 
 	// ---- content ------------------------------------------------------------------------------
@@ -95,11 +121,11 @@ public final class TerminologyEngine {
 	}
 
 	/** What changed in code system {@code url} from version {@code from} to version {@code to}. */
-	public CodeSystemDiff diff(String url, String from, String to) {
+	public CodeSystemDiff diff(Access access, String url, String from, String to) {
 		if (url == null || from == null || to == null) {
 			throw TerminologyException.invalid(Messages.DIFF_NEEDS_VERSIONS.text());
 		}
-		TerminologyContext now = context();
+		TerminologyContext now = context(access);
 		CodeSystemIndex before = now.content().codeSystem(url, from).filter(cs -> from.equals(cs.version()))
 				.orElseThrow(() -> TerminologyException.notFound(now.unknownCodeSystem(url, from, null)));
 		CodeSystemIndex after = now.content().codeSystem(url, to).filter(cs -> to.equals(cs.version()))

@@ -23,7 +23,7 @@ import org.procterm.engine.EffectiveDates;
  * Turns a CPT release into one CodeSystem version: the long descriptor as display, AMA's other
  * texts as designations with the use codes of HL7's CPT importer, HL7's properties, deleted codes
  * kept as inactive concepts, and procterm's patient layer carried over from the authored content
- * for every code it covers (our properties and links, and the names we wrote in other languages).
+ * for every code it covers (our properties and links, and the plain-language names we wrote).
  * Where the release lists an add-on code's primary codes, that list replaces the one in our content.
  */
 public final class CptReleaseCodeSystem {
@@ -98,7 +98,7 @@ public final class CptReleaseCodeSystem {
 			}
 			ConceptDefinitionComponent ours = authored.get(code.code());
 			if (ours != null) {
-				mergePatientLayer(c, ours, code.consumer() != null, !primaries.isEmpty());
+				mergePatientLayer(c, ours, !primaries.isEmpty());
 			}
 		}
 		release.modifiers().forEach((modifier, text) -> {
@@ -118,12 +118,12 @@ public final class CptReleaseCodeSystem {
 	}
 
 	/**
-	 * Copies what procterm wrote about a code: its properties (links, body region ...) and its
-	 * designations, except an English consumer name where AMA's consumer descriptor now stands and
-	 * the add-on properties where the release's add-on file has set them.
+	 * Copies what procterm wrote about a code: its properties (links, body region ...), except the
+	 * add-on properties where the release's add-on file has set them, and its names, marked as ours
+	 * ({@link CptVocabulary#PATIENT_NAME_USE}) so they stand apart from AMA's texts: they are what a
+	 * client without the licence is shown.
 	 */
-	private static void mergePatientLayer(ConceptDefinitionComponent target, ConceptDefinitionComponent ours, boolean amaConsumer,
-			boolean releaseAddOn) {
+	private static void mergePatientLayer(ConceptDefinitionComponent target, ConceptDefinitionComponent ours, boolean releaseAddOn) {
 		for (ConceptPropertyComponent p : ours.getProperty()) {
 			boolean addOnProperty = CptVocabulary.ADD_ON.equals(p.getCode()) || CptVocabulary.PRIMARY_CODE.equals(p.getCode());
 			if (!RELEASE_PROPERTIES.contains(p.getCode()) && !(releaseAddOn && addOnProperty)) {
@@ -131,10 +131,7 @@ public final class CptReleaseCodeSystem {
 			}
 		}
 		for (ConceptDefinitionDesignationComponent d : ours.getDesignation()) {
-			boolean english = d.getLanguage() == null || d.getLanguage().startsWith("en");
-			if (!(amaConsumer && english && d.hasUse() && CptVocabulary.CONSUMER_USE.getCode().equals(d.getUse().getCode()))) {
-				target.addDesignation(d.copy());
-			}
+			target.addDesignation(d.copy().setUse(CptVocabulary.PATIENT_NAME_USE.copy()));
 		}
 	}
 

@@ -36,6 +36,9 @@ public final class CptCodeSystemBuilder {
 		cs.setDescription("The procedure codes procterm ships with, each linked to plain-language patient information. "
 				+ "Load a licensed CPT release to serve every code.");
 		cs.setCopyright(COPYRIGHT);
+		// the sample's few descriptors are served to every client; an imported release's only to licensed ones
+		cs.getMeta().addTag(org.procterm.engine.LicensedContent.OPEN_TAG_SYSTEM, org.procterm.engine.LicensedContent.OPEN_TAG_CODE,
+				"Open content: its texts may be shown to any client");
 		cs.setLanguage("en"); // the displays' language: an English designation never stands in for the display
 		cs.setCaseSensitive(true);
 		cs.setContent(CodeSystem.CodeSystemContentMode.FRAGMENT);

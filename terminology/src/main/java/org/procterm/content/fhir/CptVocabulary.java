@@ -23,6 +23,14 @@ public final class CptVocabulary {
 	public static final Coding CONSUMER_USE = use("consumer", "Consumer Friendly representation for the concept");
 	public static final Coding CLINICIAN_USE = use("clinician", "Clinician descriptor");
 
+	/**
+	 * procterm's own plain-language name for a code, written by us for patients: in an imported release
+	 * it stands beside AMA's consumer descriptor, and it is the text a client without the CPT licence
+	 * is shown (see {@code licence.restricted-systems}).
+	 */
+	public static final Coding PATIENT_NAME_USE = new Coding(Canonicals.BASE + "/CodeSystem/designation-use", "patient-name",
+			"procterm's plain-language name for patients");
+
 	static final List<Coding> USES = List.of(UPPER_USE, MEDIUM_USE, SHORT_USE, CONSUMER_USE, CLINICIAN_USE);
 
 	/** HL7's "kind" values: a code to report, a modifier, or one of these metadata concepts. */

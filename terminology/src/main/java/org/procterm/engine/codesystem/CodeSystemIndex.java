@@ -50,6 +50,14 @@ public final class CodeSystemIndex {
 	/** See {@link org.procterm.engine.codesystem.Standing}: null for a code system in good standing. */
 	private final String standing;
 	private volatile WordIndex wordIndex;
+	/** Whether this version declares its texts open to anyone (see {@link org.procterm.engine.LicensedContent}). */
+	private final boolean openContent;
+	/** Whether this is the public view of a restricted version: licensed texts withheld. */
+	private final boolean withheld;
+	/** The public view of this version, built on first use and kept with it (the index is immutable). */
+	private volatile Redacted redacted;
+
+	private record Redacted(org.procterm.engine.LicensedContent by, CodeSystemIndex index) {}
 
 	private CodeSystemIndex(CodeSystem cs, Map<String, Concept> concepts) {
 		this.url = cs.getUrl();
@@ -72,10 +80,14 @@ public final class CodeSystemIndex {
 		this.supplements = cs.getContent() == CodeSystem.CodeSystemContentMode.SUPPLEMENT && cs.hasSupplements() ? cs.getSupplements() : null;
 		this.appliedSupplements = List.of();
 		this.standing = org.procterm.engine.codesystem.Standing.of(cs);
+		this.openContent = cs.getMeta().getTag(org.procterm.engine.LicensedContent.OPEN_TAG_SYSTEM,
+				org.procterm.engine.LicensedContent.OPEN_TAG_CODE) != null;
+		this.withheld = false;
 	}
 
 	/** {@code base} with the concepts and property URIs a supplement merge produced. */
-	private CodeSystemIndex(CodeSystemIndex base, Map<String, Concept> concepts, Map<String, String> propertyUris, List<String> applied) {
+	private CodeSystemIndex(CodeSystemIndex base, Map<String, Concept> concepts, Map<String, String> propertyUris, List<String> applied,
+			boolean withheld) {
 		this.url = base.url;
 		this.version = base.version;
 		this.name = base.name;
@@ -89,6 +101,8 @@ public final class CodeSystemIndex {
 		this.supplements = base.supplements;
 		this.appliedSupplements = applied;
 		this.standing = base.standing;
+		this.openContent = base.openContent;
+		this.withheld = withheld;
 	}
 
 	/** Indexes a CodeSystem held as a FHIR model object (nested concepts and parent/child properties both count). */
@@ -310,7 +324,38 @@ public final class CodeSystemIndex {
 			}
 			applied.add(supplement.canonical());
 		}
-		return new CodeSystemIndex(this, java.util.Collections.unmodifiableMap(merged), Map.copyOf(uris), List.copyOf(applied));
+		return new CodeSystemIndex(this, java.util.Collections.unmodifiableMap(merged), Map.copyOf(uris), List.copyOf(applied), withheld);
+	}
+
+	/** Whether this version declares that its texts may be served to anyone (procterm's bundled sample does). */
+	public boolean declaresOpenContent() {
+		return openContent;
+	}
+
+	/** Whether this is a public view in which licensed texts are withheld. */
+	public boolean isWithheld() {
+		return withheld;
+	}
+
+	/**
+	 * This version as a client without the licence sees it: each concept keeps its code, properties
+	 * and hierarchy and only the designations {@code licence} calls open; its display becomes its open
+	 * name in this code system's language, or a placeholder naming the code; definitions are dropped.
+	 * Built once per index and kept, so every public request shares it.
+	 */
+	public CodeSystemIndex redacted(org.procterm.engine.LicensedContent licence) {
+		Redacted known = redacted;
+		if (known != null && known.by().equals(licence)) {
+			return known.index();
+		}
+		Map<String, Concept> out = new LinkedHashMap<>();
+		for (Concept c : concepts.values()) {
+			List<Designation> open = c.designations().stream().filter(licence::isOpen).toList();
+			out.put(c.code(), c.withheld(org.procterm.engine.LicensedContent.publicDisplay(open, language, name, c.code()), open));
+		}
+		CodeSystemIndex index = new CodeSystemIndex(this, java.util.Collections.unmodifiableMap(out), propertyUris, appliedSupplements, true);
+		redacted = new Redacted(licence, index);
+		return index;
 	}
 
 	public String version() {

@@ -49,6 +49,11 @@ public record Concept(
 				List.copyOf(words), ordinal);
 	}
 
+	/** This concept with only {@code open} designations and {@code display} in place of its own, and no definition (see CodeSystemIndex#redacted). */
+	public Concept withheld(String display, List<Designation> open) {
+		return new Concept(code, display, null, inactive, notSelectable, open, properties, parents, children, searchWords(display, open), ordinal);
+	}
+
 	private static List<String> searchWords(String display, List<Designation> designations) {
 		java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>(TextMatch.words(display));
 		designations.forEach(d -> words.addAll(TextMatch.words(d.value())));

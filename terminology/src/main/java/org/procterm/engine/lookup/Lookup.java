@@ -63,7 +63,7 @@ public final class Lookup {
 		List<Designation> designations = request.wantsProperty("designation") ? withDisplay(cs, concept) : List.of();
 		return new LookupResult(cs.url(), cs.name(), cs.version(), concept.code(),
 				DisplayCheck.displayFor(cs, concept, request.displayLanguage()), concept.definition(), concept.notSelectable(),
-				designations, properties, cs.appliedSupplements());
+				designations, properties, cs.appliedSupplements(), cs.isWithheld() ? Messages.WITHHELD_NOTICE.text(cs.canonical()) : null);
 	}
 
 	/**
@@ -92,7 +92,7 @@ public final class Lookup {
 			}
 		}
 		return new LookupResult(base.system(), base.name(), base.version(), request.code(), base.display(), base.definition(),
-				base.notSelectable(), base.designations(), properties, base.usedSupplements());
+				base.notSelectable(), base.designations(), properties, base.usedSupplements(), base.notice());
 	}
 
 	/**

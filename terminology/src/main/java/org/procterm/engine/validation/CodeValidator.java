@@ -135,8 +135,9 @@ public final class CodeValidator {
 		}
 		ValidationIssue displayIssue = check.display() == null ? null
 				: DisplayCheck.judge(cs, c, check.display(), options.displayLanguage(), check.expression("display"));
-		if (displayIssue != null && displayIssue.isError() && options.lenientDisplay()) {
-			// the client asked for wrong displays to be reported, not to make the code invalid
+		if (displayIssue != null && displayIssue.isError() && (options.lenientDisplay() || cs.isWithheld())) {
+			// the client asked for wrong displays to be reported, not to make the code invalid; or the display
+			// may be a licensed text this client is not shown, which it must neither be told nor failed for
 			displayIssue = displayIssue.withSeverity(ValidationIssue.Severity.WARNING);
 		}
 		if (displayIssue != null) {
@@ -153,6 +154,10 @@ public final class CodeValidator {
 		} else if ("deprecated".equals(status)) {
 			issues.add(ValidationIssue.warning(IssueType.BUSINESSRULE, TxIssueType.CODE_COMMENT, Messages.CONCEPT_DEPRECATED.text(c.code()),
 					check.expression("code")));
+		}
+		if (cs.isWithheld()) { // the display was checked against the names this client may see, and it is told why
+			issues.add(ValidationIssue.information(IssueType.INFORMATIONAL, TxIssueType.CODE_COMMENT,
+					Messages.WITHHELD_NOTICE.text(cs.canonical()), check.codingExpression()));
 		}
 		return new ValidationResult(valid, cs.url(), cs.version(), c.code(), display, c.inactive(), issues, null,
 				status != null && REPORTED_STATUSES.contains(status) ? status : null);

@@ -48,9 +48,10 @@ public final class ExpansionWriter {
 	/**
 	 * What an expansion drew on, each as {@code url|version}: code systems, the supplements merged
 	 * into them, imported value sets, and by canonical the standing of those that are not in good
-	 * standing (see {@link Standing}).
+	 * standing (see {@link Standing}); and why texts were withheld, where a code system's licensed texts were.
 	 */
-	record DrawnOn(List<String> codeSystems, List<String> supplements, List<String> valueSets, Map<String, String> warnings) {}
+	record DrawnOn(List<String> codeSystems, List<String> supplements, List<String> valueSets, Map<String, String> warnings,
+			List<String> withheld) {}
 
 	static ValueSet write(ValueSet source, ExpansionRequest request, List<ExpansionEntry> page, int total, CodeSystems codeSystems,
 			DrawnOn drawnOn) {
@@ -148,6 +149,7 @@ public final class ExpansionWriter {
 		drawnOn.supplements().forEach(s -> expansion.addParameter().setName("used-supplement").setValue(new UriType(s)));
 		drawnOn.valueSets().forEach(s -> expansion.addParameter().setName("used-valueset").setValue(new UriType(s)));
 		drawnOn.warnings().forEach((canonical, standing) -> expansion.addParameter().setName("warning-" + standing).setValue(new UriType(canonical)));
+		drawnOn.withheld().forEach(notice -> expansion.addParameter().setName("warning-withheld").setValue(new StringType(notice)));
 		if (request.displayLanguage() != null) {
 			expansion.addParameter().setName("displayLanguage").setValue(new CodeType(request.displayLanguage()));
 		}

@@ -80,9 +80,10 @@ class CptReleaseCodeSystemTest {
 		assertEquals(Canonicals.library("22210"), neck.propertiesNamed("patientInformation").get(0).value().primitiveValue());
 		assertEquals("nuestro nombre 22210", neck.designationIn("es").map(Designation::value).orElseThrow());
 		assertEquals(1, neck.propertiesNamed("kind").size(), "AMA's properties are not doubled by the layer's copy");
-		// AMA's consumer descriptor takes the place of our English name where the release has one ...
-		assertFalse(neck.designations().stream().anyMatch(d -> d.value().equals("our English name 22210")));
-		// ... and ours stays where it has none
+		// our names stand beside AMA's consumer descriptor, marked as ours, in every language
+		assertEquals(List.of("our English name 22210", "nuestro nombre 22210"), neck.designations().stream()
+				.filter(d -> CptVocabulary.PATIENT_NAME_USE.getCode().equals(d.use().getCode())).map(Designation::value).toList());
+		assertTrue(neck.designations().stream().anyMatch(d -> d.use().getCode().equals("consumer")), "AMA's consumer descriptor is kept");
 		assertTrue(cs.find("63295").orElseThrow().designations().stream().anyMatch(d -> d.value().equals("our English name 63295")));
 	}
 
