@@ -251,6 +251,7 @@ public class ImportService {
 				dao.update(metadata, new SystemRequestDetails());
 				contentStore.put(new CodeSystemContentStore.Entry(id, header.getUrl(), header.getVersion(), digest, index.size(),
 						Instant.now()), gzipJson);
+				engineSync.recordImport(id);
 				checkpoints.beforeCommit();
 			});
 			committed = true;

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.procterm.config.ServerSettings;
 import org.procterm.content.BundledPackage;
+import org.procterm.store.ChangeFollower;
+import org.procterm.store.ChangeLog;
 import org.procterm.store.EngineSync;
 import org.procterm.store.StorageConfig;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -43,6 +45,8 @@ public final class ProcTermContext implements AutoCloseable {
 				spring.register(more);
 			}
 			spring.refresh();
+			// where following other nodes' changes starts: anything committed from here on is applied again, which is harmless
+			spring.getBean(ChangeFollower.class).startingAt(spring.getBean(ChangeLog.class).current());
 			spring.getBean(EngineSync.class).loadAll();
 			String packageId = spring.getBean(BundledPackage.class).install();
 			return new ProcTermContext(spring, packageId);

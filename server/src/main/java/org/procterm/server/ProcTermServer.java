@@ -20,6 +20,7 @@ import org.procterm.http.JettyErrors;
 import org.procterm.http.AccessFilter;
 import org.procterm.http.RequestGuard;
 import org.procterm.security.LicenceCheck;
+import org.procterm.store.ChangeFollower;
 import org.procterm.http.ResponseHeaders;
 import org.procterm.security.WriteGuard;
 import org.procterm.web.BrowserLanding;
@@ -53,6 +54,9 @@ public final class ProcTermServer implements AutoCloseable {
 		ProcTermContext context = ProcTermContext.open(settings);
 		Server jetty = null;
 		try {
+			if (settings.isPostgres()) {
+				context.bean(ChangeFollower.class).start(); // other nodes may write to the same database
+			}
 			jetty = new Server();
 			ErrorBodies errors = new ErrorBodies(context.bean(FhirContext.class));
 			HttpConfiguration http = new HttpConfiguration();

@@ -6,6 +6,8 @@ import org.hl7.fhir.r4.model.Coding;
 import org.procterm.content.fhir.CptVocabulary;
 import org.procterm.engine.EngineLimits;
 import org.procterm.engine.LicensedContent;
+import org.procterm.store.ChangeFollower;
+import org.procterm.store.ChangeLog;
 import org.procterm.engine.TerminologyEngine;
 import org.procterm.engine.codesystem.CodeSystemJsonReader;
 import org.procterm.importing.ImportCheckpoints;
@@ -50,8 +52,11 @@ public class TerminologyConfig {
 	@Bean
 	public EngineSync engineSync(TerminologyEngine engine, DaoRegistry daoRegistry, EngineValidationSupport registered,
 			@Qualifier(JpaConfig.JPA_VALIDATION_SUPPORT_CHAIN) JpaValidationSupportChain chain,
-			IInterceptorService jpaInterceptors, CodeSystemContentStore contentStore, FhirContext fhirContext) {
-		EngineSync sync = new EngineSync(engine, daoRegistry, chain, contentStore, new CodeSystemJsonReader(fhirContext));
+			IInterceptorService jpaInterceptors, CodeSystemContentStore contentStore, FhirContext fhirContext, ChangeLog changeLog,
+			ServerSettings settings) {
+		// on PostgreSQL other nodes may share the database (see ChangeFollower); H2 has one user at a time
+		EngineSync sync = new EngineSync(engine, daoRegistry, chain, contentStore, new CodeSystemJsonReader(fhirContext), changeLog,
+				settings.isPostgres());
 		jpaInterceptors.registerInterceptor(sync);
 		jpaInterceptors.registerInterceptor(new StoredContentRules());
 		return sync;
@@ -63,6 +68,11 @@ public class TerminologyConfig {
 			IPackageInstallerSvc installer, ServerSettings settings, ImportCheckpoints checkpoints) {
 		return new ImportService(fhirContext, daoRegistry, transactionManager, contentStore, engineSync, bundledPackage, installer,
 				settings.dataDir().resolve("work"), settings.limits(), checkpoints);
+	}
+
+	@Bean
+	public ChangeFollower changeFollower(ChangeLog changeLog, EngineSync engineSync, ServerSettings settings) {
+		return new ChangeFollower(changeLog, engineSync, settings);
 	}
 
 	/** Nothing happens at an import's checkpoints; the crash tests supply their own (see ProcTermContext.open). */

@@ -31,6 +31,9 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
  * Keeps the engine equal to the database: everything at start-up, then every CodeSystem and ValueSet
  * created, updated or deleted (over REST or by a package install) once its transaction commits, so
  * a rolled-back write never reaches the engine. HAPI's validation caches are cleared with each change.
+ * Each change is also entered in the {@link ChangeLog}, in the writing transaction, from which the
+ * other nodes on the same database learn of it ({@link ChangeFollower}); this node remembers the
+ * numbers of its own changes so that it does not apply them twice.
  */
 @Interceptor
 public class EngineSync {
@@ -42,12 +45,19 @@ public class EngineSync {
 	private final IValidationSupport validationChain;
 	private final CodeSystemContentStore contentStore;
 	private final CodeSystemJsonReader reader;
+	private final ChangeLog changes;
+	/** Whether other nodes may share the database, so that this node's own changes must be told from theirs. */
+	private final boolean shared;
+	/** The numbers of this node's committed changes that its follower has not passed yet. */
+	private final java.util.Set<Long> own = ConcurrentHashMap.newKeySet();
 	/** Indexes an import built before its commit, so the engine does not read back what it just wrote. */
 	private final Map<String, CodeSystemIndex> prepared = new ConcurrentHashMap<>();
 
 	public EngineSync(TerminologyEngine engine, DaoRegistry daoRegistry, IValidationSupport validationChain,
-			CodeSystemContentStore contentStore, CodeSystemJsonReader reader) {
+			CodeSystemContentStore contentStore, CodeSystemJsonReader reader, ChangeLog changes, boolean shared) {
 		this.engine = engine;
+		this.changes = changes;
+		this.shared = shared;
 		this.daoRegistry = daoRegistry;
 		this.validationChain = validationChain;
 		this.contentStore = contentStore;
@@ -75,22 +85,29 @@ public class EngineSync {
 		}
 	}
 
-	/** Loads every stored CodeSystem and ValueSet (current versions, not deleted). */
+	/** Loads every stored CodeSystem and ValueSet (current versions, not deleted), and forgets any the database no longer has. */
 	public void loadAll() {
+		java.util.Set<String> stored = new java.util.HashSet<>();
 		for (String type : new String[] {"CodeSystem", "ValueSet"}) {
 			var found = daoRegistry.getResourceDao(type).search(SearchParameterMap.newSynchronous(), new SystemRequestDetails());
-			found.getAllResources().forEach(this::put);
+			for (IBaseResource resource : found.getAllResources()) {
+				stored.add(key(resource));
+				put(resource);
+			}
 		}
+		engine.resourceIds().stream().filter(id -> !stored.contains(id)).forEach(engine::remove);
 		validationChain.invalidateCaches();
 	}
 
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
 	public void created(IBaseResource resource) {
+		record(resource, false);
 		afterCommit(() -> put(resource));
 	}
 
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
 	public void updated(IBaseResource previous, IBaseResource updated) {
+		record(updated, false);
 		afterCommit(() -> put(updated));
 	}
 
@@ -100,11 +117,67 @@ public class EngineSync {
 			if (resource instanceof CodeSystem) {
 				contentStore.remove(resource.getIdElement().getIdPart()); // in the deleting transaction
 			}
+			record(resource, true);
 			afterCommit(() -> {
 				engine.remove(key(resource));
 				validationChain.invalidateCaches();
 			});
 		}
+	}
+
+	/**
+	 * Enters an import of {@code CodeSystem/resourceId} in the change log, in the import's transaction:
+	 * HAPI fires no hook when the CodeSystem's metadata is unchanged while its concepts changed.
+	 */
+	public void recordImport(String resourceId) {
+		record(new CodeSystem().setId("CodeSystem/" + resourceId), false);
+	}
+
+	private void record(IBaseResource resource, boolean deleted) {
+		if (!(resource instanceof CodeSystem || resource instanceof ValueSet)) {
+			return;
+		}
+		long seq = changes.record(resource.fhirType(), resource.getIdElement().getIdPart(), deleted);
+		if (!shared) {
+			return;
+		}
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			own.add(seq);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void beforeCommit(boolean readOnly) {
+				own.add(seq); // before the commit, so the follower never sees the change without knowing it is ours
+			}
+
+			@Override
+			public void afterCompletion(int status) {
+				if (status != STATUS_COMMITTED) {
+					own.remove(seq); // the number goes back to the counter and will be another change's
+				}
+			}
+		});
+	}
+
+	/** Whether change {@code seq} was this node's (already applied here); forgets it either way. */
+	boolean wasOwn(long seq) {
+		return own.remove(seq);
+	}
+
+	/** Applies a change another node committed: reads the resource as it now stands, or removes it. */
+	void apply(ChangeLog.Change change) {
+		String key = change.resourceType() + "/" + change.resourceId();
+		if (!change.deleted()) {
+			try {
+				put(daoRegistry.getResourceDao(change.resourceType()).read(new org.hl7.fhir.r4.model.IdType(key), new SystemRequestDetails()));
+				return;
+			} catch (ca.uhn.fhir.rest.server.exceptions.ResourceGoneException | ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException e) {
+				// deleted since: a later change says so too, and removing it now is the same
+			}
+		}
+		engine.remove(key);
+		validationChain.invalidateCaches();
 	}
 
 	private void put(IBaseResource resource) {

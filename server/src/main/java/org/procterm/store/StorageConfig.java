@@ -162,6 +162,11 @@ public class StorageConfig {
 		return new CodeSystemContentStore(dataSource, settings.isPostgres());
 	}
 
+	@Bean
+	public ChangeLog changeLog(DataSource dataSource, ServerSettings settings) {
+		return new ChangeLog(dataSource, settings.isPostgres());
+	}
+
 	/** Binary content (e.g. installed package archives) is kept in the database, so it survives restarts. */
 	@Bean
 	public IBinaryStorageSvc binaryStorageSvc() {

@@ -74,6 +74,10 @@ final class Catalog implements ContentSource {
 		return new Catalog(codeSystems, remove(valueSets, key), Map.copyOf(keys));
 	}
 
+	java.util.Set<String> resourceIds() {
+		return keysByResourceId.keySet();
+	}
+
 	/** The requested version (or the latest one matching a pattern such as 1.x), or the latest when {@code version} is null. */
 	@Override
 	public Optional<CodeSystemIndex> codeSystem(String url, String version) {

@@ -98,6 +98,11 @@ public final class TerminologyEngine {
 		return catalog.get().allCodeSystems().stream().sorted(Comparator.comparing(CodeSystemIndex::url)).toList();
 	}
 
+	/** The resource ids of everything served, e.g. {@code CodeSystem/cpt-2026}. */
+	public java.util.Set<String> resourceIds() {
+		return catalog.get().resourceIds();
+	}
+
 	public int valueSetCount() {
 		return catalog.get().valueSetCount();
 	}

@@ -1,0 +1,124 @@
+package org.procterm.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+
+import org.postgresql.PGConnection;
+import org.procterm.config.ServerSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings this node's engine up to the changes other nodes commit to the shared PostgreSQL database.
+ * It listens on the change channel (LISTEN/NOTIFY) on a connection of its own, and on every
+ * notification, and at least once a second whatever arrives, compares the change counter with the
+ * last change it applied: so a notification lost to a dropped connection is made good within a
+ * second, and a reconnect heals itself. Only the resources that changed are read again. A node that
+ * was away longer than the log keeps changes reloads everything.
+ */
+public final class ChangeFollower implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(ChangeFollower.class);
+	/** The longest a change can wait for this node when its notification is lost. */
+	static final Duration CATCH_UP = Duration.ofSeconds(1);
+	/** How long the log keeps a change: longer than any node is expected to be away. */
+	private static final Duration KEEP = Duration.ofDays(7);
+
+	private final ChangeLog changes;
+	private final EngineSync sync;
+	private final ServerSettings settings;
+	private long applied;
+	private long lastPrune;
+	private volatile boolean closed;
+	private volatile Thread listener;
+
+	public ChangeFollower(ChangeLog changes, EngineSync sync, ServerSettings settings) {
+		this.changes = changes;
+		this.sync = sync;
+		this.settings = settings;
+	}
+
+	/** The change counter as it stands before the engine loads everything: where following starts. */
+	public synchronized void startingAt(long counter) {
+		applied = counter;
+	}
+
+	/** Starts listening, on a daemon thread that ends with {@link #close}. */
+	public void start() {
+		Thread t = new Thread(this::listen, "procterm-change-follower");
+		t.setDaemon(true);
+		listener = t;
+		t.start();
+	}
+
+	private void listen() {
+		Duration pause = Duration.ofMillis(250);
+		while (!closed) {
+			try (Connection connection = DriverManager.getConnection(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
+					Statement listen = connection.createStatement()) {
+				listen.execute("LISTEN " + ChangeLog.CHANNEL);
+				PGConnection pg = connection.unwrap(PGConnection.class);
+				pause = Duration.ofMillis(250);
+				catchUp(); // whatever was committed before the LISTEN took hold
+				while (!closed) {
+					pg.getNotifications((int) CATCH_UP.toMillis()); // a notification, or a second without one
+					catchUp();
+				}
+			} catch (SQLException | RuntimeException e) {
+				if (closed) {
+					return;
+				}
+				log.warn("Following other nodes' changes was interrupted ({}); retrying in {} ms", e.getMessage(), pause.toMillis());
+				sleep(pause);
+				pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : pause.multipliedBy(2);
+			}
+		}
+	}
+
+	/** Applies every change committed since the last one applied, in order. */
+	public synchronized void catchUp() {
+		long counter = changes.current();
+		while (applied < counter && !closed) {
+			List<ChangeLog.Change> next = changes.after(applied);
+			if (next.isEmpty() || next.get(0).seq() != applied + 1) {
+				// the changes in between are no longer kept: this node was away too long
+				log.info("Reloading all terminology: changes {} to {} are no longer in the change log", applied + 1, counter);
+				sync.loadAll();
+				applied = counter;
+				break;
+			}
+			for (ChangeLog.Change change : next) {
+				if (!sync.wasOwn(change.seq())) {
+					sync.apply(change);
+				}
+				applied = change.seq();
+			}
+		}
+		long now = System.currentTimeMillis();
+		if (now - lastPrune > Duration.ofHours(1).toMillis()) {
+			lastPrune = now;
+			changes.prune(KEEP);
+		}
+	}
+
+	private static void sleep(Duration d) {
+		try {
+			Thread.sleep(d.toMillis());
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public void close() {
+		closed = true;
+		Thread t = listener;
+		if (t != null) {
+			t.interrupt();
+		}
+	}
+}

@@ -1,0 +1,90 @@
+package org.procterm.store;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The order in which CodeSystems and ValueSets changed, shared by every node on one database, so
+ * that each node's engine learns of the others' commits. Each change takes the next number of one
+ * counter row, in the writing transaction: the row stays locked until that transaction ends, so the
+ * numbers are handed out in commit order and a rolled-back write gives its number back. A node that
+ * has seen change n has therefore seen every change before it, and "what changed after n" is one
+ * query, with no gaps to wait for. On PostgreSQL each change also sends a notification, delivered to
+ * the listening nodes when the transaction commits.
+ */
+public class ChangeLog {
+
+	/** One change: a resource written, or deleted when {@code deleted}. */
+	public record Change(long seq, String resourceType, String resourceId, boolean deleted) {}
+
+	/** The PostgreSQL notification channel the nodes listen on. */
+	public static final String CHANNEL = "procterm_changes";
+	private static final String COUNTER = "PT_CHANGE_COUNTER";
+	private static final String TABLE = "PT_CHANGE";
+	/** How many changes one catch-up reads at most; a node further behind reads on in the next round. */
+	static final int PAGE = 1000;
+
+	private final JdbcTemplate jdbc;
+	private final boolean postgres;
+
+	public ChangeLog(DataSource dataSource, boolean postgres) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.postgres = postgres;
+		jdbc.execute("CREATE TABLE IF NOT EXISTS " + COUNTER + " (ID INTEGER PRIMARY KEY, N BIGINT NOT NULL)");
+		jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (SEQ BIGINT PRIMARY KEY, RES_TYPE VARCHAR(40) NOT NULL, "
+				+ "RES_ID VARCHAR(64) NOT NULL, DELETED BOOLEAN NOT NULL, CHANGED_AT TIMESTAMP NOT NULL)");
+		if (current() < 0) {
+			try {
+				jdbc.update("INSERT INTO " + COUNTER + " (ID, N) VALUES (1, 0)");
+			} catch (DuplicateKeyException e) {
+				// another node made it first
+			}
+		}
+	}
+
+	/** Records a change in the caller's transaction and returns its number. */
+	public long record(String resourceType, String resourceId, boolean deleted) {
+		jdbc.update("UPDATE " + COUNTER + " SET N = N + 1 WHERE ID = 1"); // locks the row until the transaction ends
+		long seq = current();
+		jdbc.update("INSERT INTO " + TABLE + " (SEQ, RES_TYPE, RES_ID, DELETED, CHANGED_AT) VALUES (?, ?, ?, ?, ?)",
+				seq, resourceType, resourceId, deleted, Timestamp.from(Instant.now()));
+		if (postgres) {
+			jdbc.query("SELECT pg_notify(?, ?)", rs -> null, CHANNEL, Long.toString(seq)); // sent at commit, dropped at rollback
+		}
+		return seq;
+	}
+
+	/** The number of the latest committed change (0 before any), or -1 before the counter exists. */
+	public long current() {
+		List<Long> n = jdbc.queryForList("SELECT N FROM " + COUNTER + " WHERE ID = 1", Long.class);
+		return n.isEmpty() ? -1 : n.get(0);
+	}
+
+	/** The changes after {@code seq}, oldest first, at most {@link #PAGE}. */
+	public List<Change> after(long seq) {
+		return jdbc.query("SELECT SEQ, RES_TYPE, RES_ID, DELETED FROM " + TABLE + " WHERE SEQ > ? ORDER BY SEQ",
+				ps -> {
+					ps.setLong(1, seq);
+					ps.setMaxRows(PAGE);
+				},
+				(rs, i) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+	}
+
+	/** The oldest change still kept, or 0 when none is. */
+	public long oldest() {
+		Long n = jdbc.queryForObject("SELECT MIN(SEQ) FROM " + TABLE, Long.class);
+		return n == null ? 0 : n;
+	}
+
+	/** Forgets changes older than {@code keep}; a node that was away longer reloads everything instead. */
+	public void prune(Duration keep) {
+		jdbc.update("DELETE FROM " + TABLE + " WHERE CHANGED_AT < ?", Timestamp.from(Instant.now().minus(keep)));
+	}
+}
