@@ -17,7 +17,9 @@ import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 /**
  * The real procterm (Jetty + HAPI JPA + H2 on a temporary folder), started once per test JVM and
  * shared by every test class that uses this extension; JUnit closes it when the run ends. Tests get
- * a {@link Server} parameter with a HAPI generic client (anonymous) and an admin client.
+ * a {@link Server} parameter with a HAPI generic client (anonymous) and an admin client. With the
+ * system property {@code procterm.test.database=postgresql} (the build's second test run, see
+ * server/pom.xml) the server runs on a real, embedded PostgreSQL instead.
  */
 public class LiveServer implements ParameterResolver {
 
@@ -36,10 +38,16 @@ public class LiveServer implements ParameterResolver {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-	private record Running(ProcTermServer server, Server handle) implements ExtensionContext.Store.CloseableResource {
+	private record Running(ProcTermServer server, Server handle, AutoCloseable database) implements ExtensionContext.Store.CloseableResource {
 		@Override
 		public void close() throws Exception {
-			server.close();
+			try {
+				server.close();
+			} finally {
+				if (database != null) {
+					database.close();
+				}
+			}
 		}
 	}
 
@@ -55,11 +63,28 @@ public class LiveServer implements ParameterResolver {
 	}
 
 	private static Running start() {
+		io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres = null;
 		try {
-			ProcTermServer server = TestServers.start(TestServers.newDataDir());
-			return new Running(server, clientsFor(server.baseUrl()));
+			java.util.Map<String, String> database = java.util.Map.of();
+			if ("postgresql".equals(System.getProperty("procterm.test.database"))) {
+				postgres = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+				database = TestServers.on(postgres);
+			}
+			ProcTermServer server = ProcTermServer.start(TestServers.settings(TestServers.newDataDir(), database));
+			return new Running(server, clientsFor(server.baseUrl()), postgres);
 		} catch (Exception e) {
+			closeQuietly(postgres);
 			throw new IllegalStateException("the test server did not start", e);
+		}
+	}
+
+	private static void closeQuietly(AutoCloseable c) {
+		try {
+			if (c != null) {
+				c.close();
+			}
+		} catch (Exception e) {
+			// already failing; the first error is the one to report
 		}
 	}
 

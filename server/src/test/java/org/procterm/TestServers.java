@@ -25,13 +25,19 @@ public final class TestServers {
 				"port", "0",
 				"data", dataDir.toString(),
 				"admin.token", ADMIN_TOKEN,
-				"scheduling.enabled", "false"));
+				"scheduling.enabled", "false",
+				"log.access", "false")); // thousands of test requests; OperationsTest turns it on
 		values.putAll(changed);
 		return new SettingsLoader(Map.of()).load(null, values);
 	}
 
 	public static ProcTermServer start(Path dataDir) throws Exception {
 		return ProcTermServer.start(settings(dataDir));
+	}
+
+	/** The settings that put a server on the embedded PostgreSQL {@code postgres} (its default database and superuser). */
+	public static Map<String, String> on(io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres) {
+		return Map.of("db.url", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "db.user", "postgres");
 	}
 
 	public static Path newDataDir() throws java.io.IOException {

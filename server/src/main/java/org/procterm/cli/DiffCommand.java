@@ -1,8 +1,10 @@
 package org.procterm.cli;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.procterm.config.ServerSettings;
 import org.procterm.content.fhir.Canonicals;
 import org.procterm.engine.Access;
 import org.procterm.engine.TerminologyEngine;
@@ -41,8 +43,10 @@ public class DiffCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		String url = system.equalsIgnoreCase("cpt") ? Canonicals.CPT : system;
-		try (ProcTermContext context = Offline.open(database.settings(Map.of()))) {
-			CodeSystemDiff diff = context.bean(TerminologyEngine.class).diff(Access.LICENSED, url, from, to); // the operator of the database holds its licence
+		ServerSettings settings = database.settings(Map.of());
+		try {
+			Optional<CodeSystemDiff> imported = Offline.importedDiff(settings, url, from, to);
+			CodeSystemDiff diff = imported.isPresent() ? imported.get() : fromTheWholeStore(settings, url);
 			System.out.println(json
 					? new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(diff)
 					: DiffTable.render(diff));
@@ -50,6 +54,13 @@ public class DiffCommand implements Callable<Integer> {
 		} catch (TerminologyException | IllegalStateException e) {
 			System.err.println("procterm: " + e.getMessage());
 			return 1;
+		}
+	}
+
+	/** Versions stored with a plain PUT live in HAPI's tables: the engine reads them as the server does. */
+	private CodeSystemDiff fromTheWholeStore(ServerSettings settings, String url) {
+		try (ProcTermContext context = Offline.open(settings)) {
+			return context.bean(TerminologyEngine.class).diff(Access.LICENSED, url, from, to); // the operator of the database holds its licence
 		}
 	}
 }

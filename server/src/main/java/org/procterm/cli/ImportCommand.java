@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.procterm.content.cpt.AmaReleaseReader;
+import org.procterm.content.cpt.CptRelease;
 import org.procterm.content.cpt.ReleaseException;
 import org.procterm.engine.TerminologyException;
 import org.procterm.importing.ImportService;
-import org.procterm.importing.ImportSummary;
 import org.procterm.server.ProcTermContext;
 
 import picocli.CommandLine.Command;
@@ -65,12 +66,21 @@ public class ImportCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			return withDatabase(database, imports -> {
-				try (TerminalProgress progress = new TerminalProgress()) {
-					ImportSummary summary = imports.importCpt(dir, version, progress);
-					return summary.describe();
+			long started = System.nanoTime();
+			try (AutoCloseableProgress progress = AutoCloseableProgress.forStandardError()) {
+				CptRelease release;
+				try {
+					Offline.refuseIfInUse(database.settings(Map.of())); // said first: no point reading a release that cannot be stored now
+					release = AmaReleaseReader.read(dir, version, progress); // every file checked before the database opens
+				} catch (IllegalStateException e) {
+					System.err.println("procterm: " + e.getMessage());
+					return 1;
+				} catch (ReleaseException e) {
+					System.err.println("procterm: " + e.getMessage());
+					return 1;
 				}
-			});
+				return withDatabase(database, imports -> imports.importCpt(release, started, progress).describe());
+			}
 		}
 	}
 
@@ -97,7 +107,7 @@ public class ImportCommand implements Runnable {
 
 		@Override
 		String importFile(ImportService imports) throws IOException {
-			try (InputStream in = Files.newInputStream(file); TerminalProgress progress = new TerminalProgress()) {
+			try (InputStream in = Files.newInputStream(file); AutoCloseableProgress progress = AutoCloseableProgress.forStandardError()) {
 				return imports.importCodeSystem(in, progress).describe();
 			}
 		}

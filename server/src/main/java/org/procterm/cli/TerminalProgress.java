@@ -1,6 +1,5 @@
 package org.procterm.cli;
 
-import org.procterm.content.Progress;
 
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -8,7 +7,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /** Draws each stage of an import as a progress bar on the terminal (standard error). */
-final class TerminalProgress implements Progress, AutoCloseable {
+final class TerminalProgress implements AutoCloseableProgress {
 
 	private ProgressBar bar;
 

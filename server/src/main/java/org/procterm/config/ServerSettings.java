@@ -9,6 +9,7 @@ import java.nio.file.Path;
  * @param limits what one request may cost: body sizes, time, archive sizes
  * @param cors which other web origins may call the server from a browser
  * @param licence which code systems hold licensed texts, and which credentials carry the licence
+ * @param accessLog whether each request gets a line in the log (logger procterm.access)
  */
 public record ServerSettings(
 		String host,
@@ -22,7 +23,8 @@ public record ServerSettings(
 		boolean schedulingEnabled,
 		RequestLimits limits,
 		CorsSettings cors,
-		LicenceSettings licence) {
+		LicenceSettings licence,
+		boolean accessLog) {
 
 	public boolean isPostgres() {
 		return dbUrl.startsWith("jdbc:postgresql:");

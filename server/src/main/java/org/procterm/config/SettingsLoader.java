@@ -82,7 +82,7 @@ public final class SettingsLoader {
 		CorsSettings cors = new CorsSettings(list(v, "cors.allowed-origins"));
 		return new ServerSettings(v.get("host"), port, data, dbUrl, blankToNull(v.get("db.user")),
 				blankToNull(v.get("db.password")), blankToNull(v.get("admin.token")), maxExpansion,
-				bool(v, "scheduling.enabled"), limits, cors, licence(v));
+				bool(v, "scheduling.enabled"), limits, cors, licence(v), bool(v, "log.access"));
 	}
 
 	private static LicenceSettings licence(Map<String, String> v) {
@@ -120,7 +120,10 @@ public final class SettingsLoader {
 	 */
 	static String durable(String dbUrl) {
 		boolean h2File = dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:h2:mem:");
-		return h2File && !dbUrl.toUpperCase(Locale.ROOT).contains("WRITE_DELAY") ? dbUrl + ";WRITE_DELAY=0" : dbUrl;
+		String upper = dbUrl.toUpperCase(Locale.ROOT);
+		String url = h2File && !upper.contains("WRITE_DELAY") ? dbUrl + ";WRITE_DELAY=0" : dbUrl;
+		// H2 otherwise keeps a procterm.trace.db of the errors it reports, which procterm reports itself
+		return h2File && !upper.contains("TRACE_LEVEL_FILE") ? url + ";TRACE_LEVEL_FILE=0" : url;
 	}
 
 	private static Map<String, String> defaults() {

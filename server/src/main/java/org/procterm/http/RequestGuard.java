@@ -39,10 +39,6 @@ public final class RequestGuard implements Filter {
 
 	/** The methods FHIR's REST API uses; any other (TRACE, which echoes credentials back, WebDAV's, made-up ones) is refused. */
 	private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
-	/** Imports whose bodies are streamed to disk, never held whole. */
-	private static final Set<String> STREAMED = Set.of("$import", "$import-cpt");
-	/** Operations whose bodies are whole resources or packages, sized as writes. */
-	private static final Set<String> WRITE_SIZED = Set.of("$import-package", "$validate");
 
 	private final RequestLimits limits;
 	private final ErrorBodies bodies;
@@ -115,13 +111,14 @@ public final class RequestGuard implements Filter {
 			return;
 		}
 		String operation = lastSegment(request);
-		if (STREAMED.contains(operation)) {
+		FhirOperation.Body kind = FhirOperation.named(operation).map(FhirOperation::body).orElse(null);
+		if (kind == FhirOperation.Body.STREAMED) { // imports: streamed to disk, never held whole
 			chain.doFilter(new Decoded(request, new BoundedInputStream(decoded, limits.importBodyBytes(), "imports",
 					"limits.import-body-mb"), -1), response);
 			return;
 		}
 		// a body sized as a write is buffered only for the admin, who alone may write: anyone else's is sized as an operation
-		boolean isOperation = operation.startsWith("$") && !WRITE_SIZED.contains(operation) || operation.equals("_search");
+		boolean isOperation = operation.startsWith("$") && kind != FhirOperation.Body.WRITE_SIZED || operation.equals("_search");
 		boolean writeSized = !isOperation && admin.authorises(request.getHeader("Authorization"));
 		long limit = writeSized ? limits.writeBodyBytes() : limits.operationBodyBytes();
 		String what = writeSized ? "writes" : isOperation ? "terminology operations and searches" : "requests without the admin token";

@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
-import java.util.Set;
 
 import org.procterm.engine.Access;
 import org.procterm.engine.TerminologyEngine;
@@ -26,8 +24,6 @@ import jakarta.servlet.http.HttpServletResponse;
  * request against unchanged content answers 304 without doing the work again. Writes are never stored.
  */
 public final class ResponseHeaders implements Filter {
-
-	private static final Set<String> TERMINOLOGY_READS = Set.of("$lookup", "$validate-code", "$validate-code-set", "$expand", "$subsumes", "metadata");
 
 	private final TerminologyEngine engine;
 
@@ -115,7 +111,8 @@ public final class ResponseHeaders implements Filter {
 
 	private static boolean isTerminologyRead(HttpServletRequest request) {
 		String path = request.getPathInfo() == null ? "" : request.getPathInfo();
-		return TERMINOLOGY_READS.contains(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT));
+		String last = path.substring(path.lastIndexOf('/') + 1);
+		return last.equals("metadata") || FhirOperation.named(last).map(FhirOperation::cacheable).orElse(false);
 	}
 
 	/** What the answer depends on besides the content: the address and the headers that choose format and language. */

@@ -113,15 +113,21 @@ public class ImportService {
 
 	/** Imports the CPT release in {@code dir} as {@code version}, keeping procterm's patient layer. */
 	public ImportSummary importCpt(Path dir, String version, Progress progress) {
-		long started = System.nanoTime();
-		CptRelease release = AmaReleaseReader.read(dir, version, progress);
+		return importCpt(AmaReleaseReader.read(dir, version, progress), System.nanoTime(), progress);
+	}
+
+	/**
+	 * Imports a CPT release already read (and so checked): the command line reads it before it opens
+	 * the database, so a broken release is refused in a second rather than after the start.
+	 */
+	public ImportSummary importCpt(CptRelease release, long started, Progress progress) {
 		CodeSystem patientLayer = bundledPackage.cptPatientLayer();
 		// the same release files with a newer patient layer (a procterm upgrade) is a change
 		MessageDigest sha = sha256();
 		sha.update(release.digest().getBytes(StandardCharsets.UTF_8));
 		sha.update(fhir.newJsonParser().encodeResourceToString(patientLayer).getBytes(StandardCharsets.UTF_8));
 		String digest = HexFormat.of().formatHex(sha.digest());
-		Optional<CodeSystemContentStore.Entry> same = contentStore.find(CptReleaseCodeSystem.resourceId(version))
+		Optional<CodeSystemContentStore.Entry> same = contentStore.find(CptReleaseCodeSystem.resourceId(release.version()))
 				.filter(e -> e.digest().equals(digest));
 		if (same.isPresent()) {
 			return ImportSummary.unchanged(same.get(), seconds(started)); // decided before any CodeSystem is built

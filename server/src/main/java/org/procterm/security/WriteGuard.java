@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.procterm.http.FhirOperation;
 import org.procterm.provider.OperationErrors;
 
 import ca.uhn.fhir.interceptor.api.Hook;
@@ -31,9 +32,6 @@ public class WriteGuard {
 			RestOperationTypeEnum.SEARCH_TYPE, RestOperationTypeEnum.SEARCH_SYSTEM,
 			RestOperationTypeEnum.HISTORY_INSTANCE, RestOperationTypeEnum.HISTORY_TYPE, RestOperationTypeEnum.HISTORY_SYSTEM,
 			RestOperationTypeEnum.METADATA, RestOperationTypeEnum.GET_PAGE, RestOperationTypeEnum.VALIDATE);
-
-	private static final Set<String> READ_ONLY_OPERATIONS = Set.of(
-			"$lookup", "$validate-code", "$expand", "$subsumes", "$validate", "$meta", "$diff", "$patient-section", "$validate-code-set");
 
 	private final byte[] adminToken;
 
@@ -83,7 +81,7 @@ public class WriteGuard {
 		boolean extended = operation == RestOperationTypeEnum.EXTENDED_OPERATION_TYPE
 				|| operation == RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE
 				|| operation == RestOperationTypeEnum.EXTENDED_OPERATION_SERVER;
-		return extended && operationName != null && READ_ONLY_OPERATIONS.contains(operationName);
+		return extended && FhirOperation.named(operationName).map(FhirOperation::readOnly).orElse(false);
 	}
 
 	private static String describe(RestOperationTypeEnum operation, RequestDetails request) {

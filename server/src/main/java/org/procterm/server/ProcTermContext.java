@@ -10,6 +10,8 @@ import org.procterm.store.ChangeFollower;
 import org.procterm.store.ChangeLog;
 import org.procterm.store.EngineSync;
 import org.procterm.store.StorageConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
@@ -18,6 +20,8 @@ import org.springframework.core.env.MapPropertySource;
  * and the bundled package installed. The server runs on it; the import and diff commands use it alone.
  */
 public final class ProcTermContext implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(ProcTermContext.class);
 
 	private final AnnotationConfigApplicationContext spring;
 	private final String packageId;
@@ -33,6 +37,9 @@ public final class ProcTermContext implements AutoCloseable {
 
 	/** As {@link #open(ServerSettings)}, with more Spring configuration: how a test puts its own beans in place (a @Primary one wins). */
 	public static ProcTermContext open(ServerSettings settings, Class<?>... more) {
+		long started = System.nanoTime();
+		// said at once: the phases below take seconds each on a busy machine, and silence looks like a hang
+		log.info("Starting procterm {} on {}", org.procterm.BuildInfo.VERSION, settings.databaseDescription());
 		createDataDir(settings);
 		AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();
 		try {
@@ -45,15 +52,24 @@ public final class ProcTermContext implements AutoCloseable {
 				spring.register(more);
 			}
 			spring.refresh();
+			log.info("  database and FHIR store ready ({} s)", seconds(started));
 			// where following other nodes' changes starts: anything committed from here on is applied again, which is harmless
 			spring.getBean(ChangeFollower.class).startingAt(spring.getBean(ChangeLog.class).current());
 			spring.getBean(EngineSync.class).loadAll();
+			log.info("  terminology loaded: {} code system versions, {} value sets ({} s)",
+					spring.getBean(org.procterm.engine.TerminologyEngine.class).codeSystems().size(),
+					spring.getBean(org.procterm.engine.TerminologyEngine.class).valueSetCount(), seconds(started));
 			String packageId = spring.getBean(BundledPackage.class).install();
+			log.info("  bundled content {} in place ({} s)", packageId, seconds(started));
 			return new ProcTermContext(spring, packageId);
 		} catch (RuntimeException | Error e) {
 			spring.close();
 			throw e;
 		}
+	}
+
+	private static String seconds(long since) {
+		return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - since) / 1e9);
 	}
 
 	public <T> T bean(Class<T> type) {

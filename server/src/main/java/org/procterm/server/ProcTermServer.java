@@ -19,6 +19,11 @@ import org.procterm.http.ErrorBodies;
 import org.procterm.http.JettyErrors;
 import org.procterm.http.AccessFilter;
 import org.procterm.http.RequestGuard;
+import org.procterm.http.RequestLog;
+import org.procterm.ops.Health;
+import org.procterm.ops.Metrics;
+import org.apache.commons.dbcp2.BasicDataSource;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.procterm.security.LicenceCheck;
 import org.procterm.store.ChangeFollower;
 import org.procterm.http.ResponseHeaders;
@@ -37,22 +42,35 @@ import org.procterm.engine.TerminologyEngine;
  */
 public final class ProcTermServer implements AutoCloseable {
 
+	/** How long a stop waits for requests in flight to finish. */
+	private static final long STOP_TIMEOUT_MS = 30_000;
+
 	private final ProcTermContext context;
 	private final Server jetty;
 	private final String baseUrl;
 	private final StartupReport report;
+	private final Metrics metrics;
+	private final Readiness readiness;
 
-	private ProcTermServer(ProcTermContext context, Server jetty, String baseUrl, StartupReport report) {
+	private ProcTermServer(ProcTermContext context, Server jetty, String baseUrl, StartupReport report, Metrics metrics, Readiness readiness) {
 		this.context = context;
 		this.jetty = jetty;
 		this.baseUrl = baseUrl;
 		this.report = report;
+		this.metrics = metrics;
+		this.readiness = readiness;
+	}
+
+	/** Whether the server takes traffic: from the end of start-up to the beginning of a stop. */
+	private static final class Readiness {
+		private volatile boolean ready;
 	}
 
 	public static ProcTermServer start(ServerSettings settings) throws Exception {
 		long started = System.nanoTime();
 		ProcTermContext context = ProcTermContext.open(settings);
 		Server jetty = null;
+		Metrics metrics = null;
 		try {
 			if (settings.isPostgres()) {
 				context.bean(ChangeFollower.class).start(); // other nodes may write to the same database
@@ -74,9 +92,16 @@ public final class ProcTermServer implements AutoCloseable {
 			Site site = Site.of(context.bean(DaoRegistry.class).getResourceDao(Library.class), context.bean(TerminologyEngine.class), errors);
 			servlets.addServlet(new ServletHolder(site.pages()), "/");
 			servlets.addServlet(new ServletHolder(site.infobutton()), "/infobutton");
-
+			Readiness readiness = new Readiness();
+			BasicDataSource database = context.bean(BasicDataSource.class);
+			servlets.addServlet(new ServletHolder(new Health(database, () -> readiness.ready)), "/health/*");
 			TerminologyEngine engine = context.bean(TerminologyEngine.class);
+			metrics = new Metrics(engine, database);
+			servlets.addServlet(new ServletHolder(metrics.servlet()), "/metrics");
+
 			WriteGuard admin = new WriteGuard(settings.adminToken());
+			// first, so that every answer, the guards' refusals too, has its id, its log line and its timing
+			servlets.addFilter(new FilterHolder(new RequestLog(metrics.registry(), settings.accessLog())), "/*", EnumSet.of(DispatcherType.REQUEST));
 			servlets.addFilter(new FilterHolder(new RequestGuard(settings.limits(), errors, admin)), "/*", EnumSet.of(DispatcherType.REQUEST));
 			servlets.addFilter(new FilterHolder(new AccessFilter(new LicenceCheck(settings.licence(), admin), errors)), "/*",
 					EnumSet.of(DispatcherType.REQUEST));
@@ -85,17 +110,23 @@ public final class ProcTermServer implements AutoCloseable {
 			servlets.addFilter(new FilterHolder(new FlushCoalescingFilter()), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
 			servlets.setErrorHandler(new JettyErrors.ContextLevel(errors));
 			jetty.setErrorHandler(new JettyErrors.ServerLevel(errors));
-			jetty.setHandler(crossOrigin(settings.cors(), servlets));
+			// a stop lets the requests in flight finish (new ones get 503) for up to STOP_TIMEOUT_MS
+			jetty.setHandler(new GracefulHandler(crossOrigin(settings.cors(), servlets)));
+			jetty.setStopTimeout(STOP_TIMEOUT_MS);
 			jetty.start();
 
 			String baseUrl = "http://" + settings.host() + ":" + connector.getLocalPort() + "/fhir";
 			StartupReport report = new StartupReport(baseUrl, settings, context.packageId(), engine,
 					(System.nanoTime() - started) / 1e9);
 			report.print();
-			return new ProcTermServer(context, jetty, baseUrl, report);
+			readiness.ready = true;
+			return new ProcTermServer(context, jetty, baseUrl, report, metrics, readiness);
 		} catch (Exception | Error e) {
 			if (jetty != null) {
 				jetty.stop();
+			}
+			if (metrics != null) {
+				metrics.close();
 			}
 			context.close();
 			throw e;
@@ -132,9 +163,11 @@ public final class ProcTermServer implements AutoCloseable {
 
 	@Override
 	public void close() throws Exception {
+		readiness.ready = false; // a load balancer stops sending while the requests in flight finish
 		try {
 			jetty.stop();
 		} finally {
+			metrics.close();
 			context.close();
 		}
 	}

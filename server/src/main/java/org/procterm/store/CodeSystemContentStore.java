@@ -52,6 +52,13 @@ public class CodeSystemContentStore {
 						rs.getTimestamp(6).toInstant()), value).stream().findFirst();
 	}
 
+	/** The imported version {@code version} of code system {@code url}, if any. */
+	public Optional<Entry> findVersion(String url, String version) {
+		return jdbc.query("SELECT RES_ID, URL, CS_VERSION, DIGEST, CONCEPTS, STORED_AT FROM " + TABLE + " WHERE URL = ? AND CS_VERSION = ?",
+				(rs, n) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+						rs.getTimestamp(6).toInstant()), url, version).stream().findFirst();
+	}
+
 	/** Whether any version of the code system {@code url} has been imported. */
 	public boolean holds(String url) {
 		Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + " WHERE URL = ?", Integer.class, url);
@@ -80,6 +87,18 @@ public class CodeSystemContentStore {
 
 	public void remove(String resourceId) {
 		jdbc.update("DELETE FROM " + TABLE + " WHERE RES_ID = ?", resourceId);
+	}
+
+	/** The concepts stored under {@code resourceId}, indexed straight from the stream, if stored. */
+	public Optional<org.procterm.engine.codesystem.CodeSystemIndex> index(String resourceId,
+			org.procterm.engine.codesystem.CodeSystemJsonReader reader) {
+		return read(resourceId, in -> {
+			try (InputStream json = new java.util.zip.GZIPInputStream(in, 1 << 16)) {
+				return reader.read(json).index();
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		});
 	}
 
 	/** Hands the gzip-compressed JSON of {@code resourceId} to {@code reader}, if stored. */

@@ -1,12 +1,8 @@
 package org.procterm.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.GZIPInputStream;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeSystem;
@@ -204,13 +200,7 @@ public class EngineSync {
 		if (index != null) {
 			return Optional.of(index);
 		}
-		return contentStore.read(key.substring("CodeSystem/".length()), in -> {
-			try (InputStream json = new GZIPInputStream(in, 1 << 16)) {
-				return reader.read(json).index();
-			} catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-		});
+		return contentStore.index(key.substring("CodeSystem/".length()), reader);
 	}
 
 	private static String key(IBaseResource resource) {

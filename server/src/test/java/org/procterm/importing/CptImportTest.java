@@ -92,7 +92,8 @@ class CptImportTest {
 		assertEquals(0, firstImport.exit(), firstImport.err());
 		assertTrue(firstImport.out().contains("Imported http://www.ama-assn.org/go/cpt version 2025 (CodeSystem/cpt-2025)"), firstImport.out());
 		assertTrue(firstImport.out().contains("8 codes, 29 designations, 2 modifiers, 0 inactive deleted codes"), firstImport.out());
-		assertTrue(firstImport.err().contains("Reading 2025"), "a progress bar is drawn: " + firstImport.err());
+		assertTrue(firstImport.err().contains("Reading 2025"), "progress is shown: " + firstImport.err());
+		assertFalse(firstImport.err().contains("\r"), "not a terminal: plain lines, no redrawn bar");
 	}
 
 	@Test
@@ -121,6 +122,21 @@ class CptImportTest {
 		assertEquals(List.of("0202T", "22216"), codesOf(diff, "added"));
 		assertEquals(List.of("0101T"), codesOf(diff, "deleted"));
 		assertEquals(List.of("22212", "63190"), codesOf(diff, "revised"));
+	}
+
+	@Test
+	@Order(3)
+	void aCommandLineImportBesideTheRunningServerFailsWithOneClearLine() throws Exception {
+		// another process, as a person would run it: in this JVM, H2 would share the open database
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Xmx512m",
+				ProcTermCommand.class.getName(), "import", "cpt", RELEASES.resolve("2026").toString(), "--version", "2026",
+				"--data", data.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+		String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertTrue(child.waitFor(120, TimeUnit.SECONDS));
+		assertEquals(1, child.exitValue(), err);
+		assertEquals("procterm: The database " + TestServers.settings(data).dbUrl() + " is in use by a running procterm. Stop that server first, "
+				+ "or send the import to it over REST (see the README, \"Importing\").", err.strip());
 	}
 
 	@Test

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 import org.hl7.fhir.r4.model.CodeSystem;
@@ -55,8 +54,7 @@ class TwoNodesTest {
 	}
 
 	private static org.procterm.config.ServerSettings onPostgres() throws Exception {
-		return TestServers.settings(TestServers.newDataDir(), Map.of(
-				"db.url", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "db.user", "postgres"));
+		return TestServers.settings(TestServers.newDataDir(), TestServers.on(postgres));
 	}
 
 	@AfterAll
