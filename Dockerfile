@@ -16,4 +16,5 @@ WORKDIR /var/lib/procterm
 ENV PROCTERM_HOST=0.0.0.0 PROCTERM_PORT=8080 PROCTERM_DATA=/var/lib/procterm
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=120s CMD curl -fsS http://127.0.0.1:8080/health/ready || exit 1
-ENTRYPOINT ["java", "-jar", "/opt/procterm/procterm.jar", "serve"]
+ENTRYPOINT ["java", "-jar", "/opt/procterm/procterm.jar"]
+CMD ["serve"]

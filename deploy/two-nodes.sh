@@ -26,7 +26,8 @@ start() { # port, data folder
   exit 1
 }
 
-start 8181 "$work/node1"   # first alone, so one node creates the schema
+java -jar "$JAR" migrate            # the schema first: serve refuses a database without it
+start 8181 "$work/node1"
 start 8182 "$work/node2"
 echo "two nodes ready on 8181 and 8182"
 

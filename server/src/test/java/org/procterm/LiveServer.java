@@ -68,7 +68,7 @@ public class LiveServer implements ParameterResolver {
 			java.util.Map<String, String> database = java.util.Map.of();
 			if ("postgresql".equals(System.getProperty("procterm.test.database"))) {
 				postgres = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
-				database = TestServers.on(postgres);
+				database = TestServers.migrated(postgres);
 			}
 			ProcTermServer server = ProcTermServer.start(TestServers.settings(TestServers.newDataDir(), database));
 			return new Running(server, clientsFor(server.baseUrl()), postgres);

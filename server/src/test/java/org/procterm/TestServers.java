@@ -40,6 +40,12 @@ public final class TestServers {
 		return Map.of("db.url", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "db.user", "postgres");
 	}
 
+	/** As {@link #on}, with the schema made first, as {@code procterm migrate} makes it. */
+	public static Map<String, String> migrated(io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres) throws java.io.IOException {
+		org.procterm.store.SchemaMigrations.migrate(settings(newDataDir(), on(postgres)), false);
+		return on(postgres);
+	}
+
 	public static Path newDataDir() throws java.io.IOException {
 		return Files.createTempDirectory("procterm-test-");
 	}

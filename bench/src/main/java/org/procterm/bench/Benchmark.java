@@ -137,6 +137,16 @@ public final class Benchmark {
 			}
 			run.put("rssAfterRunMiB", rssKiB(server.pid()) / 1024);
 			run.put("results", results);
+			if (ready && target.equals(PROCTERM)) {
+				// a restart on the same data, as after an upgrade or a crash: from the start command to /health/ready
+				server.destroy();
+				server.waitFor();
+				run.put("loadAverageAtRestart", loadAverage());
+				long restarted = System.nanoTime();
+				server = start(target, port, data);
+				waitFor(base.replace("/fhir", "/health/ready"), server);
+				run.put("restartToReadySeconds", (System.nanoTime() - restarted) / 1e9);
+			}
 			return run;
 		} finally {
 			server.destroy();
@@ -320,13 +330,27 @@ public final class Benchmark {
 	}
 
 	private void waitUntilReady(String base, Process server) throws Exception {
+		waitFor(base + "/metadata", server);
+	}
+
+	/** The one-minute load average, as /proc/loadavg gives it (-1 where there is none). */
+	private static double loadAverage() {
+		try {
+			return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+		} catch (IOException | RuntimeException e) {
+			return -1;
+		}
+	}
+
+	/** Waits until {@code url} answers 200, for at most 180 s. */
+	private void waitFor(String url, Process server) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!server.isAlive()) {
 				throw new IllegalStateException("the server stopped during start-up; see its log");
 			}
 			try {
-				if (get(base + "/metadata").statusCode() == 200) {
+				if (get(url).statusCode() == 200) {
 					return;
 				}
 			} catch (IOException e) {

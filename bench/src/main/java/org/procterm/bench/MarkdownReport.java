@@ -100,8 +100,13 @@ final class MarkdownReport {
 		if (run.containsKey("notReady")) {
 			line.append(run.get("notReady")).append(", ");
 		}
-		line.append(String.format(Locale.ROOT, "resident memory %d MiB before the load, %d MiB after it, %d MiB after the run.",
+		line.append(String.format(Locale.ROOT, "resident memory %d MiB before the load, %d MiB after it, %d MiB after the run",
 				mib(run, "rssBeforeLoadMiB"), mib(run, "rssAfterLoadMiB"), mib(run, "rssAfterRunMiB")));
+		if (run.containsKey("restartToReadySeconds")) {
+			line.append(String.format(Locale.ROOT, "; restarted on the same data, ready (`/health/ready`) after %.1f s (load average %.2f)",
+					seconds(run, "restartToReadySeconds"), seconds(run, "loadAverageAtRestart")));
+		}
+		line.append('.');
 		return line.toString();
 	}
 

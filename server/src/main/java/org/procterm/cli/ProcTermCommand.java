@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The procterm command line: {@code java -jar procterm.jar <command>}. */
 @Command(name = "procterm", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
 		description = "FHIR R4 terminology server for surgical procedure codes, with patient-facing explanations.",
-		subcommands = {ServeCommand.class, ImportCommand.class, DiffCommand.class})
+		subcommands = {ServeCommand.class, ImportCommand.class, DiffCommand.class, MigrateCommand.class})
 public class ProcTermCommand implements Runnable {
 
 	@CommandLine.Spec

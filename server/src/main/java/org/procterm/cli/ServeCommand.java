@@ -39,7 +39,13 @@ public class ServeCommand implements Callable<Integer> {
 			System.err.println("procterm: " + e.getMessage());
 			return 2;
 		}
-		ProcTermServer server = ProcTermServer.start(settings);
+		ProcTermServer server;
+		try {
+			server = ProcTermServer.start(settings);
+		} catch (IllegalStateException e) { // a state a person must change first, e.g. a schema to migrate
+			System.err.println("procterm: " + e.getMessage());
+			return 1;
+		}
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			try {
 				server.close();

@@ -100,11 +100,15 @@ public final class SettingsLoader {
 			} catch (java.net.URISyntaxException e) {
 				throw new SettingsException("licence.jwt-jwks-url must be a URL, not '" + jwks + "'");
 			}
-			if (!"https".equals(jwksUrl.getScheme()) && !"http".equals(jwksUrl.getScheme())) {
-				throw new SettingsException("licence.jwt-jwks-url must be an http(s) URL, not '" + jwks + "'");
+			boolean loopback = "http".equals(jwksUrl.getScheme()) && jwksUrl.getHost() != null
+					&& (jwksUrl.getHost().equals("localhost") || jwksUrl.getHost().startsWith("127.") || jwksUrl.getHost().equals("[::1]"));
+			if (!"https".equals(jwksUrl.getScheme()) && !loopback) {
+				// over plain http anyone on the way could swap the keys and forge licence tokens
+				throw new SettingsException("licence.jwt-jwks-url must be an https URL (plain http only on this machine), not '" + jwks + "'");
 			}
 		}
-		return new LicenceSettings(list(v, "licence.restricted-systems"), list(v, "licence.tokens"), issuer, jwksUrl, scope);
+		return new LicenceSettings(list(v, "licence.restricted-systems"), list(v, "licence.tokens"), issuer, jwksUrl, scope,
+				blankToNull(v.get("licence.jwt-audience")));
 	}
 
 	/** A comma-separated setting, each item trimmed, empty items dropped. */

@@ -52,6 +52,7 @@ public final class RequestLog implements Filter {
 		response.setHeader(HEADER, id);
 		MDC.put("requestId", id);
 		long start = System.nanoTime();
+		boolean failed = false;
 		try {
 			// HAPI answers with the X-Request-ID it is given (else one of its own): it is given ours
 			chain.doFilter(new jakarta.servlet.http.HttpServletRequestWrapper(request) {
@@ -65,9 +66,12 @@ public final class RequestLog implements Filter {
 					return HEADER.equalsIgnoreCase(name) ? java.util.Collections.enumeration(java.util.List.of(id)) : super.getHeaders(name);
 				}
 			}, res);
+		} catch (IOException | ServletException | RuntimeException e) {
+			failed = true; // Jetty answers 500 after this filter has returned: counted as such here
+			throw e;
 		} finally {
 			long nanos = System.nanoTime() - start;
-			int status = response.getStatus();
+			int status = failed ? 500 : response.getStatus();
 			String operation = operation(request);
 			String statusClass = status / 100 + "xx";
 			Timer.builder("procterm.requests").description("HTTP requests by operation and status class")

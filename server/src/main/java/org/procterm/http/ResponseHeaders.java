@@ -45,7 +45,8 @@ public final class ResponseHeaders implements Filter {
 			String etag = "W/\"" + engine.contentTag() + "-" + (AccessFilter.of(request) == Access.LICENSED ? "l" : "p") + "-" + digest(request) + "\"";
 			response.setHeader("ETag", etag);
 			response.setDateHeader("Last-Modified", engine.lastChanged() / 1000 * 1000);
-			response.setHeader("Cache-Control", "no-cache"); // keep it, but ask whether it is still current
+			// keep it, but ask whether it is still current; a licensed answer only in the client's own cache
+			response.setHeader("Cache-Control", AccessFilter.of(request) == Access.LICENSED ? "private, no-cache" : "no-cache");
 			if (matches(request.getHeader("If-None-Match"), etag)) {
 				response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 				return;

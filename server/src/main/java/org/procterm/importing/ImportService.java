@@ -244,7 +244,6 @@ public class ImportService {
 		metadata.setCount(index.size());
 		progress.stage("Storing " + index.size() + " concepts", -1);
 		engineSync.prepare(id, index);
-		boolean committed = false;
 		try {
 			transactions.executeWithoutResult(status -> {
 				IFhirResourceDao<CodeSystem> dao = daos.getResourceDao(CodeSystem.class);
@@ -260,9 +259,8 @@ public class ImportService {
 				engineSync.recordImport(id);
 				checkpoints.beforeCommit();
 			});
-			committed = true;
 		} finally {
-			engineSync.finish(id, committed);
+			engineSync.finish(id);
 		}
 		log.info("imported CodeSystem/{} ({} {}, {} concepts)", id, header.getUrl(), header.getVersion(), index.size());
 		return ImportSummary.imported(id, header.getUrl(), header.getVersion(), index.size(), counts, seconds(started));

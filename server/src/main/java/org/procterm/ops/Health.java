@@ -20,11 +20,20 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class Health extends HttpServlet {
 
 	private static final int DATABASE_SECONDS = 2;
+	/** The database is asked on a thread of its own, so a pool with no free connection cannot hold the check. */
+	private static final java.util.concurrent.ExecutorService PROBE = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+		Thread t = new Thread(r, "procterm-health-probe");
+		t.setDaemon(true);
+		return t;
+	});
 
 	private final transient DataSource database;
 	private final transient BooleanSupplier loaded;
 
-	/** @param loaded whether the engine has loaded what the database holds (false while starting or stopping) */
+	/**
+	 * @param loaded whether the engine serves what the database holds: loaded, not stopping, and (with
+	 *               other nodes) following their changes
+	 */
 	public Health(DataSource database, BooleanSupplier loaded) {
 		this.database = database;
 		this.loaded = loaded;
@@ -51,16 +60,29 @@ public final class Health extends HttpServlet {
 		boolean up = engine && databaseProblem == null;
 		response.setStatus(up ? 200 : 503);
 		response.getWriter().write("{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"checks\":{"
-				+ "\"engine\":{\"status\":\"" + (engine ? "UP" : "DOWN") + "\"" + (engine ? "" : ",\"message\":\"still loading, or stopping\"") + "},"
+				+ "\"engine\":{\"status\":\"" + (engine ? "UP" : "DOWN") + "\"" + (engine ? "" : ",\"message\":\"still loading, stopping, or not following other nodes' changes\"") + "},"
 				+ "\"database\":{\"status\":\"" + (databaseProblem == null ? "UP" : "DOWN") + "\""
 				+ (databaseProblem == null ? "" : ",\"message\":\"" + databaseProblem + "\"") + "}}}");
 	}
 
 	/** Null when the database answers in time, else why not, in words safe to show (no URL, no driver text). */
 	private String databaseProblem() {
-		try (Connection c = database.getConnection()) {
-			return c.isValid(DATABASE_SECONDS) ? null : "the database did not answer within " + DATABASE_SECONDS + " s";
-		} catch (SQLException e) {
+		java.util.concurrent.Future<String> answer = PROBE.submit(() -> {
+			try (Connection c = database.getConnection()) {
+				return c.isValid(DATABASE_SECONDS) ? null : "the database did not answer within " + DATABASE_SECONDS + " s";
+			} catch (SQLException e) {
+				return "no connection to the database";
+			}
+		});
+		try {
+			return answer.get(DATABASE_SECONDS + 1L, java.util.concurrent.TimeUnit.SECONDS);
+		} catch (java.util.concurrent.TimeoutException e) {
+			answer.cancel(true);
+			return "no database connection within " + DATABASE_SECONDS + " s (the pool may be exhausted)";
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return "the check was interrupted";
+		} catch (java.util.concurrent.ExecutionException e) {
 			return "no connection to the database";
 		}
 	}

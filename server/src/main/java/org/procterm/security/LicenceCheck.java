@@ -12,7 +12,9 @@ import org.procterm.config.LicenceSettings;
 import org.procterm.engine.Access;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -48,10 +50,13 @@ public final class LicenceCheck {
 		try {
 			JWKSource<SecurityContext> keys = JWKSourceBuilder.create(settings.jwksUrl().toURL()).build();
 			DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+			// plain JWTs and OAuth2 access tokens (RFC 9068's "at+jwt"), and tokens that state no type
+			processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
 			processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
 					Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.ES256, JWSAlgorithm.ES384),
 					keys));
-			processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+			// the audience, when configured, keeps out tokens the same issuer made for another API
+			processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(settings.jwtAudience(),
 					new JWTClaimsSet.Builder().issuer(settings.jwtIssuer()).build(), Set.of("exp")));
 			return processor;
 		} catch (MalformedURLException e) {
@@ -99,6 +104,9 @@ public final class LicenceCheck {
 		String message = e.getMessage() == null ? "" : e.getMessage();
 		if (message.contains("Expired")) {
 			return "it has expired";
+		}
+		if (message.contains("aud")) {
+			return "it was issued for another audience";
 		}
 		if (message.contains("iss")) {
 			return "it was issued by another issuer";

@@ -9,6 +9,7 @@ import org.procterm.content.BundledPackage;
 import org.procterm.store.ChangeFollower;
 import org.procterm.store.ChangeLog;
 import org.procterm.store.EngineSync;
+import org.procterm.store.SchemaMigrations;
 import org.procterm.store.StorageConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,14 @@ public final class ProcTermContext implements AutoCloseable {
 		// said at once: the phases below take seconds each on a busy machine, and silence looks like a hang
 		log.info("Starting procterm {} on {}", org.procterm.BuildInfo.VERSION, settings.databaseDescription());
 		createDataDir(settings);
+		if (settings.isPostgres()) {
+			SchemaMigrations.Changes pending = SchemaMigrations.pending(settings);
+			if (!pending.none()) {
+				throw new IllegalStateException("The database schema is older than this procterm (" + pending.hapi() + " HAPI FHIR and "
+						+ pending.procterm() + " procterm changes pending). Run 'java -jar procterm.jar migrate' with the same database "
+						+ "options first; it creates the schema on a new database and upgrades an existing one.");
+			}
+		}
 		AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();
 		try {
 			// HAPI reads this Spring property to decide whether its Quartz schedulers run at all

@@ -71,6 +71,12 @@ public class ProcTermRestfulServer extends RestfulServer {
 		registerInterceptor(new RedactedReads(spring.getBean(TerminologyEngine.class).licence()));
 	}
 
+	/** The request id is answered once, by RequestLog, which also hands HAPI the same id. */
+	@Override
+	protected void addRequestIdToResponse(ca.uhn.fhir.rest.server.servlet.ServletRequestDetails request, String requestId) {
+		// nothing: see RequestLog
+	}
+
 	/** HAPI names itself and its version in X-Powered-By on every answer; procterm discloses no versions. */
 	@Override
 	public void addHeadersToResponse(jakarta.servlet.http.HttpServletResponse response) {

@@ -94,7 +94,9 @@ public final class ProcTermServer implements AutoCloseable {
 			servlets.addServlet(new ServletHolder(site.infobutton()), "/infobutton");
 			Readiness readiness = new Readiness();
 			BasicDataSource database = context.bean(BasicDataSource.class);
-			servlets.addServlet(new ServletHolder(new Health(database, () -> readiness.ready)), "/health/*");
+			ChangeFollower follower = context.bean(ChangeFollower.class);
+			servlets.addServlet(new ServletHolder(new Health(database,
+					() -> readiness.ready && (!settings.isPostgres() || follower.isFollowing()))), "/health/*");
 			TerminologyEngine engine = context.bean(TerminologyEngine.class);
 			metrics = new Metrics(engine, database);
 			servlets.addServlet(new ServletHolder(metrics.servlet()), "/metrics");

@@ -32,6 +32,8 @@ public final class ChangeFollower implements AutoCloseable {
 	private final EngineSync sync;
 	private final ServerSettings settings;
 	private long applied;
+	/** When a catch-up last finished (System.nanoTime), so readiness can tell a node that has stopped following. */
+	private volatile long caughtUpAt = System.nanoTime();
 	private long lastPrune;
 	private volatile boolean closed;
 	private volatile Thread listener;
@@ -91,18 +93,28 @@ public final class ChangeFollower implements AutoCloseable {
 				applied = counter;
 				break;
 			}
+			// the last change of each resource in this batch is the one that counts (an import logs two)
+			java.util.Map<String, ChangeLog.Change> latest = new java.util.LinkedHashMap<>();
 			for (ChangeLog.Change change : next) {
-				if (!sync.wasOwn(change.seq())) {
-					sync.apply(change);
+				if (!change.node().equals(sync.node())) { // this node's own were applied as they committed
+					latest.remove(change.resourceType() + "/" + change.resourceId());
+					latest.put(change.resourceType() + "/" + change.resourceId(), change);
 				}
 				applied = change.seq();
 			}
+			latest.values().forEach(sync::apply);
 		}
+		caughtUpAt = System.nanoTime();
 		long now = System.currentTimeMillis();
 		if (now - lastPrune > Duration.ofHours(1).toMillis()) {
 			lastPrune = now;
 			changes.prune(KEEP);
 		}
+	}
+
+	/** Whether this node has caught up with the others lately (within ten catch-up rounds). */
+	public boolean isFollowing() {
+		return System.nanoTime() - caughtUpAt < CATCH_UP.multipliedBy(10).toNanos();
 	}
 
 	private static void sleep(Duration d) {

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class ChangeLog {
 
 	/** One change: a resource written, or deleted when {@code deleted}. */
-	public record Change(long seq, String resourceType, String resourceId, boolean deleted) {}
+	public record Change(long seq, String resourceType, String resourceId, boolean deleted, String node) {}
 
 	/** The PostgreSQL notification channel the nodes listen on. */
 	public static final String CHANNEL = "procterm_changes";
@@ -31,15 +31,21 @@ public class ChangeLog {
 	/** How many changes one catch-up reads at most; a node further behind reads on in the next round. */
 	static final int PAGE = 1000;
 
+	/** The tables, as created on H2 at every start and by the schema migration on PostgreSQL. */
+	static final java.util.List<String> TABLES = java.util.List.of(
+			"CREATE TABLE IF NOT EXISTS " + COUNTER + " (ID INTEGER PRIMARY KEY, N BIGINT NOT NULL)",
+			"CREATE TABLE IF NOT EXISTS " + TABLE + " (SEQ BIGINT PRIMARY KEY, RES_TYPE VARCHAR(40) NOT NULL, "
+					+ "RES_ID VARCHAR(64) NOT NULL, DELETED BOOLEAN NOT NULL, NODE VARCHAR(36) NOT NULL, CHANGED_AT TIMESTAMP NOT NULL)");
+
 	private final JdbcTemplate jdbc;
 	private final boolean postgres;
 
 	public ChangeLog(DataSource dataSource, boolean postgres) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.postgres = postgres;
-		jdbc.execute("CREATE TABLE IF NOT EXISTS " + COUNTER + " (ID INTEGER PRIMARY KEY, N BIGINT NOT NULL)");
-		jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (SEQ BIGINT PRIMARY KEY, RES_TYPE VARCHAR(40) NOT NULL, "
-				+ "RES_ID VARCHAR(64) NOT NULL, DELETED BOOLEAN NOT NULL, CHANGED_AT TIMESTAMP NOT NULL)");
+		if (!postgres) {
+			TABLES.forEach(jdbc::execute); // on PostgreSQL `procterm migrate` made them (see SchemaMigrations): a serving role needs no DDL
+		}
 		if (current() < 0) {
 			try {
 				jdbc.update("INSERT INTO " + COUNTER + " (ID, N) VALUES (1, 0)");
@@ -49,12 +55,15 @@ public class ChangeLog {
 		}
 	}
 
-	/** Records a change in the caller's transaction and returns its number. */
-	public long record(String resourceType, String resourceId, boolean deleted) {
+	/**
+	 * Records a change by {@code node} in the caller's transaction and returns its number. Call it as
+	 * late as possible before the commit: the counter row stays locked from here until the commit.
+	 */
+	public long record(String resourceType, String resourceId, boolean deleted, String node) {
 		jdbc.update("UPDATE " + COUNTER + " SET N = N + 1 WHERE ID = 1"); // locks the row until the transaction ends
 		long seq = current();
-		jdbc.update("INSERT INTO " + TABLE + " (SEQ, RES_TYPE, RES_ID, DELETED, CHANGED_AT) VALUES (?, ?, ?, ?, ?)",
-				seq, resourceType, resourceId, deleted, Timestamp.from(Instant.now()));
+		jdbc.update("INSERT INTO " + TABLE + " (SEQ, RES_TYPE, RES_ID, DELETED, NODE, CHANGED_AT) VALUES (?, ?, ?, ?, ?, ?)",
+				seq, resourceType, resourceId, deleted, node, Timestamp.from(Instant.now()));
 		if (postgres) {
 			jdbc.query("SELECT pg_notify(?, ?)", rs -> null, CHANNEL, Long.toString(seq)); // sent at commit, dropped at rollback
 		}
@@ -69,12 +78,12 @@ public class ChangeLog {
 
 	/** The changes after {@code seq}, oldest first, at most {@link #PAGE}. */
 	public List<Change> after(long seq) {
-		return jdbc.query("SELECT SEQ, RES_TYPE, RES_ID, DELETED FROM " + TABLE + " WHERE SEQ > ? ORDER BY SEQ",
+		return jdbc.query("SELECT SEQ, RES_TYPE, RES_ID, DELETED, NODE FROM " + TABLE + " WHERE SEQ > ? ORDER BY SEQ",
 				ps -> {
 					ps.setLong(1, seq);
 					ps.setMaxRows(PAGE);
 				},
-				(rs, i) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+				(rs, i) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)));
 	}
 
 	/** The oldest change still kept, or 0 when none is. */

@@ -30,11 +30,18 @@ public class CodeSystemContentStore {
 
 	private final JdbcTemplate jdbc;
 
+	/** The table, as created on H2 at every start and by the schema migration on PostgreSQL. */
+	static String table(boolean postgres) {
+		return "CREATE TABLE IF NOT EXISTS " + TABLE + " (RES_ID VARCHAR(64) PRIMARY KEY, URL VARCHAR(512) NOT NULL, "
+				+ "CS_VERSION VARCHAR(128), DIGEST VARCHAR(64) NOT NULL, CONCEPTS INTEGER NOT NULL, "
+				+ "CONTENT " + (postgres ? "BYTEA" : "BLOB") + " NOT NULL, STORED_AT TIMESTAMP NOT NULL)";
+	}
+
 	public CodeSystemContentStore(DataSource dataSource, boolean postgres) {
 		this.jdbc = new JdbcTemplate(dataSource);
-		jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (RES_ID VARCHAR(64) PRIMARY KEY, URL VARCHAR(512) NOT NULL, "
-				+ "CS_VERSION VARCHAR(128), DIGEST VARCHAR(64) NOT NULL, CONCEPTS INTEGER NOT NULL, "
-				+ "CONTENT " + (postgres ? "BYTEA" : "BLOB") + " NOT NULL, STORED_AT TIMESTAMP NOT NULL)");
+		if (!postgres) {
+			jdbc.execute(table(false)); // on PostgreSQL `procterm migrate` made it (see SchemaMigrations): a serving role needs no DDL
+		}
 	}
 
 	public Optional<Entry> find(String resourceId) {

@@ -91,6 +91,8 @@ public class StorageConfig {
 			ds.setPassword(settings.dbPassword());
 		}
 		ds.setMaxTotal(20);
+		// a request waits at most this long for a connection, then fails, rather than hanging on an exhausted pool
+		ds.setMaxWait(java.time.Duration.ofSeconds(30));
 		return ds;
 	}
 
@@ -103,7 +105,8 @@ public class StorageConfig {
 		emf.setDataSource(dataSource);
 		Properties jpa = new Properties();
 		jpa.put("hibernate.dialect", settings.isPostgres() ? HapiFhirPostgresDialect.class.getName() : HapiFhirH2Dialect.class.getName());
-		jpa.put("hibernate.hbm2ddl.auto", "update");
+		// PostgreSQL's schema is HAPI's migrator's (procterm migrate, see SchemaMigrations); H2's is Hibernate's
+		jpa.put("hibernate.hbm2ddl.auto", settings.isPostgres() ? "none" : "update");
 		jpa.put("hibernate.jdbc.batch_size", "20");
 		jpa.put("hibernate.cache.use_query_cache", "false");
 		jpa.put("hibernate.cache.use_second_level_cache", "false");

@@ -79,6 +79,6 @@ class SettingsLoaderTest {
 		assertTrue(half.getMessage().contains("set all three, or none"), half.getMessage());
 		var notUrl = assertThrows(SettingsLoader.SettingsException.class, () -> new SettingsLoader(Map.of()).load(null,
 				cli("licence.jwt-issuer", "https://login.example.test", "licence.jwt-jwks-url", "file:/etc/keys", "licence.jwt-scope", "cpt.read")));
-		assertTrue(notUrl.getMessage().contains("http(s) URL"), notUrl.getMessage());
+		assertTrue(notUrl.getMessage().contains("must be an https URL"), notUrl.getMessage());
 	}
 }

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +32,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.procterm.CommandRun;
 import org.procterm.LiveServer;
 import org.procterm.TestServers;
 import org.procterm.cli.ProcTermCommand;
@@ -42,7 +41,6 @@ import org.procterm.server.ProcTermServer;
 
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import picocli.CommandLine;
 
 /**
  * The life of licensed CPT releases in one database, in order: 2025 imported from the command line,
@@ -61,11 +59,9 @@ class CptImportTest {
 	private static ProcTermServer server;
 	private static LiveServer.Server fhir;
 	private static int haltedExit;
-	private static Cli diffAfterCrash;
-	private static Cli diffAfterImport;
-	private static Cli firstImport;
-
-	private record Cli(int exit, String out, String err) {}
+	private static CommandRun diffAfterCrash;
+	private static CommandRun diffAfterImport;
+	private static CommandRun firstImport;
 
 	@BeforeAll
 	static void importReleasesFromTheCommandLine() throws Exception {
@@ -353,22 +349,10 @@ class CptImportTest {
 	}
 
 	/** Runs a procterm command in this JVM on the test database, capturing what it prints. */
-	private static Cli cli(String... args) {
+	private static CommandRun cli(String... args) {
 		List<String> all = new ArrayList<>(List.of(args));
 		all.addAll(List.of("--data", data.toString()));
-		PrintStream out = System.out;
-		PrintStream err = System.err;
-		ByteArrayOutputStream o = new ByteArrayOutputStream();
-		ByteArrayOutputStream e = new ByteArrayOutputStream();
-		try {
-			System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-			System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-			int exit = new CommandLine(new ProcTermCommand()).execute(all.toArray(String[]::new));
-			return new Cli(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-		} finally {
-			System.setOut(out);
-			System.setErr(err);
-		}
+		return CommandRun.of(all.toArray(String[]::new));
 	}
 
 	/** Imports {@code version} in a child JVM that halts, as a kill -9 would, after every write and before the commit. */

@@ -43,7 +43,7 @@ class OperationsTest {
 		accessLog.start();
 		((Logger) LoggerFactory.getLogger("procterm.access")).addAppender(accessLog);
 		postgres = EmbeddedPostgres.builder().start();
-		Map<String, String> settings = new java.util.HashMap<>(TestServers.on(postgres));
+		Map<String, String> settings = new java.util.HashMap<>(TestServers.migrated(postgres));
 		settings.put("log.access", "true");
 		server = ProcTermServer.start(TestServers.settings(TestServers.newDataDir(), settings));
 		root = server.baseUrl().replace("/fhir", "");

@@ -43,18 +43,20 @@ class TwoNodesTest {
 	private static final String SYSTEM = "http://example.org/fhir/CodeSystem/two-nodes";
 
 	private static EmbeddedPostgres postgres;
+	private static java.util.Map<String, String> database;
 	private static ProcTermServer a;
 	private static ProcTermServer b;
 
 	@BeforeAll
 	static void startTwoNodesOnOneDatabase() throws Exception {
 		postgres = EmbeddedPostgres.builder().start();
+		database = TestServers.migrated(postgres);
 		a = ProcTermServer.start(onPostgres());
 		b = ProcTermServer.start(onPostgres());
 	}
 
 	private static org.procterm.config.ServerSettings onPostgres() throws Exception {
-		return TestServers.settings(TestServers.newDataDir(), TestServers.on(postgres));
+		return TestServers.settings(TestServers.newDataDir(), database);
 	}
 
 	@AfterAll

@@ -51,7 +51,8 @@ public record Concept(
 
 	/** This concept with only {@code open} designations and {@code display} in place of its own, and no definition (see CodeSystemIndex#redacted). */
 	public Concept withheld(String display, List<Designation> open) {
-		return new Concept(code, display, null, inactive, notSelectable, open, properties, parents, children, searchWords(display, open), ordinal);
+		// found by its open names only, never by the words of a placeholder display
+		return new Concept(code, display, null, inactive, notSelectable, open, properties, parents, children, searchWords(null, open), ordinal);
 	}
 
 	private static List<String> searchWords(String display, List<Designation> designations) {

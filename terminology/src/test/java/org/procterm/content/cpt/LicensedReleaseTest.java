@@ -88,7 +88,8 @@ class LicensedReleaseTest {
 				.map(c -> c.getDisplay() + c.getDesignation().stream().map(d -> d.getValue()).toList()).toList();
 		assertFalse(text.contains("Fixture") || text.contains("FIXTURE"), text);
 		assertTrue(expanded.getExpansion().getParameter().stream().anyMatch(p -> p.getName().equals("warning-withheld")));
-		// typeahead finds codes by our names, not by AMA's words
+		// typeahead finds codes by our names, not by AMA's words nor by the placeholder's
+		assertEquals(0, engine.context(Access.PUBLIC).expand(all, ExpansionRequest.builder().filter("licensed").build()).getExpansion().getTotal());
 		assertEquals(List.of("22210"), engine.context(Access.PUBLIC).expand(all, ExpansionRequest.builder().filter("neck").build())
 				.getExpansion().getContains().stream().map(ValueSet.ValueSetExpansionContainsComponent::getCode).toList());
 		assertEquals(FIXTURE_22210, engine.context(Access.LICENSED).expand(all, ExpansionRequest.builder().filter("22210").build())
