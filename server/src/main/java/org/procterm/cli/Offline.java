@@ -73,8 +73,8 @@ final class Offline {
 	}
 
 	private static String inUse(ServerSettings settings) {
-		return "The database " + settings.dbUrl() + " is in use by a running procterm. "
-				+ "Stop that server first, or send the import to it over REST (see the README, \"Importing\").";
+		return "The database " + settings.dbUrl() + " is in use by a running procterm. Stop that server first, or ask it over REST "
+				+ "instead: CodeSystem/$import-cpt to import, CodeSystem/$diff to compare (see the README, \"Importing\").";
 	}
 
 	private static boolean causes(Throwable t, String text) {

@@ -42,6 +42,8 @@ import org.procterm.engine.TerminologyEngine;
  */
 public final class ProcTermServer implements AutoCloseable {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProcTermServer.class);
+
 	/** How long a stop waits for requests in flight to finish. */
 	private static final long STOP_TIMEOUT_MS = 30_000;
 
@@ -166,11 +168,13 @@ public final class ProcTermServer implements AutoCloseable {
 	@Override
 	public void close() throws Exception {
 		readiness.ready = false; // a load balancer stops sending while the requests in flight finish
+		log.info("Stopping procterm: finishing the requests in flight (at most {} s)", STOP_TIMEOUT_MS / 1000);
 		try {
 			jetty.stop();
 		} finally {
 			metrics.close();
 			context.close();
+			log.info("procterm stopped");
 		}
 	}
 }

@@ -132,7 +132,8 @@ class CptImportTest {
 		assertTrue(child.waitFor(120, TimeUnit.SECONDS));
 		assertEquals(1, child.exitValue(), err);
 		assertEquals("procterm: The database " + TestServers.settings(data).dbUrl() + " is in use by a running procterm. Stop that server first, "
-				+ "or send the import to it over REST (see the README, \"Importing\").", err.strip());
+				+ "or ask it over REST instead: CodeSystem/$import-cpt to import, CodeSystem/$diff to compare (see the README, \"Importing\").",
+				err.strip());
 	}
 
 	@Test
