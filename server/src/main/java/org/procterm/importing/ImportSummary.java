@@ -28,9 +28,15 @@ public record ImportSummary(String resourceId, String url, String version, int c
 		StringBuilder s = new StringBuilder("Imported " + what + " in " + String.format(java.util.Locale.ROOT, "%.1f", seconds) + " s: "
 				+ concepts + " concepts");
 		if (counts != null) {
-			s.append(" (").append(counts.codes()).append(" codes, ").append(counts.designations()).append(" designations, ")
-					.append(counts.modifiers()).append(" modifiers, ").append(counts.inactive()).append(" inactive deleted codes)");
+			s.append(" (").append(count(counts.codes(), "code", "codes")).append(", ")
+					.append(count(counts.designations(), "designation", "designations")).append(", ")
+					.append(count(counts.modifiers(), "modifier", "modifiers")).append(", ")
+					.append(count(counts.inactive(), "inactive deleted code", "inactive deleted codes")).append(')');
 		}
 		return s.append('.').toString();
+	}
+
+	private static String count(long n, String one, String many) {
+		return n + " " + (n == 1 ? one : many);
 	}
 }

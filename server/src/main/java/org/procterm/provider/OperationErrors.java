@@ -112,11 +112,20 @@ public class OperationErrors {
 		for (Throwable t = thrown; t != null; t = t.getCause()) {
 			boolean badValue = t instanceof NumberFormatException || t instanceof DataFormatException;
 			if (badValue && whileBindingParameters(t)) {
-				String message = "A parameter has a malformed value (" + t.getMessage() + "); check the types the operation expects";
+				String message = malformedMessage(t);
 				return new InvalidRequestException(message, outcome(OperationOutcome.IssueType.INVALID, message));
 			}
 		}
 		return null; // not ours: HAPI's default handling applies
+	}
+
+	/** In words a person can act on: Java's "For input string: \"ten\"" becomes the value and what to send instead. */
+	private static String malformedMessage(Throwable t) {
+		java.util.regex.Matcher number = java.util.regex.Pattern.compile("^For input string: \"(.*)\"").matcher(String.valueOf(t.getMessage()));
+		if (t instanceof NumberFormatException && number.find()) {
+			return "A parameter that takes a whole number has the value '" + number.group(1) + "'; send digits, e.g. count=10";
+		}
+		return "A parameter has a malformed value (" + t.getMessage() + "); check the types the operation expects";
 	}
 
 	private static boolean whileBindingParameters(Throwable t) {

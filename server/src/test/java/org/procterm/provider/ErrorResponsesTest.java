@@ -52,6 +52,8 @@ class ErrorResponsesTest {
 		HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(server.baseUrl()
 				+ "/ValueSet/$expand?url=" + ExpandOperationTest.SPINE + "&count=ten")).GET());
 		assertOperationOutcome(r, 400);
+		assertTrue(r.body().contains("A parameter that takes a whole number has the value 'ten'; send digits"), r.body());
+		assertFalse(r.body().contains("For input string"), "no Java wording: " + r.body());
 	}
 
 	@Test
