@@ -6,8 +6,8 @@ import org.procterm.config.ServerSettings;
 import org.procterm.engine.codesystem.CodeSystemDiff;
 import org.procterm.engine.codesystem.CodeSystemJsonReader;
 import org.procterm.store.CodeSystemContentStore;
+import org.procterm.store.DirectConnections;
 import org.procterm.server.ProcTermContext;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import ca.uhn.fhir.context.FhirContext;
 
@@ -33,24 +33,17 @@ final class Offline {
 	 * no web server, a second or two instead of a full start. Empty when either version was not
 	 * imported (stored with PUT, say), so the caller falls back to the engine.
 	 */
-	static Optional<CodeSystemDiff> importedDiff(ServerSettings settings, String url, String from,
-			String to) {
+	static Optional<CodeSystemDiff> importedDiff(ServerSettings settings, String url, String from, String to) {
 		refuseIfInUse(settings);
-		SingleConnectionDataSource db = new SingleConnectionDataSource(
-				settings.dbUrl(), settings.dbUser() == null ? "" : settings.dbUser(), settings.dbPassword() == null ? "" : settings.dbPassword(), true);
-		try {
-			CodeSystemContentStore store = new CodeSystemContentStore(db, settings.isPostgres());
-			var before = store.findVersion(url, from);
-			var after = store.findVersion(url, to);
-			if (before.isEmpty() || after.isEmpty()) {
-				return Optional.empty();
-			}
-			CodeSystemJsonReader reader = new CodeSystemJsonReader(FhirContext.forR4Cached());
-			return Optional.of(CodeSystemDiff.between(store.index(before.get().resourceId(), reader).orElseThrow(),
-					store.index(after.get().resourceId(), reader).orElseThrow()));
-		} finally {
-			db.destroy();
+		CodeSystemContentStore store = new CodeSystemContentStore(DirectConnections.to(settings), settings.isPostgres());
+		var before = store.findVersion(url, from);
+		var after = store.findVersion(url, to);
+		if (before.isEmpty() || after.isEmpty()) {
+			return Optional.empty();
 		}
+		CodeSystemJsonReader reader = new CodeSystemJsonReader(FhirContext.forR4Cached());
+		return Optional.of(CodeSystemDiff.between(store.index(before.get().resourceId(), reader).orElseThrow(),
+				store.index(after.get().resourceId(), reader).orElseThrow()));
 	}
 
 	/**
@@ -61,8 +54,7 @@ final class Offline {
 		if (settings.isPostgres()) {
 			return; // PostgreSQL serves many processes; the import's transaction keeps them apart
 		}
-		try (java.sql.Connection probe = java.sql.DriverManager.getConnection(settings.dbUrl(),
-				settings.dbUser() == null ? "" : settings.dbUser(), settings.dbPassword() == null ? "" : settings.dbPassword())) {
+		try (java.sql.Connection probe = DirectConnections.to(settings).getConnection()) {
 			// free: the probe closes at once, and H2 closes the file with it
 		} catch (java.sql.SQLException e) {
 			if (causes(e, "already in use") || causes(e, "locked by another process")) {

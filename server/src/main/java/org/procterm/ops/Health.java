@@ -20,15 +20,14 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class Health extends HttpServlet {
 
 	private static final int DATABASE_SECONDS = 2;
+	private final transient DataSource database;
+	private final transient BooleanSupplier loaded;
 	/** The database is asked on a thread of its own, so a pool with no free connection cannot hold the check. */
-	private static final java.util.concurrent.ExecutorService PROBE = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+	private final transient java.util.concurrent.ExecutorService probe = java.util.concurrent.Executors.newCachedThreadPool(r -> {
 		Thread t = new Thread(r, "procterm-health-probe");
 		t.setDaemon(true);
 		return t;
 	});
-
-	private final transient DataSource database;
-	private final transient BooleanSupplier loaded;
 
 	/**
 	 * @param loaded whether the engine serves what the database holds: loaded, not stopping, and (with
@@ -37,6 +36,11 @@ public final class Health extends HttpServlet {
 	public Health(DataSource database, BooleanSupplier loaded) {
 		this.database = database;
 		this.loaded = loaded;
+	}
+
+	@Override
+	public void destroy() {
+		probe.shutdownNow();
 	}
 
 	@Override
@@ -67,7 +71,7 @@ public final class Health extends HttpServlet {
 
 	/** Null when the database answers in time, else why not, in words safe to show (no URL, no driver text). */
 	private String databaseProblem() {
-		java.util.concurrent.Future<String> answer = PROBE.submit(() -> {
+		java.util.concurrent.Future<String> answer = probe.submit(() -> {
 			try (Connection c = database.getConnection()) {
 				return c.isValid(DATABASE_SECONDS) ? null : "the database did not answer within " + DATABASE_SECONDS + " s";
 			} catch (SQLException e) {

@@ -62,8 +62,10 @@ public final class ProcTermContext implements AutoCloseable {
 			}
 			spring.refresh();
 			log.info("  database and FHIR store ready ({} s)", seconds(started));
-			// where following other nodes' changes starts: anything committed from here on is applied again, which is harmless
-			spring.getBean(ChangeFollower.class).startingAt(spring.getBean(ChangeLog.class).current());
+			if (settings.isPostgres()) {
+				// where following other nodes' changes starts: anything committed from here on is applied again, which is harmless
+				spring.getBean(ChangeFollower.class).startingAt(spring.getBean(ChangeLog.class).current());
+			}
 			spring.getBean(EngineSync.class).loadAll();
 			log.info("  terminology loaded: {} code system versions, {} value sets ({} s)",
 					spring.getBean(org.procterm.engine.TerminologyEngine.class).codeSystems().size(),

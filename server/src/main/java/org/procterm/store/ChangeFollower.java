@@ -1,7 +1,6 @@
 package org.procterm.store;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -60,7 +59,7 @@ public final class ChangeFollower implements AutoCloseable {
 	private void listen() {
 		Duration pause = Duration.ofMillis(250);
 		while (!closed) {
-			try (Connection connection = DriverManager.getConnection(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
+			try (Connection connection = DirectConnections.to(settings).getConnection();
 					Statement listen = connection.createStatement()) {
 				listen.execute("LISTEN " + ChangeLog.CHANNEL);
 				PGConnection pg = connection.unwrap(PGConnection.class);

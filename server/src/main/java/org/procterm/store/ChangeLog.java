@@ -7,7 +7,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -17,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * numbers are handed out in commit order and a rolled-back write gives its number back. A node that
  * has seen change n has therefore seen every change before it, and "what changed after n" is one
  * query, with no gaps to wait for. On PostgreSQL each change also sends a notification, delivered to
- * the listening nodes when the transaction commits.
+ * the listening nodes when the transaction commits. Only PostgreSQL keeps one: H2 serves one node.
  */
 public class ChangeLog {
 
@@ -31,28 +30,18 @@ public class ChangeLog {
 	/** How many changes one catch-up reads at most; a node further behind reads on in the next round. */
 	static final int PAGE = 1000;
 
-	/** The tables, as created on H2 at every start and by the schema migration on PostgreSQL. */
-	static final java.util.List<String> TABLES = java.util.List.of(
-			"CREATE TABLE IF NOT EXISTS " + COUNTER + " (ID INTEGER PRIMARY KEY, N BIGINT NOT NULL)",
-			"CREATE TABLE IF NOT EXISTS " + TABLE + " (SEQ BIGINT PRIMARY KEY, RES_TYPE VARCHAR(40) NOT NULL, "
+	/** The tables and the counter's one row, made by the schema migration (see SchemaMigrations). */
+	static final List<String> SCHEMA = List.of(
+			"CREATE TABLE " + COUNTER + " (ID INTEGER PRIMARY KEY, N BIGINT NOT NULL)",
+			"INSERT INTO " + COUNTER + " (ID, N) VALUES (1, 0)",
+			"CREATE TABLE " + TABLE + " (SEQ BIGINT PRIMARY KEY, RES_TYPE VARCHAR(40) NOT NULL, "
 					+ "RES_ID VARCHAR(64) NOT NULL, DELETED BOOLEAN NOT NULL, NODE VARCHAR(36) NOT NULL, CHANGED_AT TIMESTAMP NOT NULL)");
 
 	private final JdbcTemplate jdbc;
-	private final boolean postgres;
 
-	public ChangeLog(DataSource dataSource, boolean postgres) {
+	/** The log in {@code dataSource}, a PostgreSQL database migrated by {@code procterm migrate}; nothing is read until it is used. */
+	public ChangeLog(DataSource dataSource) {
 		this.jdbc = new JdbcTemplate(dataSource);
-		this.postgres = postgres;
-		if (!postgres) {
-			TABLES.forEach(jdbc::execute); // on PostgreSQL `procterm migrate` made them (see SchemaMigrations): a serving role needs no DDL
-		}
-		if (current() < 0) {
-			try {
-				jdbc.update("INSERT INTO " + COUNTER + " (ID, N) VALUES (1, 0)");
-			} catch (DuplicateKeyException e) {
-				// another node made it first
-			}
-		}
 	}
 
 	/**
@@ -64,16 +53,14 @@ public class ChangeLog {
 		long seq = current();
 		jdbc.update("INSERT INTO " + TABLE + " (SEQ, RES_TYPE, RES_ID, DELETED, NODE, CHANGED_AT) VALUES (?, ?, ?, ?, ?, ?)",
 				seq, resourceType, resourceId, deleted, node, Timestamp.from(Instant.now()));
-		if (postgres) {
-			jdbc.query("SELECT pg_notify(?, ?)", rs -> null, CHANNEL, Long.toString(seq)); // sent at commit, dropped at rollback
-		}
+		jdbc.query("SELECT pg_notify(?, ?)", rs -> null, CHANNEL, Long.toString(seq)); // sent at commit, dropped at rollback
 		return seq;
 	}
 
-	/** The number of the latest committed change (0 before any), or -1 before the counter exists. */
+	/** The number of the latest committed change (0 before any). */
 	public long current() {
-		List<Long> n = jdbc.queryForList("SELECT N FROM " + COUNTER + " WHERE ID = 1", Long.class);
-		return n.isEmpty() ? -1 : n.get(0);
+		Long n = jdbc.queryForObject("SELECT N FROM " + COUNTER + " WHERE ID = 1", Long.class);
+		return n == null ? 0 : n;
 	}
 
 	/** The changes after {@code seq}, oldest first, at most {@link #PAGE}. */

@@ -5,7 +5,6 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.procterm.config.ServerSettings;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import ca.uhn.fhir.jpa.migrate.DriverTypeEnum;
 import ca.uhn.fhir.jpa.migrate.HapiMigrationStorageSvc;
@@ -131,22 +130,22 @@ public final class SchemaMigrations {
 	private static MigrationTaskList proctermTasks() {
 		MigrationTaskList tasks = new MigrationTaskList();
 		tasks.add(table("20261201.1", "PT_CODE_SYSTEM_CONTENT", CodeSystemContentStore.table(true)));
-		tasks.add(table("20261201.2", "PT_CHANGE_COUNTER", ChangeLog.TABLES.get(0)));
-		tasks.add(table("20261201.3", "PT_CHANGE", ChangeLog.TABLES.get(1)));
+		tasks.add(table("20261201.2", "PT_CHANGE_COUNTER", ChangeLog.SCHEMA.get(0), ChangeLog.SCHEMA.get(1)));
+		tasks.add(table("20261201.3", "PT_CHANGE", ChangeLog.SCHEMA.get(2)));
 		return tasks;
 	}
 
-	private static AddTableRawSqlTask table(String schemaVersion, String name, String sql) {
+	private static AddTableRawSqlTask table(String schemaVersion, String name, String... sql) {
 		AddTableRawSqlTask task = new AddTableRawSqlTask("1.0", schemaVersion);
 		task.setTableName(name);
 		task.setDescription("procterm table " + name);
-		task.addSql(DRIVER, sql);
+		for (String statement : sql) {
+			task.addSql(DRIVER, statement);
+		}
 		return task;
 	}
 
 	private static <T> T withDatabase(ServerSettings settings, java.util.function.Function<DataSource, T> work) {
-		// a connection per use: HAPI's migrator closes the connections it takes
-		return work.apply(new DriverManagerDataSource(settings.dbUrl(), settings.dbUser() == null ? "" : settings.dbUser(),
-				settings.dbPassword() == null ? "" : settings.dbPassword()));
+		return work.apply(DirectConnections.to(settings)); // a connection per use: HAPI's migrator closes the ones it takes
 	}
 }

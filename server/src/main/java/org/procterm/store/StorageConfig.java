@@ -166,8 +166,8 @@ public class StorageConfig {
 	}
 
 	@Bean
-	public ChangeLog changeLog(DataSource dataSource, ServerSettings settings) {
-		return new ChangeLog(dataSource, settings.isPostgres());
+	public ChangeLog changeLog(DataSource dataSource) {
+		return new ChangeLog(dataSource);
 	}
 
 	/** Binary content (e.g. installed package archives) is kept in the database, so it survives restarts. */

@@ -32,13 +32,21 @@ public record LicensedContent(Set<String> restrictedSystems, Set<String> openUse
 
 	/** Whether public clients must not see this version's licensed texts. */
 	public boolean restricts(CodeSystemIndex cs) {
-		return restrictedSystems.contains(cs.url()) && !cs.declaresOpenContent() && !cs.isSupplement();
+		return restricts(cs.url(), cs.declaresOpenContent(), cs.isSupplement());
 	}
 
 	/** The same rule over a CodeSystem resource, as it is read or searched. */
 	public boolean restricts(org.hl7.fhir.r4.model.CodeSystem cs) {
-		return restrictedSystems.contains(cs.getUrl()) && cs.getMeta().getTag(OPEN_TAG_SYSTEM, OPEN_TAG_CODE) == null
-				&& cs.getContent() != org.hl7.fhir.r4.model.CodeSystem.CodeSystemContentMode.SUPPLEMENT;
+		return restricts(cs.getUrl(), declaresOpenContent(cs), cs.getContent() == org.hl7.fhir.r4.model.CodeSystem.CodeSystemContentMode.SUPPLEMENT);
+	}
+
+	/** Whether a code system version declares its texts open to anyone (the tag above). */
+	public static boolean declaresOpenContent(org.hl7.fhir.r4.model.CodeSystem cs) {
+		return cs.getMeta().getTag(OPEN_TAG_SYSTEM, OPEN_TAG_CODE) != null;
+	}
+
+	private boolean restricts(String url, boolean open, boolean supplement) {
+		return restrictedSystems.contains(url) && !open && !supplement; // a supplement's texts are its own author's
 	}
 
 	/** Whether anyone may read this designation of a restricted code system. */

@@ -80,8 +80,7 @@ public final class CodeSystemIndex {
 		this.supplements = cs.getContent() == CodeSystem.CodeSystemContentMode.SUPPLEMENT && cs.hasSupplements() ? cs.getSupplements() : null;
 		this.appliedSupplements = List.of();
 		this.standing = org.procterm.engine.codesystem.Standing.of(cs);
-		this.openContent = cs.getMeta().getTag(org.procterm.engine.LicensedContent.OPEN_TAG_SYSTEM,
-				org.procterm.engine.LicensedContent.OPEN_TAG_CODE) != null;
+		this.openContent = org.procterm.engine.LicensedContent.declaresOpenContent(cs);
 		this.withheld = false;
 	}
 
