@@ -56,11 +56,14 @@ public enum Messages {
 	REFERENCE_TO_STANDING("Reference to %s %s %s"),
 	/** I18nConstants.NONE_OF_THE_PROVIDED_CODES_ARE_IN_THE_VALUE_SET_ONE. */
 	NOT_IN_VALUE_SET("The provided code '%s#%s' was not found in the value set '%s'"),
-	NOT_IN_VALUE_SET_NO_SYSTEM("The provided code '%s' was not found in the value set '%s'"),
+	NOT_IN_VALUE_SET_NO_SYSTEM("The provided code '#%s' was not found in the value set '%s'"),
 	/** I18nConstants.TX_GENERAL_CC_ERROR_MESSAGE. */
 	NO_VALID_CODING("No valid coding was found for the value set '%s'"),
 	VALID_BUT_NOT_ACTIVE("The concept '%s' is valid but is not active"),
-	CANNOT_INFER_SYSTEM("The code system of the code '%s' cannot be inferred from the value set '%s': %s code system in it has the code. Send the system with the code"),
+	/** I18nConstants.UNABLE_TO_INFER_CODESYSTEM: no code system of the value set has the code. */
+	CANNOT_INFER_SYSTEM("The System URI could not be determined for the code '%s' in the ValueSet '%s'"),
+	/** I18nConstants.UNABLE_TO_RESOLVE_SYSTEM__VALUE_SET_HAS_MULTIPLE_MATCHES: several have it. */
+	CANNOT_INFER_SYSTEM_SEVERAL("The System URI could not be determined for the code '%s' in the ValueSet '%s': value set expansion has multiple matches: %s"),
 	/** I18nConstants.VALUESET_INCLUDE_CS_VERSION_MISMATCH... */
 	VERSION_MISMATCH("The code system '%s' %s in the ValueSet include is different to the one in the value ('%s')"),
 
@@ -69,6 +72,8 @@ public enum Messages {
 	DEFAULT_LANGUAGE_DISPLAY_OK("There are no valid display names found for the code %s for language(s) '%s'. The display is '%s' which is a valid display for the default language"),
 	/** I18nConstants.DISPLAY_NAME_FOR__SHOULD_BE_ONE_OF__INSTEAD_OF and its variants: the detail follows. */
 	WRONG_DISPLAY("Wrong Display Name '%s' for %s. %s"),
+	/** I18nConstants.DISPLAY_NAME_WS_FOR__SHOULD_BE_ONE_OF__INSTEAD_OF: the same, when only the spacing differs. */
+	WRONG_DISPLAY_WHITESPACE("Wrong whitespace in Display Name '%s' for %s. %s"),
 	NO_DISPLAY_FOR_LANGUAGES("There are no valid display names found for language(s) '%s'"),
 	DEFAULT_DISPLAY_IS(". Default display is '%s'"),
 	VALID_DISPLAY_IS("Valid display is %s (for the language(s) '%s')"),

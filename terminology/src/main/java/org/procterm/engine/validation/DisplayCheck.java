@@ -47,22 +47,22 @@ public final class DisplayCheck {
 			if (matchesAny(choices, given)) {
 				return null;
 			}
-			return wrong(given, codeRef, validIs(choices, "--"), expression);
+			return wrong(given, codeRef, validIs(choices, "--"), expression, choices);
 		}
 		List<Choice> inLanguage = choices.stream().filter(c -> c.language() == null || asked.stream().anyMatch(a -> Languages.matches(c.language(), a))).toList();
 		if (matchesAny(inLanguage, given)) {
 			return null;
 		}
-		String languages = String.join(",", asked);
+		String languages = displayLanguage.strip(); // as the client wrote it, as HL7's servers quote it
 		if (inLanguage.isEmpty()) {
 			if (matchesAny(choices, given)) {
 				return ValidationIssue.information(IssueType.INVALID, TxIssueType.INVALID_DISPLAY,
 						Messages.DEFAULT_LANGUAGE_DISPLAY_OK.text(codeRef, languages, given), expression);
 			}
 			return wrong(given, codeRef, Messages.NO_DISPLAY_FOR_LANGUAGES.text(languages)
-					+ (concept.display() == null ? "" : Messages.DEFAULT_DISPLAY_IS.text(concept.display())), expression);
+					+ (concept.display() == null ? "" : Messages.DEFAULT_DISPLAY_IS.text(concept.display())), expression, List.of());
 		}
-		return wrong(given, codeRef, validIs(inLanguage, languages), expression);
+		return wrong(given, codeRef, validIs(inLanguage, languages), expression, inLanguage);
 	}
 
 	/** The display to answer with: in the first asked language the concept has one in, else the code system's own display. */
@@ -121,7 +121,14 @@ public final class DisplayCheck {
 				: Messages.VALID_DISPLAY_CHOICES.text(shown.size(), VersionRules.joinedWithOr(shown), languages);
 	}
 
-	private static ValidationIssue wrong(String given, String codeRef, String detail, String expression) {
-		return ValidationIssue.error(IssueType.INVALID, TxIssueType.INVALID_DISPLAY, Messages.WRONG_DISPLAY.text(given, codeRef, detail), expression);
+	/** A wrong display; when it differs from a valid one only in its spaces, the message says so (as HL7's validator does). */
+	private static ValidationIssue wrong(String given, String codeRef, String detail, String expression, List<Choice> valid) {
+		String spaced = collapseWhitespace(given);
+		Messages message = valid.stream().anyMatch(c -> collapseWhitespace(c.value()).equals(spaced)) ? Messages.WRONG_DISPLAY_WHITESPACE : Messages.WRONG_DISPLAY;
+		return ValidationIssue.error(IssueType.INVALID, TxIssueType.INVALID_DISPLAY, message.text(given, codeRef, detail), expression);
+	}
+
+	private static String collapseWhitespace(String s) {
+		return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
 	}
 }

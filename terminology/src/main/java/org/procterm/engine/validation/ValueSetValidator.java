@@ -75,7 +75,7 @@ public final class ValueSetValidator {
 			if (rules.inferSystem() && asked.system() == null && asked.code() != null) {
 				List<String> systems = systemsHolding(members, asked.code());
 				if (systems.size() != 1) {
-					return notInferred(asked, systems.isEmpty(), vs);
+					return notInferred(asked, systems, vs);
 				}
 				check = new CodingCheck(systems.get(0), asked.version(), asked.code(), asked.display(), asked.path());
 			}
@@ -152,14 +152,15 @@ public final class ValueSetValidator {
 	}
 
 	/** A code sent without a system whose system cannot be inferred: in no code system of the value set, or in several. */
-	private static ValidationResult notInferred(CodingCheck check, boolean inNone, String valueSet) {
+	private static ValidationResult notInferred(CodingCheck check, List<String> systemsHolding, String valueSet) {
+		boolean inNone = systemsHolding.isEmpty();
 		List<ValidationIssue> issues = new ArrayList<>();
 		if (inNone) {
 			issues.add(ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.NOT_IN_VS, Messages.NOT_IN_VALUE_SET_NO_SYSTEM.text(check.code(), valueSet),
 					check.expression("code")));
 		}
-		issues.add(ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.CANNOT_INFER, Messages.CANNOT_INFER_SYSTEM.text(check.code(), valueSet,
-				inNone ? "no" : "more than one"), check.expression("code")));
+		issues.add(ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.CANNOT_INFER, inNone ? Messages.CANNOT_INFER_SYSTEM.text(check.code(), valueSet)
+				: Messages.CANNOT_INFER_SYSTEM_SEVERAL.text(check.code(), valueSet, String.join(", ", systemsHolding)), check.expression("code")));
 		return ValidationResult.unknownSystem(new CodingCheck(null, null, check.code(), check.display(), check.path()), null, issues, null);
 	}
 
