@@ -12,22 +12,28 @@ import picocli.CommandLine.IVersionProvider;
  */
 public final class BuildInfo implements IVersionProvider {
 
-	public static final String VERSION = read();
+	private static final Properties BUILD = read();
+
+	public static final String VERSION = BUILD.getProperty("version", "development");
+
+	/** The day this build was made (yyyy-MM-dd), or null when run from unbuilt classes. */
+	public static final String RELEASE_DATE = BUILD.getProperty("releaseDate", "").matches("\\d{4}-\\d{2}-\\d{2}")
+			? BUILD.getProperty("releaseDate") : null;
 
 	@Override
 	public String[] getVersion() {
 		return new String[] {"procterm " + VERSION};
 	}
 
-	private static String read() {
+	private static Properties read() {
+		Properties p = new Properties();
 		try (InputStream in = BuildInfo.class.getResourceAsStream("/procterm-build.properties")) {
-			Properties p = new Properties();
 			if (in != null) {
 				p.load(in);
 			}
-			return p.getProperty("version", "development");
 		} catch (IOException e) {
-			return "development";
+			// an unreadable build record: the version is "development"
 		}
+		return p;
 	}
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * @param cors which other web origins may call the server from a browser
  * @param licence which code systems hold licensed texts, and which credentials carry the licence
  * @param accessLog whether each request gets a line in the log (logger procterm.access)
+ * @param coreTerminology whether FHIR's own code systems and value sets are answered for
  */
 public record ServerSettings(
 		String host,
@@ -24,7 +25,8 @@ public record ServerSettings(
 		RequestLimits limits,
 		CorsSettings cors,
 		LicenceSettings licence,
-		boolean accessLog) {
+		boolean accessLog,
+		boolean coreTerminology) {
 
 	public boolean isPostgres() {
 		return dbUrl.startsWith("jdbc:postgresql:");

@@ -82,7 +82,8 @@ public final class SettingsLoader {
 		CorsSettings cors = new CorsSettings(list(v, "cors.allowed-origins"));
 		return new ServerSettings(v.get("host"), port, data, dbUrl, blankToNull(v.get("db.user")),
 				blankToNull(v.get("db.password")), blankToNull(v.get("admin.token")), maxExpansion,
-				bool(v, "scheduling.enabled"), limits, cors, licence(v), bool(v, "log.access"));
+				bool(v, "scheduling.enabled"), limits, cors, licence(v), bool(v, "log.access"),
+				bool(v, "terminology.core.enabled"));
 	}
 
 	private static LicenceSettings licence(Map<String, String> v) {

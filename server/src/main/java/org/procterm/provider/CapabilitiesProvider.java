@@ -64,13 +64,25 @@ public class CapabilitiesProvider extends JpaCapabilityStatementProvider {
 		}
 		Cached cached = capabilityStatement.get();
 		if (cached == null || cached.expires() < System.currentTimeMillis()) {
-			cached = new Cached(super.getServerConformance(request, requestDetails), System.currentTimeMillis() + CACHE_MILLIS);
+			IBaseConformance statement = super.getServerConformance(request, requestDetails);
+			if (statement instanceof org.hl7.fhir.r4.model.CapabilityStatement cs) {
+				software(cs.getSoftware());
+			}
+			cached = new Cached(statement, System.currentTimeMillis() + CACHE_MILLIS);
 			capabilityStatement.set(cached);
 		}
 		return cached.statement();
 	}
 
 	private record Cached(IBaseConformance statement, long expires) {}
+
+	/** procterm, this build's version and the day it was built (HAPI would name itself). */
+	private static void software(org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementSoftwareComponent software) {
+		software.setName("procterm").setVersion(VERSION);
+		if (org.procterm.BuildInfo.RELEASE_DATE != null) {
+			software.setReleaseDateElement(new org.hl7.fhir.r4.model.DateTimeType(org.procterm.BuildInfo.RELEASE_DATE));
+		}
+	}
 
 	private static final long CACHE_MILLIS = 60_000;
 	private final java.util.concurrent.atomic.AtomicReference<Cached> capabilityStatement = new java.util.concurrent.atomic.AtomicReference<>();
@@ -90,6 +102,15 @@ public class CapabilitiesProvider extends JpaCapabilityStatementProvider {
 					.filter(c -> c.getUri().equals(cs.url())).findFirst()
 					.orElseGet(() -> tc.addCodeSystem().setUri(cs.url()));
 			if (cs.version() != null) {
+				entry.addVersion().setCode(cs.version());
+			}
+		}
+		// FHIR's own code systems, answered for without being stored (unless stored content has the same URL and version)
+		for (org.procterm.engine.Canonical cs : engine.builtInCodeSystems()) {
+			TerminologyCapabilities.TerminologyCapabilitiesCodeSystemComponent entry = tc.getCodeSystem().stream()
+					.filter(c -> c.getUri().equals(cs.url())).findFirst()
+					.orElseGet(() -> tc.addCodeSystem().setUri(cs.url()));
+			if (cs.version() != null && entry.getVersion().stream().noneMatch(v -> cs.version().equals(v.getCode()))) {
 				entry.addVersion().setCode(cs.version());
 			}
 		}

@@ -4,6 +4,8 @@ import org.procterm.config.ServerSettings;
 import org.procterm.content.BundledPackage;
 import org.hl7.fhir.r4.model.Coding;
 import org.procterm.content.fhir.CptVocabulary;
+import org.procterm.content.CoreTerminology;
+import org.procterm.engine.BuiltInTerminology;
 import org.procterm.engine.EngineLimits;
 import org.procterm.engine.LicensedContent;
 import org.procterm.store.ChangeFollower;
@@ -33,11 +35,12 @@ import ca.uhn.fhir.jpa.validation.JpaValidationSupportChain;
 public class TerminologyConfig {
 
 	@Bean
-	public TerminologyEngine terminologyEngine(ServerSettings settings) {
+	public TerminologyEngine terminologyEngine(ServerSettings settings, FhirContext fhirContext) {
 		// in restricted code systems, procterm's own plain-language names are the texts anyone may read
 		Coding ours = CptVocabulary.PATIENT_NAME_USE;
 		return new TerminologyEngine(new EngineLimits(settings.maxExpansionSize(), settings.limits().operationTime()),
-				new LicensedContent(settings.licence().restrictedSystems(), java.util.Set.of(ours.getSystem() + "|" + ours.getCode())));
+				new LicensedContent(settings.licence().restrictedSystems(), java.util.Set.of(ours.getSystem() + "|" + ours.getCode())),
+				settings.coreTerminology() ? new BuiltInTerminology(new CoreTerminology(fhirContext)) : BuiltInTerminology.NONE);
 	}
 
 	/** Puts the engine first in HAPI's chain, so $validate and HAPI's own terminology calls use it too. */

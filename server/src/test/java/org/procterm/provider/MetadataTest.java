@@ -30,6 +30,8 @@ class MetadataTest {
 				get(server, "/metadata?mode=terminology"));
 		assertTrue(tc.getCodeSystem().stream().anyMatch(cs -> cs.getUri().equals("http://www.ama-assn.org/go/cpt")
 				&& cs.getVersion().stream().anyMatch(v -> v.getCode().equals("2026"))));
+		assertTrue(tc.getCodeSystem().stream().anyMatch(cs -> cs.getUri().equals("http://hl7.org/fhir/administrative-gender")
+				&& cs.getVersion().stream().anyMatch(v -> v.getCode().equals("4.0.1"))), "FHIR's own code systems are listed too");
 		assertTrue(tc.getExpansion().getParameter().stream().anyMatch(p -> p.getName().equals("tx-resource")));
 		var advertised = tc.getExpansion().getParameter().stream().map(p -> p.getName()).toList();
 		assertTrue(advertised.containsAll(java.util.List.of("filter", "count", "offset", "excludeNested", "useSupplement")), advertised.toString());

@@ -30,6 +30,8 @@ final class Catalog implements ContentSource {
 	private final Map<String, NavigableMap<String, CodeSystemIndex>> codeSystems;
 	private final Map<String, NavigableMap<String, ValueSet>> valueSets;
 	private final Map<String, Key> keysByResourceId;
+	/** FHIR's own terminology, asked only for what the stored content does not hold. */
+	private final BuiltInTerminology builtIn;
 	private final Map<String, Expansion> expansionCache = new ConcurrentHashMap<>();
 	/** Catalogs with supplements merged in, by the supplements' canonicals: built once, as expansions are. */
 	private final Map<List<String>, Catalog> supplemented = new ConcurrentHashMap<>();
@@ -39,26 +41,27 @@ final class Catalog implements ContentSource {
 	private static final int MAX_SUPPLEMENTED = 8;
 
 	private Catalog(Map<String, NavigableMap<String, CodeSystemIndex>> codeSystems,
-			Map<String, NavigableMap<String, ValueSet>> valueSets, Map<String, Key> keysByResourceId) {
+			Map<String, NavigableMap<String, ValueSet>> valueSets, Map<String, Key> keysByResourceId, BuiltInTerminology builtIn) {
+		this.builtIn = builtIn;
 		this.codeSystems = codeSystems;
 		this.valueSets = valueSets;
 		this.keysByResourceId = keysByResourceId;
 	}
 
-	static Catalog empty() {
-		return new Catalog(Map.of(), Map.of(), Map.of());
+	static Catalog empty(BuiltInTerminology builtIn) {
+		return new Catalog(Map.of(), Map.of(), Map.of(), builtIn);
 	}
 
 	Catalog withCodeSystem(String resourceId, CodeSystemIndex index) {
 		Catalog base = without(resourceId);
 		Key key = new Key("CodeSystem", index.url(), versionKey(index.version()));
-		return new Catalog(put(base.codeSystems, key, index), base.valueSets, putKey(base.keysByResourceId, resourceId, key));
+		return new Catalog(put(base.codeSystems, key, index), base.valueSets, putKey(base.keysByResourceId, resourceId, key), builtIn);
 	}
 
 	Catalog withValueSet(String resourceId, ValueSet valueSet) {
 		Catalog base = without(resourceId);
 		Key key = new Key("ValueSet", valueSet.getUrl(), versionKey(valueSet.getVersion()));
-		return new Catalog(base.codeSystems, put(base.valueSets, key, valueSet.copy()), putKey(base.keysByResourceId, resourceId, key));
+		return new Catalog(base.codeSystems, put(base.valueSets, key, valueSet.copy()), putKey(base.keysByResourceId, resourceId, key), builtIn);
 	}
 
 	Catalog without(String resourceId) {
@@ -69,9 +72,9 @@ final class Catalog implements ContentSource {
 		Map<String, Key> keys = new HashMap<>(keysByResourceId);
 		keys.remove(resourceId);
 		if (key.kind().equals("CodeSystem")) {
-			return new Catalog(remove(codeSystems, key), valueSets, Map.copyOf(keys));
+			return new Catalog(remove(codeSystems, key), valueSets, Map.copyOf(keys), builtIn);
 		}
-		return new Catalog(codeSystems, remove(valueSets, key), Map.copyOf(keys));
+		return new Catalog(codeSystems, remove(valueSets, key), Map.copyOf(keys), builtIn);
 	}
 
 	java.util.Set<String> resourceIds() {
@@ -81,22 +84,24 @@ final class Catalog implements ContentSource {
 	/** The requested version (or the latest one matching a pattern such as 1.x), or the latest when {@code version} is null. */
 	@Override
 	public Optional<CodeSystemIndex> codeSystem(String url, String version) {
-		return pick(codeSystems.get(url), version);
+		Optional<CodeSystemIndex> stored = pick(codeSystems.get(url), version);
+		return stored.isPresent() ? stored : builtIn.codeSystem(url, version);
 	}
 
 	@Override
 	public Optional<ValueSet> valueSet(String url, String version) {
-		return pick(valueSets.get(url), version);
+		Optional<ValueSet> stored = pick(valueSets.get(url), version);
+		return stored.isPresent() ? stored : builtIn.valueSet(url, version);
 	}
 
 	@Override
 	public Optional<CodeSystemIndex> codeSystemOn(String url, LocalDate date) {
-		return pickOn(codeSystems.get(url), date, CodeSystemIndex::effectiveFrom);
+		return codeSystems.containsKey(url) ? pickOn(codeSystems.get(url), date, CodeSystemIndex::effectiveFrom) : builtIn.codeSystem(url, null);
 	}
 
 	@Override
 	public Optional<ValueSet> valueSetOn(String url, LocalDate date) {
-		return pickOn(valueSets.get(url), date, EffectiveDates::of);
+		return valueSets.containsKey(url) ? pickOn(valueSets.get(url), date, EffectiveDates::of) : builtIn.valueSet(url, null);
 	}
 
 	/** Each version of code system {@code url} with the day it takes effect (null when it states none), oldest first. */
@@ -109,7 +114,15 @@ final class Catalog implements ContentSource {
 	@Override
 	public List<String> codeSystemVersions(String url) {
 		NavigableMap<String, CodeSystemIndex> versions = codeSystems.get(url);
-		return versions == null ? List.of() : List.copyOf(versions.keySet());
+		List<String> stored = versions == null ? List.of() : List.copyOf(versions.keySet());
+		Optional<String> core = builtIn.codeSystemVersion(url).filter(v -> !stored.contains(v));
+		if (core.isEmpty()) {
+			return stored;
+		}
+		java.util.TreeSet<String> all = new java.util.TreeSet<>(VersionOrder.INSTANCE);
+		all.addAll(stored);
+		all.add(core.get());
+		return List.copyOf(all);
 	}
 
 	/**
@@ -136,7 +149,7 @@ final class Catalog implements ContentSource {
 			}
 			view.put(system.getKey(), Collections.unmodifiableNavigableMap(versions));
 		}
-		Catalog result = changed ? new Catalog(Collections.unmodifiableMap(view), valueSets, keysByResourceId) : this;
+		Catalog result = changed ? new Catalog(Collections.unmodifiableMap(view), valueSets, keysByResourceId, builtIn) : this;
 		publicView = result;
 		return result;
 	}
@@ -167,7 +180,7 @@ final class Catalog implements ContentSource {
 		if (!changed) {
 			return this;
 		}
-		Catalog result = new Catalog(Collections.unmodifiableMap(merged), valueSets, keysByResourceId);
+		Catalog result = new Catalog(Collections.unmodifiableMap(merged), valueSets, keysByResourceId, builtIn);
 		if (supplemented.size() < MAX_SUPPLEMENTED) {
 			supplemented.put(key, result);
 		}

@@ -20,7 +20,8 @@ public final class TerminologyEngine {
 
 	private final EngineLimits limits;
 	private final LicensedContent licence;
-	private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.empty());
+	private final BuiltInTerminology builtIn;
+	private final AtomicReference<Catalog> catalog;
 	/** Counts the changes to the catalog since start, so that an answer can be tagged with the content it came from. */
 	private final AtomicLong changes = new AtomicLong();
 	private final long startedAt = System.currentTimeMillis();
@@ -33,8 +34,15 @@ public final class TerminologyEngine {
 
 	/** @param licence which code systems' texts only licensed clients may see */
 	public TerminologyEngine(EngineLimits limits, LicensedContent licence) {
+		this(limits, licence, BuiltInTerminology.NONE);
+	}
+
+	/** @param builtIn terminology answered for without being stored (FHIR's own), after the stored content */
+	public TerminologyEngine(EngineLimits limits, LicensedContent licence, BuiltInTerminology builtIn) {
 		this.limits = limits;
 		this.licence = licence;
+		this.builtIn = builtIn;
+		this.catalog = new AtomicReference<>(Catalog.empty(builtIn));
 	}
 
 	/**
@@ -96,6 +104,11 @@ public final class TerminologyEngine {
 
 	public List<CodeSystemIndex> codeSystems() {
 		return catalog.get().allCodeSystems().stream().sorted(Comparator.comparing(CodeSystemIndex::url)).toList();
+	}
+
+	/** The code systems answered for without being stored (url and version), FHIR's own; reads them when not yet read. */
+	public List<Canonical> builtInCodeSystems() {
+		return builtIn.codeSystems();
 	}
 
 	/** The resource ids of everything served, e.g. {@code CodeSystem/cpt-2026}. */
