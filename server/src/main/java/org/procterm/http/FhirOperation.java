@@ -19,6 +19,10 @@ public enum FhirOperation {
 	VALIDATE_CODE_SET("$validate-code-set", true, true, Body.OPERATION),
 	EXPAND("$expand", true, true, Body.OPERATION),
 	SUBSUMES("$subsumes", true, true, Body.OPERATION),
+	/** Reads stored ConceptMaps per request, which the engine's content tag does not follow: not tagged. */
+	TRANSLATE("$translate", true, false, Body.OPERATION),
+	/** Several $validate-code requests in one POST. */
+	BATCH_VALIDATE_CODE("$batch-validate-code", true, false, Body.OPERATION),
 	DIFF("$diff", true, false, Body.OPERATION),
 	PATIENT_SECTION("$patient-section", true, false, Body.OPERATION),
 	META("$meta", true, false, Body.OPERATION),

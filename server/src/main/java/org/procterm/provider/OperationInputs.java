@@ -110,7 +110,7 @@ final class OperationInputs {
 		int given = (code != null ? 1 : 0) + (coding != null && !coding.isEmpty() ? 1 : 0)
 				+ (codeableConcept != null && !codeableConcept.isEmpty() ? 1 : 0);
 		if (given == 0) {
-			throw TerminologyException.invalid("$validate-code needs one of: code (with system), coding, or codeableConcept");
+			throw TerminologyException.invalid(org.procterm.engine.Messages.VALIDATE_FOUND_NO_CODE.text());
 		}
 		if (given > 1) {
 			throw TerminologyException.invalid("$validate-code takes only one of code, coding and codeableConcept");

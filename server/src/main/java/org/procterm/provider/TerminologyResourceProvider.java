@@ -73,8 +73,8 @@ abstract class TerminologyResourceProvider<T extends IBaseResource> extends Base
 				codeSystems.add(cs);
 			} else if (r instanceof ValueSet vs) {
 				valueSets.add(vs);
-			} else if (r != null) {
-				throw TerminologyException.notSupported("tx-resource takes CodeSystem and ValueSet resources, not " + r.fhirType());
+			} else if (r != null && !(r instanceof org.hl7.fhir.r4.model.ConceptMap)) { // ConceptMaps serve $translate
+				throw TerminologyException.notSupported("tx-resource takes CodeSystem, ValueSet and ConceptMap resources, not " + r.fhirType());
 			}
 		}
 		return engine.context(access, codeSystems, valueSets, useSupplement);

@@ -138,6 +138,95 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 						checkSystemVersion, date), abstractAllowed, lenientDisplay).inValueSet(isTrue(activeOnly), isTrue(inferSystem))), codeableConcept);
 	}
 
+	/** The most entries one $batch-validate-code takes: each is a whole $validate-code. */
+	static final int MAX_BATCH = 100;
+
+	/**
+	 * {@code ValueSet/$batch-validate-code}, as HL7's reference server offers it: each {@code validation}
+	 * entry (a Parameters of $validate-code) is checked with the parameters at the top (the value set,
+	 * tx-resources, options), its own parameters winning, and answered on its own: a $validate-code
+	 * answer, or an OperationOutcome saying why that entry could not be checked. One bad entry never
+	 * fails the others.
+	 */
+	@Operation(name = "$batch-validate-code", idempotent = false)
+	public Parameters batchValidateCode(
+			@OperationParam(name = "validation", max = OperationParam.MAX_UNLIMITED) List<Parameters> validation,
+			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
+			RequestDetails request) {
+		if (validation == null || validation.isEmpty()) {
+			throw TerminologyException.invalid(org.procterm.engine.Messages.BATCH_NEEDS_ENTRIES.text());
+		}
+		if (validation.size() > MAX_BATCH) {
+			throw TerminologyException.invalid(org.procterm.engine.Messages.BATCH_TOO_LARGE.text(validation.size(), MAX_BATCH));
+		}
+		Parameters shared = requestBody(request);
+		Parameters answer = new Parameters();
+		OperationErrors errors = new OperationErrors();
+		for (Parameters entry : validation) {
+			Parameters merged = new Parameters();
+			shared.getParameter().stream().filter(p -> !"validation".equals(p.getName()) && entry.getParameter(p.getName()) == null)
+					.forEach(p -> merged.addParameter(p.copy()));
+			entry.getParameter().forEach(p -> merged.addParameter(p.copy()));
+			org.hl7.fhir.r4.model.Resource result;
+			try {
+				result = validateCode(merged, request);
+			} catch (RuntimeException e) {
+				result = (org.hl7.fhir.r4.model.Resource) errors.translate(e).getOperationOutcome();
+			}
+			answer.addParameter().setName("validation").setResource(result);
+		}
+		return answer;
+	}
+
+	/** The request's Parameters as sent (HAPI keeps the body it read; the top-level options are read from it). */
+	private static Parameters requestBody(RequestDetails request) {
+		ca.uhn.fhir.rest.api.EncodingEnum encoding = ca.uhn.fhir.rest.server.RestfulServerUtils.determineRequestEncodingNoDefault(request);
+		byte[] body = request.loadRequestContents();
+		if (encoding == null || body == null || body.length == 0) {
+			return new Parameters();
+		}
+		return encoding.newParser(request.getFhirContext()).parseResource(Parameters.class,
+				new String(body, java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	/** One $validate-code from its parameters as a Parameters resource (an entry of a batch). */
+	private Parameters validateCode(Parameters p, RequestDetails request) {
+		return validateCode(null, (UriType) p.getParameterValue("url"), (UriType) p.getParameterValue("context"),
+				(ValueSet) resource(p, "valueSet"), string(p, "valueSetVersion"), code(p, "code"), uri(p, "system"),
+				string(p, "systemVersion"), string(p, "display"), (Coding) p.getParameterValue("coding"),
+				(CodeableConcept) p.getParameterValue("codeableConcept"), (DateTimeType) p.getParameterValue("date"),
+				bool(p, "abstract"), bool(p, "lenient-display-validation"), bool(p, "activeOnly"), bool(p, "inferSystem"),
+				code(p, "displayLanguage"), canonicals(p, "system-version"), canonicals(p, "force-system-version"),
+				canonicals(p, "check-system-version"), canonicals(p, "useSupplement"),
+				p.getParameters("tx-resource").stream().map(Parameters.ParametersParameterComponent::getResource).map(IBaseResource.class::cast).toList(),
+				request);
+	}
+
+	private static org.hl7.fhir.r4.model.Resource resource(Parameters p, String name) {
+		Parameters.ParametersParameterComponent c = p.getParameter(name);
+		return c == null ? null : c.getResource();
+	}
+
+	private static StringType string(Parameters p, String name) {
+		return p.getParameterValue(name) == null ? null : new StringType(p.getParameterValue(name).primitiveValue());
+	}
+
+	private static CodeType code(Parameters p, String name) {
+		return p.getParameterValue(name) == null ? null : new CodeType(p.getParameterValue(name).primitiveValue());
+	}
+
+	private static UriType uri(Parameters p, String name) {
+		return p.getParameterValue(name) == null ? null : new UriType(p.getParameterValue(name).primitiveValue());
+	}
+
+	private static BooleanType bool(Parameters p, String name) {
+		return p.getParameterValue(name) == null ? null : new BooleanType(p.getParameterValue(name).primitiveValue());
+	}
+
+	private static List<CanonicalType> canonicals(Parameters p, String name) {
+		return p.getParameters(name).stream().filter(c -> c.getValue() != null).map(c -> new CanonicalType(c.getValue().primitiveValue())).toList();
+	}
+
 	/** The value set an operation works on: the instance in the path, given inline, or stored and named by url (and version). */
 	private static ValueSet resolve(TerminologyService service, ValueSet instance, UriType url, ValueSet inline, StringType version,
 			LocalDate date, String operation) {

@@ -32,7 +32,7 @@ import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 
 /**
- * The FHIR endpoint: HAPI's JPA resource providers for every type except CodeSystem and ValueSet,
+ * The FHIR endpoint: HAPI's JPA resource providers for every type except CodeSystem, ValueSet and ConceptMap,
  * which are replaced (not shadowed) by procterm's own, plus the write guard and error translation.
  */
 public class ProcTermRestfulServer extends RestfulServer {
@@ -54,7 +54,7 @@ public class ProcTermRestfulServer extends RestfulServer {
 		registerProviders(jpaProviders.stream().filter(p -> !isReplaced(p)).toList());
 		TerminologyProviders ours = new TerminologyProviders(spring.getBean(DaoRegistry.class), spring.getBean(TerminologyEngine.class),
 				getFhirContext(), spring.getBean(MatchUrlService.class));
-		registerProviders(List.of(ours.codeSystems(), ours.valueSets()));
+		registerProviders(List.of(ours.codeSystems(), ours.valueSets(), ours.conceptMaps()));
 		registerProvider(new ImportProvider(spring.getBean(ImportService.class), spring.getBean(TerminologyEngine.class),
 				settings.dataDir().resolve("work"), settings.limits()));
 		registerProvider(new PatientSectionProvider(spring.getBean(DaoRegistry.class).getResourceDao(Library.class)));
@@ -85,6 +85,7 @@ public class ProcTermRestfulServer extends RestfulServer {
 
 	private static boolean isReplaced(Object provider) {
 		return provider instanceof IResourceProvider rp
-				&& (rp.getResourceType() == CodeSystem.class || rp.getResourceType() == ValueSet.class);
+				&& (rp.getResourceType() == CodeSystem.class || rp.getResourceType() == ValueSet.class
+						|| rp.getResourceType() == org.hl7.fhir.r4.model.ConceptMap.class);
 	}
 }

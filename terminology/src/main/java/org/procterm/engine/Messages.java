@@ -42,6 +42,8 @@ public enum Messages {
 	TX_RESOURCE_NEEDS_URL("A %s given in tx-resource needs a url"),
 
 	// $validate-code
+	/** HL7's wording (its validator's, parenthesis and all): a $validate-code with no code to check. */
+	VALIDATE_FOUND_NO_CODE("Unable to find code to validate (looked for coding | codeableConcept | code+system | code+inferSystem in parameters"),
 	VALIDATE_NEEDS_CODE("$validate-code needs a code (code, coding or codeableConcept)"),
 	VALIDATE_NEEDS_INPUT("$validate-code needs a code (with system), a coding or a codeableConcept"),
 	/** I18nConstants.CODING_HAS_NO_SYSTEM__CANNOT_VALIDATE. */
@@ -71,6 +73,13 @@ public enum Messages {
 	/** I18nConstants.NO_VALID_DISPLAY_FOUND_NONE_FOR_LANG_OK. */
 	DEFAULT_LANGUAGE_DISPLAY_OK("There are no valid display names found for the code %s for language(s) '%s'. The display is '%s' which is a valid display for the default language"),
 	/** I18nConstants.DISPLAY_NAME_FOR__SHOULD_BE_ONE_OF__INSTEAD_OF and its variants: the detail follows. */
+	TRANSLATE_NEEDS_CODE("$translate needs a concept to translate: code and system, a coding, or a codeableConcept (R5: sourceCode, sourceCoding, targetCode...)"),
+	TRANSLATE_NEEDS_SYSTEM("$translate needs the system of code '%s' (a ConceptMap maps codes of named code systems)"),
+	CONCEPT_MAP_NOT_FOUND("A definition for the ConceptMap '%s' could not be found"),
+	BATCH_NEEDS_ENTRIES("$batch-validate-code needs at least one validation parameter (a Parameters resource of $validate-code)"),
+	BATCH_TOO_LARGE("$batch-validate-code takes at most %2$s validation entries, not %1$s: send them in several requests"),
+	/** $translate found no mapping, or only ones that say the concepts are unrelated. */
+	NO_TRANSLATION("No translation was found for %s in the ConceptMaps this request may use"),
 	WRONG_DISPLAY("Wrong Display Name '%s' for %s. %s"),
 	/** I18nConstants.DISPLAY_NAME_WS_FOR__SHOULD_BE_ONE_OF__INSTEAD_OF: the same, when only the spacing differs. */
 	WRONG_DISPLAY_WHITESPACE("Wrong whitespace in Display Name '%s' for %s. %s"),

@@ -164,8 +164,10 @@ public final class ValueSetValidator {
 		return ValidationResult.unknownSystem(new CodingCheck(null, null, check.code(), check.display(), check.path()), null, issues, null);
 	}
 
+	/** HL7's description of the code asked about: system, code, and the display sent with it. */
 	private static ValidationIssue notInValueSet(CodingCheck check, String valueSet) {
-		return ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.NOT_IN_VS, Messages.NOT_IN_VALUE_SET.text(check.system(), check.code(), valueSet),
+		return ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.NOT_IN_VS, Messages.NOT_IN_VALUE_SET.text(check.system(),
+				check.code() + (check.display() != null ? " ('" + check.display() + "')" : ""), valueSet),
 				check.expression("code"));
 	}
 
