@@ -139,15 +139,24 @@ public class OperationErrors {
 
 	public static BaseServerResponseException toResponse(TerminologyException e) {
 		String message = e.getMessage();
-		return switch (e.problem()) {
+		BaseServerResponseException answer = switch (e.problem()) {
 			case NOT_FOUND -> new ResourceNotFoundException(message, withTxType(outcome(OperationOutcome.IssueType.NOTFOUND, message), "not-found"));
 			case INVALID -> new InvalidRequestException(message, outcome(OperationOutcome.IssueType.INVALID, message));
+			case CANNOT_PROCESS -> new InvalidRequestException(message, outcome(OperationOutcome.IssueType.PROCESSING, message));
 			case NOT_SUPPORTED -> new InvalidRequestException(message, outcome(OperationOutcome.IssueType.NOTSUPPORTED, message));
 			case TOO_COSTLY -> new UnprocessableEntityException(message, outcome(OperationOutcome.IssueType.TOOCOSTLY, message));
 			case INVALID_CONTENT -> new UnprocessableEntityException(message, outcome(OperationOutcome.IssueType.BUSINESSRULE, message));
 			case VERSION_REJECTED -> new InvalidRequestException(message,
 					withTxType(outcome(OperationOutcome.IssueType.EXCEPTION, message), "version-error"));
 		};
+		OperationOutcome oo = (OperationOutcome) answer.getOperationOutcome();
+		if (e.txType() != null && !oo.getIssueFirstRep().getDetails().hasCoding()) {
+			withTxType(oo, e.txType().code());
+		}
+		if (e.expression() != null) { // where in the content: FHIRPath, and R4's location beside it
+			oo.getIssueFirstRep().addExpression(e.expression()).addLocation(e.expression());
+		}
+		return answer;
 	}
 
 	/** Names the issue in HL7's terminology issue types too, which terminology clients and testers read. */

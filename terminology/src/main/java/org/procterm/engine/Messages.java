@@ -78,6 +78,10 @@ public enum Messages {
 	CONCEPT_MAP_NOT_FOUND("A definition for the ConceptMap '%s' could not be found"),
 	BATCH_NEEDS_ENTRIES("$batch-validate-code needs at least one validation parameter (a Parameters resource of $validate-code)"),
 	BATCH_TOO_LARGE("$batch-validate-code takes at most %2$s validation entries, not %1$s: send them in several requests"),
+	/** I18nConstants.UNABLE_TO_HANDLE_SYSTEM_FILTER_WITH_NO_VALUE. */
+	FILTER_WITHOUT_VALUE("The system %s filter with property = %s, op = %s has no value"),
+	/** I18nConstants.VALUESET_CIRCULAR_REFERENCE. */
+	VALUE_SET_CIRCULAR("Found a circularity pointing to %s processing ValueSet with pathway [%s]"),
 	/** $translate found no mapping, or only ones that say the concepts are unrelated. */
 	NO_TRANSLATION("No translation was found for %s in the ConceptMaps this request may use"),
 	WRONG_DISPLAY("Wrong Display Name '%s' for %s. %s"),

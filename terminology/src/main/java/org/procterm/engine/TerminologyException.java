@@ -19,18 +19,53 @@ public class TerminologyException extends RuntimeException {
 		/** The code system version an operation would use is not one the client allows (check-system-version). */
 		VERSION_REJECTED,
 		/** Content sent to be stored or used breaks FHIR's rules for it: a duplicate or empty code, a hierarchy cycle. */
-		INVALID_CONTENT
+		INVALID_CONTENT,
+		/** A value set the request uses cannot be worked out as defined: it imports itself through others. */
+		CANNOT_PROCESS
 	}
 
 	private final Problem problem;
+	/** HL7's tx-issue-type of the problem, when it has one. */
+	private final TxIssueType txType;
+	/** Where in the content the problem is (a FHIRPath such as ValueSet.compose.include[0].filter[0]), or null. */
+	private final String expression;
 
 	public TerminologyException(Problem problem, String message) {
+		this(problem, message, null, null);
+	}
+
+	private TerminologyException(Problem problem, String message, TxIssueType txType, String expression) {
 		super(message);
 		this.problem = problem;
+		this.txType = txType;
+		this.expression = expression;
 	}
 
 	public Problem problem() {
 		return problem;
+	}
+
+	public TxIssueType txType() {
+		return txType;
+	}
+
+	public String expression() {
+		return expression;
+	}
+
+	/** This problem located in the content at {@code where}, unless it is located already. */
+	public TerminologyException at(String where) {
+		return expression != null ? this : new TerminologyException(problem, getMessage(), txType, where);
+	}
+
+	/** A value set definition the operation cannot use (HL7's vs-invalid): a filter without a value, say. */
+	public static TerminologyException invalidValueSet(String message) {
+		return new TerminologyException(Problem.INVALID, message, TxIssueType.VS_INVALID, null);
+	}
+
+	/** Value sets that import one another in a circle. */
+	public static TerminologyException circular(String message) {
+		return new TerminologyException(Problem.CANNOT_PROCESS, message, TxIssueType.VS_INVALID, null);
 	}
 
 	public static TerminologyException notFound(String message) {

@@ -46,6 +46,20 @@ public record VersionRules(Map<String, String> defaults, Map<String, String> for
 		return byUrl;
 	}
 
+	/**
+	 * These rules with the checks applied later, to the version a coding is finally judged in: a
+	 * value set taking versions by a pattern (1.x) may hold the coding's own version where its
+	 * latest fails the check. A checked version still chooses where nothing else does.
+	 */
+	public VersionRules checkedLater() {
+		if (checks.isEmpty()) {
+			return this;
+		}
+		Map<String, String> chosen = new java.util.HashMap<>(checks);
+		chosen.putAll(defaults);
+		return new VersionRules(chosen, forced, Map.of(), date);
+	}
+
 	/** The version to use for {@code system} when the request or value set asked for {@code stated} (may be null). */
 	public String choose(String system, String stated) {
 		if (forced.containsKey(system)) {

@@ -44,7 +44,8 @@ public final class ValueSetValidator {
 	public ValidationResult validate(ValueSet valueSet, List<CodingCheck> codings, ValidationOptions options) {
 		Expansion members;
 		try {
-			members = ExpandOperation.fullExpansion(context, valueSet, options.versions());
+			// checks are applied to the version each coding is judged in (CodeValidator), not to the value set's latest
+			members = ExpandOperation.fullExpansion(context, valueSet, options.versions().checkedLater());
 		} catch (TerminologyException e) {
 			// (a system held in other versions but none in effect on the date asked is left to the general answer below)
 			if (e instanceof UnknownCodeSystemException missing && !codings.isEmpty()

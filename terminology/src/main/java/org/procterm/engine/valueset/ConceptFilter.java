@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Coding;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import org.hl7.fhir.r4.model.ValueSet.ConceptSetFilterComponent;
+import org.procterm.engine.Messages;
 import org.procterm.engine.TerminologyException;
 import org.procterm.engine.codesystem.CodeSystemIndex;
 import org.procterm.engine.codesystem.Concept;
@@ -33,10 +34,10 @@ final class ConceptFilter {
 			op = filter.getOpElement().getExtensionByUrl(R5_FILTER_OP).getValue().primitiveValue();
 		}
 		if (property != null && !property.isBlank() && op != null && value == null) {
-			throw TerminologyException.invalid("The system " + cs.url() + " filter with property = " + property + ", op = " + op + " has no value");
+			throw TerminologyException.invalidValueSet(Messages.FILTER_WITHOUT_VALUE.text(cs.url(), property, op));
 		}
 		if (property == null || property.isBlank() || op == null || value == null) {
-			throw TerminologyException.invalid("A ValueSet filter on " + cs.url()
+			throw TerminologyException.invalidValueSet("A ValueSet filter on " + cs.url()
 					+ " needs a property, an op and a value; got property='" + property + "', op='" + op + "', value='" + value + "'");
 		}
 		boolean onCode = property.equals("concept") || property.equals("code");

@@ -56,10 +56,12 @@ public final class ValueSetExpander {
 	}
 
 	private List<ExpansionEntry> expand(ValueSet valueSet, Deque<String> path) {
-		String name = valueSet.hasUrl() ? valueSet.getUrl()
+		String name = valueSet.hasUrl() ? Canonical.of(valueSet)
 				: valueSet.hasId() ? "#" + valueSet.getIdElement().getIdPart() : "(inline ValueSet " + System.identityHashCode(valueSet) + ")";
 		if (path.contains(name)) {
-			throw TerminologyException.invalid("ValueSet " + name + " imports itself through " + String.join(" -> ", path));
+			List<String> pathway = new ArrayList<>(path);
+			java.util.Collections.reverse(pathway); // the deque holds the latest first
+			throw TerminologyException.circular(Messages.VALUE_SET_CIRCULAR.text(name, String.join(", ", pathway)));
 		}
 		if (!valueSet.hasCompose()) {
 			if (valueSet.hasExpansion()) {
@@ -70,16 +72,18 @@ public final class ValueSetExpander {
 		path.push(name);
 		try {
 			Map<String, ExpansionEntry> result = new LinkedHashMap<>();
-			for (ConceptSetComponent include : valueSet.getCompose().getInclude()) {
-				for (ExpansionEntry e : conceptSet(valueSet, include, path)) {
+			List<ConceptSetComponent> includes = valueSet.getCompose().getInclude();
+			for (int i = 0; i < includes.size(); i++) {
+				for (ExpansionEntry e : conceptSet(valueSet, includes.get(i), path, "ValueSet.compose.include[" + i + "]")) {
 					result.putIfAbsent(e.key(), e);
 					if (result.size() > maxSize) {
 						throw TerminologyException.tooCostly(Messages.VALUE_SET_TOO_LARGE.text(name, maxSize));
 					}
 				}
 			}
-			for (ConceptSetComponent exclude : valueSet.getCompose().getExclude()) {
-				conceptSet(valueSet, exclude, path).forEach(e -> result.remove(e.key()));
+			List<ConceptSetComponent> excludes = valueSet.getCompose().getExclude();
+			for (int i = 0; i < excludes.size(); i++) {
+				conceptSet(valueSet, excludes.get(i), path, "ValueSet.compose.exclude[" + i + "]").forEach(e -> result.remove(e.key()));
 			}
 			if (valueSet.getCompose().hasInactive() && !valueSet.getCompose().getInactive()) {
 				result.values().removeIf(e -> e.concept().inactive()); // compose.inactive=false: the value set holds active codes only
@@ -90,10 +94,10 @@ public final class ValueSetExpander {
 		}
 	}
 
-	private List<ExpansionEntry> conceptSet(ValueSet owner, ConceptSetComponent set, Deque<String> path) {
+	private List<ExpansionEntry> conceptSet(ValueSet owner, ConceptSetComponent set, Deque<String> path, String where) {
 		List<ExpansionEntry> fromSystem = null;
 		if (set.hasSystem()) {
-			fromSystem = fromSystem(set);
+			fromSystem = fromSystem(set, where);
 		} else if (set.hasConcept() || set.hasFilter()) {
 			throw TerminologyException.invalid("A ValueSet include or exclude that lists concepts or filters must name their system");
 		}
@@ -138,7 +142,7 @@ public final class ValueSetExpander {
 				version == null && versions.date() != null ? " in effect on " + versions.date() : "", VersionRules.orList(known)), system, version);
 	}
 
-	private List<ExpansionEntry> fromSystem(ConceptSetComponent set) {
+	private List<ExpansionEntry> fromSystem(ConceptSetComponent set, String where) {
 		String system = set.getSystem();
 		String version = versions.choose(system, set.hasVersion() ? set.getVersion() : null);
 		CodeSystemIndex cs = source.codeSystem(system, version, versions.date()).orElseThrow(() -> unknownCodeSystem(system, version));
@@ -161,8 +165,13 @@ public final class ValueSetExpander {
 			cs.concepts().forEach(c -> entries.add(new ExpansionEntry(cs.url(), cs.version(), c, c.display(), version)));
 		}
 		Predicate<Concept> all = c -> true;
-		for (ConceptSetFilterComponent filter : set.getFilter()) {
-			all = all.and(ConceptFilter.of(filter, cs));
+		List<ConceptSetFilterComponent> filters = set.getFilter();
+		for (int i = 0; i < filters.size(); i++) {
+			try {
+				all = all.and(ConceptFilter.of(filters.get(i), cs));
+			} catch (TerminologyException e) {
+				throw e.txType() != null ? e.at(where + ".filter[" + i + "]") : e;
+			}
 		}
 		if (!set.hasFilter()) {
 			return entries;
