@@ -90,6 +90,9 @@ final class ResultParameters {
 		if (r.code() != null) {
 			p.addParameter("code", new CodeType(r.code()));
 		}
+		if (r.normalizedCode() != null) { // the code as its case-insensitive code system writes it
+			p.addParameter("normalized-code", new CodeType(r.normalizedCode()));
+		}
 		if (r.system() != null) {
 			p.addParameter("system", new UriType(r.system()));
 		}

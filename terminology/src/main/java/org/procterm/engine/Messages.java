@@ -82,6 +82,12 @@ public enum Messages {
 	FILTER_WITHOUT_VALUE("The system %s filter with property = %s, op = %s has no value"),
 	/** I18nConstants.VALUESET_CIRCULAR_REFERENCE. */
 	VALUE_SET_CIRCULAR("Found a circularity pointing to %s processing ValueSet with pathway [%s]"),
+	/** I18nConstants.CODE_CASE_DIFFERENCE. */
+	CODE_CASE_DIFFERENCE("The code '%s' differs from the correct code '%s' by case. Although the code system '%s' is case insensitive, implementers are strongly encouraged to use the correct case anyway"),
+	/** I18nConstants.UNKNOWN_CODE_IN_FRAGMENT. */
+	UNKNOWN_CODE_IN_FRAGMENT("Unknown Code '%s' in the CodeSystem '%s' version '%s' - note that the code system is labeled as a fragment, so the code may be valid in some other fragment"),
+	/** The valueset-unclosed-reason of an expansion drawn on a fragment code system. */
+	FRAGMENT_UNCLOSED("This extension is based on a fragment of the code system %s"),
 	/** $translate found no mapping, or only ones that say the concepts are unrelated. */
 	NO_TRANSLATION("No translation was found for %s in the ConceptMaps this request may use"),
 	WRONG_DISPLAY("Wrong Display Name '%s' for %s. %s"),

@@ -7,12 +7,23 @@ import java.util.List;
  * display even if the result is false (e.g. a wrong display was sent). {@code issues} say why;
  * {@code unknownSystem} names the code system (url|version) whose absence made validation impossible.
  * {@code status} is the concept's status where it says more than active or inactive (e.g. deprecated, retired).
+ * {@code normalizedCode} is the code as a case-insensitive code system writes it, when the client wrote it otherwise.
  */
 public record ValidationResult(boolean valid, String system, String version, String code, String display,
-		boolean inactive, List<ValidationIssue> issues, String unknownSystem, String status) {
+		boolean inactive, List<ValidationIssue> issues, String unknownSystem, String status, String normalizedCode) {
 
 	public ValidationResult {
 		issues = List.copyOf(issues);
+	}
+
+	public ValidationResult(boolean valid, String system, String version, String code, String display,
+			boolean inactive, List<ValidationIssue> issues, String unknownSystem, String status) {
+		this(valid, system, version, code, display, inactive, issues, unknownSystem, status, null);
+	}
+
+	/** The code as its code system writes it. */
+	public String codeAsWritten() {
+		return normalizedCode != null ? normalizedCode : code;
 	}
 
 	/** A coding that is not valid, for {@code issue}: no display, not inactive, in {@code version} when one was decided. */
@@ -47,7 +58,8 @@ public record ValidationResult(boolean valid, String system, String version, Str
 	private boolean belongsInMessage(ValidationIssue issue) {
 		return switch (issue.severity()) {
 			case ERROR -> true;
-			case WARNING -> unknownSystem == null;
+			// a code a fragment lacks is unconfirmed, not wrong: a note, not the answer's message
+			case WARNING -> unknownSystem == null && !(valid && issue.txType() == TxIssueType.INVALID_CODE);
 			case INFORMATION -> issue.txType() == TxIssueType.INVALID_DISPLAY;
 		};
 	}
@@ -56,13 +68,13 @@ public record ValidationResult(boolean valid, String system, String version, Str
 	public ValidationResult withNotes(List<ValidationIssue> notes) {
 		List<ValidationIssue> all = new java.util.ArrayList<>(issues);
 		all.addAll(notes);
-		return new ValidationResult(valid, system, version, code, display, inactive, all, unknownSystem, status);
+		return new ValidationResult(valid, system, version, code, display, inactive, all, unknownSystem, status, normalizedCode);
 	}
 
 	/** This result with {@code more} issues before its own, valid or not as {@code stillValid} says. */
 	public ValidationResult withIssues(List<ValidationIssue> more, boolean stillValid) {
 		List<ValidationIssue> all = new java.util.ArrayList<>(more);
 		all.addAll(issues);
-		return new ValidationResult(stillValid, system, version, code, display, inactive, all, unknownSystem, status);
+		return new ValidationResult(stillValid, system, version, code, display, inactive, all, unknownSystem, status, normalizedCode);
 	}
 }

@@ -54,6 +54,8 @@ public final class CodeSystemIndex {
 	private final boolean openContent;
 	/** Whether this is the public view of a restricted version: licensed texts withheld. */
 	private final boolean withheld;
+	/** content=fragment: the code system lists only some of its codes, so a code it lacks may still exist. */
+	private final boolean fragment;
 	/** The public view of this version, built on first use and kept with it (the index is immutable). */
 	private volatile Redacted redacted;
 
@@ -82,6 +84,7 @@ public final class CodeSystemIndex {
 		this.standing = org.procterm.engine.codesystem.Standing.of(cs);
 		this.openContent = org.procterm.engine.LicensedContent.declaresOpenContent(cs);
 		this.withheld = false;
+		this.fragment = cs.getContent() == CodeSystem.CodeSystemContentMode.FRAGMENT;
 	}
 
 	/** {@code base} with the concepts and property URIs a supplement merge produced. */
@@ -102,6 +105,7 @@ public final class CodeSystemIndex {
 		this.standing = base.standing;
 		this.openContent = base.openContent;
 		this.withheld = withheld;
+		this.fragment = base.fragment;
 	}
 
 	/** Indexes a CodeSystem held as a FHIR model object (nested concepts and parent/child properties both count). */
@@ -285,6 +289,11 @@ public final class CodeSystemIndex {
 	/** Whether this is a supplement (content {@code supplement}): designations and properties for another code system's concepts. */
 	public boolean isSupplement() {
 		return supplements != null;
+	}
+
+	/** Whether the code system is a fragment (content=fragment): a code it lacks may be valid in another fragment. */
+	public boolean isFragment() {
+		return fragment;
 	}
 
 	/** The code system a supplement is for, as it names it ({@code url} or {@code url|version}); null when this is not a supplement. */

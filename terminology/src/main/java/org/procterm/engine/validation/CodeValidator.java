@@ -119,6 +119,12 @@ public final class CodeValidator {
 			return expression(check, cs, expression.get(), options);
 		}
 		Optional<Concept> concept = cs.find(check.code());
+		if (concept.isEmpty() && cs.isFragment()) {
+			// a fragment lists only some codes: one it lacks cannot be called wrong, only unconfirmed (as HL7's servers answer)
+			return new ValidationResult(true, cs.url(), cs.version(), check.code(), null, false, List.of(ValidationIssue.warning(IssueType.CODEINVALID,
+					TxIssueType.INVALID_CODE, Messages.UNKNOWN_CODE_IN_FRAGMENT.text(check.code(), cs.url(), cs.version()), check.expression("code"))),
+					null, null);
+		}
 		if (concept.isEmpty()) {
 			return ValidationResult.invalid(check, cs.version(), ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.INVALID_CODE,
 					Messages.UNKNOWN_CODE.text(check.code(), cs.url(), cs.version() == null ? "" : " version '" + cs.version() + "'"),
@@ -155,11 +161,16 @@ public final class CodeValidator {
 			issues.add(ValidationIssue.warning(IssueType.BUSINESSRULE, TxIssueType.CODE_COMMENT, Messages.CONCEPT_DEPRECATED.text(c.code()),
 					check.expression("code")));
 		}
+		boolean otherCase = !c.code().equals(check.code()); // found by a case-insensitive code system
+		if (otherCase) {
+			issues.add(ValidationIssue.information(IssueType.BUSINESSRULE, TxIssueType.CODE_RULE,
+					Messages.CODE_CASE_DIFFERENCE.text(check.code(), c.code(), cs.canonical()), check.expression("code")));
+		}
 		if (cs.isWithheld()) { // the display was checked against the names this client may see, and it is told why
 			issues.add(ValidationIssue.information(IssueType.INFORMATIONAL, TxIssueType.CODE_COMMENT,
 					Messages.WITHHELD_NOTICE.text(cs.canonical()), check.codingExpression()));
 		}
-		return new ValidationResult(valid, cs.url(), cs.version(), c.code(), display, c.inactive(), issues, null,
-				status != null && REPORTED_STATUSES.contains(status) ? status : null);
+		return new ValidationResult(valid, cs.url(), cs.version(), otherCase ? check.code() : c.code(), display, c.inactive(), issues, null,
+				status != null && REPORTED_STATUSES.contains(status) ? status : null, otherCase ? c.code() : null);
 	}
 }

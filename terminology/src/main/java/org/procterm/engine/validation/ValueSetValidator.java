@@ -65,7 +65,8 @@ public final class ValueSetValidator {
 			return ValidationResult.invalid(first, null, issue);
 		}
 		String vs = Canonical.of(valueSet);
-		boolean takesExpressions = takesExpressions(valueSet);
+		Includes includes = new Includes(takesExpressions(valueSet), valueSet.getCompose().getInclude().stream()
+				.filter(i -> i.hasSystem() && wholeSystem(i)).map(ValueSet.ConceptSetComponent::getSystem).collect(java.util.stream.Collectors.toSet()));
 		// inactive codes are left out by the request (activeOnly) or by the value set itself (compose.inactive=false)
 		// displays are judged in the language the value set is shown in, unless the client names one
 		ValidationOptions rules = options.inValueSet(
@@ -80,11 +81,11 @@ public final class ValueSetValidator {
 				}
 				check = new CodingCheck(systems.get(0), asked.version(), asked.code(), asked.display(), asked.path());
 			}
-			ValidationResult judged = judgedByValueSetVersion(members, valueSet, check, rules, takesExpressions);
+			ValidationResult judged = judgedByValueSetVersion(members, valueSet, check, rules, includes);
 			if (judged != null) {
 				return judged;
 			}
-			return check.system() == null ? codes.validateOne(check, rules) : membership(members, vs, check, rules, takesExpressions);
+			return check.system() == null ? codes.validateOne(check, rules) : membership(members, vs, check, rules, includes);
 		};
 		ValidationResult result = !codings.isEmpty() && codings.get(0).inConcept()
 				? ResultCombiner.combineConcept(codings, judge, vs) : ResultCombiner.combine(codings, judge);
@@ -137,6 +138,12 @@ public final class ValueSetValidator {
 	 * of CPT filtered on {@code modified = true} (as cpt-usable has it). Expressions are not enumerated,
 	 * so they are members by this rule.
 	 */
+	/**
+	 * What a value set's includes say about membership beyond its expansion: whether CPT expressions
+	 * are members, and the code systems it includes whole (a code a fragment of one lacks may be a member).
+	 */
+	private record Includes(boolean takesExpressions, java.util.Set<String> wholeSystems) {}
+
 	private static boolean takesExpressions(ValueSet valueSet) {
 		return valueSet.getCompose().getInclude().stream().anyMatch(i -> CptExpression.SYSTEM.equals(i.getSystem())
 				&& (wholeSystem(i) || i.getFilter().stream().anyMatch(f -> "modified".equals(f.getProperty())
@@ -180,7 +187,7 @@ public final class ValueSetValidator {
 	 * error when the value set states its version, a warning when it takes the latest.
 	 */
 	private ValidationResult judgedByValueSetVersion(Expansion members, ValueSet definition, CodingCheck check, ValidationOptions options,
-			boolean takesExpressions) {
+			Includes includes) {
 		String valueSet = Canonical.of(definition);
 		if (check.system() == null || check.code() == null) {
 			return null;
@@ -195,7 +202,7 @@ public final class ValueSetValidator {
 		Expansion.Source source = drawn.stream().filter(s -> listed.stream().anyMatch(e -> Objects.equals(e.version(), s.version())))
 				.findFirst().orElse(drawn.get(0));
 		if (check.version() == null) {
-			return membership(members, valueSet, check.withVersion(source.version()), options, takesExpressions);
+			return membership(members, valueSet, check.withVersion(source.version()), options, includes);
 		}
 		boolean pinned = members.pinned(source);
 		boolean held = context.content().codeSystem(check.system(), check.version()).filter(cs -> VersionRules.matches(check.version(), cs.version())).isPresent();
@@ -217,7 +224,7 @@ public final class ValueSetValidator {
 					check.expression("system")));
 			unknown = new Canonical(check.system(), check.version()).toString();
 		}
-		ValidationResult inValueSetVersion = membership(members, valueSet, check.withVersion(source.version()), options, takesExpressions);
+		ValidationResult inValueSetVersion = membership(members, valueSet, check.withVersion(source.version()), options, includes);
 		List<ValidationIssue> all = new ArrayList<>(issues);
 		all.addAll(inValueSetVersion.issues());
 		all.sort(Comparator.comparing(ValidationIssue::severity)); // errors first, in the order found
@@ -230,16 +237,21 @@ public final class ValueSetValidator {
 	 * when it has one: the entry's own, or one the value set's stated version (or pattern such as 1.x) takes.
 	 */
 	private ValidationResult membership(Expansion members, String valueSet, CodingCheck check, ValidationOptions options,
-			boolean takesExpressions) {
+			Includes includes) {
 		boolean activeOnly = options.activeOnly(); // an inactive code is then not in the value set: valid, but not active
 		ValidationResult inSystem = codes.validateOne(check, options);
 		if (inSystem.unknownSystem() != null && check.version() != null) {
 			return inSystem; // a version we do not hold: membership cannot be judged
 		}
 		boolean expression = CptExpression.parse(check.system(), check.code()).isPresent();
-		boolean member = expression ? takesExpressions && inSystem.valid() : members.find(check.system(), check.code()).stream().anyMatch(e -> check.version() == null
+		String code = inSystem.normalizedCode() != null ? inSystem.normalizedCode() : check.code(); // as a case-insensitive system writes it
+		boolean member = expression ? includes.takesExpressions() && inSystem.valid() : members.find(check.system(), code).stream().anyMatch(e -> check.version() == null
 				|| Objects.equals(e.version(), check.version())
 				|| e.statedVersion() == null || VersionRules.matches(e.statedVersion(), check.version()));
+		// a code its fragment code system lacks may be valid in another fragment: in a value set of the whole system, it may be a member
+		member |= !expression && inSystem.valid() && inSystem.display() == null
+				&& inSystem.issues().stream().anyMatch(i -> i.txType() == TxIssueType.INVALID_CODE)
+				&& includes.wholeSystems().contains(check.system());
 		if (member && !(activeOnly && inSystem.inactive())) {
 			return inSystem;
 		}

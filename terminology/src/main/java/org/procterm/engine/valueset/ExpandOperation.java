@@ -108,6 +108,7 @@ public final class ExpandOperation {
 				expansion.sources().stream().map(s -> s.version() == null ? s.system() : s.system() + "|" + s.version()).toList(),
 				codeSystems.stream().flatMap(cs -> cs.appliedSupplements().stream()).distinct().toList(),
 				expansion.imports().stream().map(Canonical::of).toList(), warnings,
-				codeSystems.stream().filter(CodeSystemIndex::isWithheld).map(cs -> Messages.WITHHELD_NOTICE.text(cs.canonical())).distinct().toList());
+				codeSystems.stream().filter(CodeSystemIndex::isWithheld).map(cs -> Messages.WITHHELD_NOTICE.text(cs.canonical())).distinct().toList(),
+				codeSystems.stream().filter(CodeSystemIndex::isFragment).toList());
 	}
 }

@@ -50,8 +50,11 @@ public final class ExpansionWriter {
 	 * into them, imported value sets, and by canonical the standing of those that are not in good
 	 * standing (see {@link Standing}); and why texts were withheld, where a code system's licensed texts were.
 	 */
+	static final String UNCLOSED = "http://hl7.org/fhir/StructureDefinition/valueset-unclosed";
+	static final String UNCLOSED_REASON = "http://hl7.org/fhir/StructureDefinition/valueset-unclosed-reason";
+
 	record DrawnOn(List<String> codeSystems, List<String> supplements, List<String> valueSets, Map<String, String> warnings,
-			List<String> withheld) {}
+			List<String> withheld, List<CodeSystemIndex> fragments) {}
 
 	static ValueSet write(ValueSet source, ExpansionRequest request, List<ExpansionEntry> page, int total, CodeSystems codeSystems,
 			DrawnOn drawnOn) {
@@ -117,7 +120,7 @@ public final class ExpansionWriter {
 			if (severalVersions.contains(e.system())) {
 				c.setVersion(e.version()); // used-codesystem cannot tell which version each code came from
 			}
-			for (String property : request.properties()) {
+			for (String property : echoedProperties(e, request)) {
 				List<Type> values = propertyValues(e.concept(), property);
 				if (!values.isEmpty() && !declared.containsKey(property)) {
 					declared.put(property, uriOf(e, property, codeSystems)); // null when there is no URI to give
@@ -150,10 +153,31 @@ public final class ExpansionWriter {
 		drawnOn.valueSets().forEach(s -> expansion.addParameter().setName("used-valueset").setValue(new UriType(s)));
 		drawnOn.warnings().forEach((canonical, standing) -> expansion.addParameter().setName("warning-" + standing).setValue(new UriType(canonical)));
 		drawnOn.withheld().forEach(notice -> expansion.addParameter().setName("warning-withheld").setValue(new StringType(notice)));
+		// a fragment lists only some of its codes, so the expansion may lack members: HL7's "unclosed" marks say so
+		for (CodeSystemIndex fragment : drawnOn.fragments()) {
+			expansion.addParameter().setName("used-fragment").setValue(new UriType(fragment.canonical()));
+			if (!expansion.hasExtension(UNCLOSED)) {
+				expansion.addExtension(UNCLOSED, new org.hl7.fhir.r4.model.BooleanType(true));
+			}
+			expansion.addExtension(UNCLOSED_REASON, new StringType(Messages.FRAGMENT_UNCLOSED.text(fragment.url())));
+		}
 		if (request.displayLanguage() != null) {
 			expansion.addParameter().setName("displayLanguage").setValue(new CodeType(request.displayLanguage()));
 		}
 		return out;
+	}
+
+	/**
+	 * The properties shown on one code: those asked for, and the status of an inactive code whose
+	 * code system states one (retired, deprecated...), as HL7's reference server shows why it is inactive.
+	 */
+	private static List<String> echoedProperties(ExpansionEntry e, ExpansionRequest request) {
+		if (!e.concept().inactive() || request.properties().contains("status") || propertyValues(e.concept(), "status").isEmpty()) {
+			return request.properties();
+		}
+		List<String> all = new java.util.ArrayList<>(request.properties());
+		all.add("status");
+		return all;
 	}
 
 	private static void echoVersions(ValueSet.ValueSetExpansionComponent expansion, String name, Map<String, String> versions,
