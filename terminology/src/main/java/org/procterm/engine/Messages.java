@@ -88,6 +88,8 @@ public enum Messages {
 	UNKNOWN_CODE_IN_FRAGMENT("Unknown Code '%s' in the CodeSystem '%s' version '%s' - note that the code system is labeled as a fragment, so the code may be valid in some other fragment"),
 	/** The valueset-unclosed-reason of an expansion drawn on a fragment code system. */
 	FRAGMENT_UNCLOSED("This extension is based on a fragment of the code system %s"),
+	/** I18nConstants.CONCEPT_DEPRECATED_IN_VALUESET: code, system, value set, status. */
+	CONCEPT_DEPRECATED_IN_VALUESET("The presence of the concept '%1$s' in the system '%2$s' in the value set %3$s is marked with a status of %4$s and its use should be reviewed"),
 	/** $translate found no mapping, or only ones that say the concepts are unrelated. */
 	NO_TRANSLATION("No translation was found for %s in the ConceptMaps this request may use"),
 	WRONG_DISPLAY("Wrong Display Name '%s' for %s. %s"),

@@ -8,9 +8,21 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
  * tx-issue-type, the text and the FHIRPath of the input it is about ({@code code},
  * {@code Coding.display}, {@code CodeableConcept.coding[1].code}).
  */
-public record ValidationIssue(Severity severity, IssueType type, TxIssueType txType, String text, String expression) {
+public record ValidationIssue(Severity severity, IssueType type, TxIssueType txType, String text, String expression, boolean aside) {
 
 	public enum Severity { ERROR, WARNING, INFORMATION }
+
+	public ValidationIssue(Severity severity, IssueType type, TxIssueType txType, String text, String expression) {
+		this(severity, type, txType, text, expression, false);
+	}
+
+	/**
+	 * This finding as an aside: told in the issues, never in the answer's one-line message (as HL7's
+	 * servers tell a value set's own mark on a code, which is about the value set, not the code).
+	 */
+	public ValidationIssue asAside() {
+		return new ValidationIssue(severity, type, txType, text, expression, true);
+	}
 
 	public static ValidationIssue error(IssueType type, TxIssueType txType, String text, String expression) {
 		return new ValidationIssue(Severity.ERROR, type, txType, text, expression);
@@ -26,12 +38,12 @@ public record ValidationIssue(Severity severity, IssueType type, TxIssueType txT
 
 	/** This finding told with another weight, e.g. a wrong display as a warning when the client asked for leniency. */
 	public ValidationIssue withSeverity(Severity other) {
-		return new ValidationIssue(other, type, txType, text, expression);
+		return new ValidationIssue(other, type, txType, text, expression, aside);
 	}
 
 	/** This finding as another tx-issue-type at another weight (a coding not in the value set, told as a note). */
 	public ValidationIssue as(Severity other, TxIssueType otherType) {
-		return new ValidationIssue(other, type, otherType, text, expression);
+		return new ValidationIssue(other, type, otherType, text, expression, aside);
 	}
 
 	public boolean isError() {

@@ -56,10 +56,12 @@ public record ValidationResult(boolean valid, String system, String version, Str
 	}
 
 	private boolean belongsInMessage(ValidationIssue issue) {
+		if (issue.aside()) {
+			return false;
+		}
 		return switch (issue.severity()) {
 			case ERROR -> true;
-			// a code a fragment lacks is unconfirmed, not wrong: a note, not the answer's message
-			case WARNING -> unknownSystem == null && !(valid && issue.txType() == TxIssueType.INVALID_CODE);
+			case WARNING -> unknownSystem == null;
 			case INFORMATION -> issue.txType() == TxIssueType.INVALID_DISPLAY;
 		};
 	}

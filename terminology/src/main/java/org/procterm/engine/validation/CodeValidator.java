@@ -122,7 +122,8 @@ public final class CodeValidator {
 		if (concept.isEmpty() && cs.isFragment()) {
 			// a fragment lists only some codes: one it lacks cannot be called wrong, only unconfirmed (as HL7's servers answer)
 			return new ValidationResult(true, cs.url(), cs.version(), check.code(), null, false, List.of(ValidationIssue.warning(IssueType.CODEINVALID,
-					TxIssueType.INVALID_CODE, Messages.UNKNOWN_CODE_IN_FRAGMENT.text(check.code(), cs.url(), cs.version()), check.expression("code"))),
+					TxIssueType.INVALID_CODE, Messages.UNKNOWN_CODE_IN_FRAGMENT.text(check.code(), cs.url(), cs.version()), check.expression("code"))
+					.asAside()), // unconfirmed, not wrong: not the answer's message
 					null, null);
 		}
 		if (concept.isEmpty()) {

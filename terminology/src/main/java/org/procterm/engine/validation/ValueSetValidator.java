@@ -253,7 +253,12 @@ public final class ValueSetValidator {
 				&& inSystem.issues().stream().anyMatch(i -> i.txType() == TxIssueType.INVALID_CODE)
 				&& includes.wholeSystems().contains(check.system());
 		if (member && !(activeOnly && inSystem.inactive())) {
-			return inSystem;
+			// the value set's own mark on the code (deprecated, withdrawn...): the code stays valid, with a note
+			List<ValidationIssue> marks = members.find(check.system(), code).stream().map(ExpansionEntry::mark).filter(Objects::nonNull)
+					.map(m -> ValidationIssue.warning(IssueType.BUSINESSRULE, TxIssueType.CODE_COMMENT,
+							Messages.CONCEPT_DEPRECATED_IN_VALUESET.text(code, check.system(), valueSet, m.status()), check.expression("code")).asAside())
+					.distinct().toList();
+			return marks.isEmpty() ? inSystem : inSystem.withNotes(marks);
 		}
 		List<ValidationIssue> why = new ArrayList<>();
 		if (activeOnly && inSystem.inactive()) {

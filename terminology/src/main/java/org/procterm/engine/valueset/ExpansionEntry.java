@@ -7,7 +7,36 @@ import org.procterm.engine.codesystem.Concept;
  * display the value set gives it (a value set may override the code system's display).
  * {@code statedVersion} is the version (or pattern such as 1.x) the value set asked for, if any.
  */
-public record ExpansionEntry(String system, String version, Concept concept, String display, String statedVersion) {
+public record ExpansionEntry(String system, String version, Concept concept, String display, String statedVersion,
+		Mark mark) {
+
+	/**
+	 * The status a value set gives one of its listed codes: {@code status} (deprecated, withdrawn...), and
+	 * whether it said so with valueset-deprecated (else with the standards-status extension).
+	 */
+	public record Mark(String status, boolean byDeprecatedExtension) {}
+
+	/** HL7's extension by which a value set marks one of its codes deprecated (valueCode or valueBoolean true). */
+	public static final String VALUESET_DEPRECATED = "http://hl7.org/fhir/StructureDefinition/valueset-deprecated";
+	/** HL7's standards-status extension: on a value set's code, the code's status in that value set. */
+	public static final String STANDARDS_STATUS = "http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status";
+
+	public ExpansionEntry(String system, String version, Concept concept, String display, String statedVersion) {
+		this(system, version, concept, display, statedVersion, null);
+	}
+
+	/**
+	 * The mark a value set puts on one of its listed codes ({@code compose.include.concept}): deprecated
+	 * by valueset-deprecated, or the standards-status it names; null when it gives none.
+	 */
+	public static Mark markIn(org.hl7.fhir.r4.model.ValueSet.ConceptReferenceComponent ref) {
+		org.hl7.fhir.r4.model.Extension deprecated = ref.getExtensionByUrl(VALUESET_DEPRECATED);
+		if (deprecated != null && deprecated.getValue() != null && "true".equals(deprecated.getValue().primitiveValue())) {
+			return new Mark("deprecated", true);
+		}
+		org.hl7.fhir.r4.model.Extension status = ref.getExtensionByUrl(STANDARDS_STATUS);
+		return status != null && status.getValue() != null ? new Mark(status.getValue().primitiveValue(), false) : null;
+	}
 
 	public String key() {
 		return system + "|" + concept.code();

@@ -60,6 +60,7 @@ public final class ExpansionWriter {
 			DrawnOn drawnOn) {
 		ValueSet out = source.copy();
 		out.setText(null);
+		out.setDescription(null); // as HL7's reference server answers: the expansion, not the definition's prose
 		if (!request.includeDefinition()) {
 			out.setCompose(null); // the expansion stands for it; the definition stays one read away
 		}
@@ -286,6 +287,10 @@ public final class ExpansionWriter {
 		}
 		if (e.concept().notSelectable()) {
 			c.setAbstract(true);
+		}
+		if (e.mark() != null) { // the value set's own mark on the code, echoed as it was written
+			c.addExtension(e.mark().byDeprecatedExtension() ? ExpansionEntry.VALUESET_DEPRECATED : ExpansionEntry.STANDARDS_STATUS,
+					new CodeType(e.mark().byDeprecatedExtension() ? "true" : e.mark().status()));
 		}
 		if (request.includeDesignations() || !request.designations().isEmpty()) {
 			for (Designation d : designations(e, display, writtenIn)) {
