@@ -111,8 +111,10 @@ public final class CodeValidator {
 		}
 		String rejected = versions.checkFailure(cs.url(), cs.version());
 		if (rejected != null) {
-			return ValidationResult.invalid(check, cs.version(), ValidationIssue.error(IssueType.EXCEPTION, TxIssueType.VERSION_ERROR,
-					rejected, check.expression("version")));
+			// the version is refused, but the code is still told by its display in it, as HL7's servers answer
+			String known = cs.find(check.code()).map(c -> DisplayCheck.displayFor(cs, c, options.displayLanguage())).orElse(null);
+			return new ValidationResult(false, check.system(), cs.version(), check.code(), known, false, List.of(ValidationIssue.error(
+					IssueType.EXCEPTION, TxIssueType.VERSION_ERROR, rejected, check.expression("version"))), null, null);
 		}
 		Optional<CptExpression> expression = CptExpression.parse(cs.url(), check.code());
 		if (expression.isPresent()) {

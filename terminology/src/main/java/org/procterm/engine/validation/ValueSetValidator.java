@@ -85,6 +85,14 @@ public final class ValueSetValidator {
 			if (judged != null) {
 				return judged;
 			}
+			if (check.system() == null && check.path() != null && !check.path().isEmpty()) {
+				// a coding without a system has no meaning: not in the value set, and the missing system is a warning (HL7's answer)
+				return new ValidationResult(false, null, null, check.code(), null, false, List.of(
+						ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.NOT_IN_VS, Messages.NOT_IN_VALUE_SET.text("", check.code(), vs),
+								check.expression("code")),
+						ValidationIssue.warning(IssueType.INVALID, TxIssueType.INVALID_DATA, Messages.CODING_HAS_NO_SYSTEM.text(),
+								check.codingExpression())), null, null);
+			}
 			return check.system() == null ? codes.validateOne(check, rules) : membership(members, vs, check, rules, includes);
 		};
 		ValidationResult result = !codings.isEmpty() && codings.get(0).inConcept()
@@ -129,7 +137,10 @@ public final class ValueSetValidator {
 		issues.add(ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.NOT_FOUND, context.cannotBeValidated(missing.system(), missing.version(), null),
 				check.expression("system")));
 		ValidationResult inSystem = codes.validateOne(check, options);
-		return new ValidationResult(false, check.system(), inSystem.version() != null ? inSystem.version() : check.version(), check.code(),
+		// a CodeableConcept's answer names a code only when one was judged in the value set; none could be here (HL7's answer)
+		boolean named = !check.inConcept();
+		return new ValidationResult(false, named ? check.system() : null, inSystem.version() != null ? inSystem.version() : check.version(),
+				named ? check.code() : null,
 				inSystem.display(), inSystem.inactive(), issues, unknown, null);
 	}
 
