@@ -144,7 +144,7 @@ public final class TerminologyBatch implements Filter {
 		IParser parser = type.contains("xml") ? fhir.newXmlParser() : fhir.newJsonParser();
 		try {
 			return parser.parseResource(new String(body, StandardCharsets.UTF_8)) instanceof Bundle b ? b : null;
-		} catch (DataFormatException | ClassCastException e) {
+		} catch (RuntimeException e) { // HAPI's parser throws more than DataFormatException on some malformed bodies
 			return null; // HAPI answers a malformed body itself, as for any other
 		}
 	}

@@ -15,6 +15,7 @@ import org.procterm.engine.LookupResult;
 import org.procterm.engine.Messages;
 import org.procterm.engine.SubsumptionOutcome;
 import org.procterm.engine.ValidationIssue;
+import org.procterm.engine.Canonical;
 import org.procterm.engine.ValidationResult;
 import org.procterm.engine.codesystem.Designation;
 import org.procterm.engine.validation.AddOnPairing;
@@ -106,7 +107,10 @@ final class ResultParameters {
 			p.addParameter("status", new CodeType(r.status()));
 		}
 		if (r.unknownSystem() != null) {
-			p.addParameter().setName("x-caused-by-unknown-system").setValue(new org.hl7.fhir.r4.model.CanonicalType(r.unknownSystem()));
+			// HL7's names: a system the value set does not draw on is unknown; one it needs caused the answer
+			p.addParameter().setName(r.unknownOutsideValueSet() ? "x-unknown-system" : "x-caused-by-unknown-system")
+					.setValue(new org.hl7.fhir.r4.model.CanonicalType(r.unknownOutsideValueSet() ? Canonical.parse(r.unknownSystem()).url()
+							: r.unknownSystem()));
 		}
 		return sorted(p);
 	}
@@ -169,6 +173,9 @@ final class ResultParameters {
 			}
 			if (!c.validation().valid() && c.validation().message() != null) {
 				part.addPart().setName("message").setValue(new StringType(c.validation().message()));
+			} else if (c.validation().valid()) { // valid with a caution, e.g. a code a fragment code system cannot confirm
+				c.validation().issues().stream().filter(i -> i.severity() == org.procterm.engine.ValidationIssue.Severity.WARNING).findFirst()
+						.ifPresent(i -> part.addPart().setName("message").setValue(new StringType(i.text())));
 			}
 			part.addPart().setName("addOn").setValue(new CodeType(c.pairing().code()));
 			if (c.pairing() == AddOnPairing.Pairing.MISSING_PRIMARY) {

@@ -61,7 +61,8 @@ class MalformedRequestFuzzTest {
 		@Override
 		public String toString() {
 			return method + " " + (path.length() > 150 ? path.substring(0, 150) + "…" : path) + " " + headers.stream().map(h -> h[0] + ": "
-					+ (h[1].length() > 40 ? h[1].substring(0, 40) + "…" : h[1])).toList() + (body == null ? "" : " body " + body.length + " bytes");
+					+ (h[1].length() > 40 ? h[1].substring(0, 40) + "…" : h[1])).toList() + (body == null ? "" : " body " + body.length + " bytes: "
+					+ new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8));
 		}
 	}
 

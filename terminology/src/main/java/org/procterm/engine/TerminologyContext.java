@@ -117,7 +117,8 @@ public final class TerminologyContext implements TerminologyService {
 	public String cannotBeValidated(String system, String version, LocalDate date) {
 		return Messages.CANNOT_BE_VALIDATED.text(system, version == null ? "" : " version '" + version + "'",
 				version == null && date != null ? " in effect on " + date : "",
-				catalog.codeSystemVersions(system).isEmpty() ? "" : ". Valid versions: " + describeVersions(system, date));
+				catalog.codeSystemVersions(system).isEmpty() ? (version != null ? Messages.NO_VERSIONS_KNOWN.text() : "")
+						: ". Valid versions: " + describeVersions(system, date));
 	}
 
 	public String unknownCodeSystem(String system, String version, LocalDate date) {

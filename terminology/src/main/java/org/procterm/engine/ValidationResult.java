@@ -8,9 +8,12 @@ import java.util.List;
  * {@code unknownSystem} names the code system (url|version) whose absence made validation impossible.
  * {@code status} is the concept's status where it says more than active or inactive (e.g. deprecated, retired).
  * {@code normalizedCode} is the code as a case-insensitive code system writes it, when the client wrote it otherwise.
+ * {@code unknownOutsideValueSet}: the unknown code system is not one the value set draws on (HL7's x-unknown-system),
+ * rather than one it needs (x-caused-by-unknown-system).
  */
 public record ValidationResult(boolean valid, String system, String version, String code, String display,
-		boolean inactive, List<ValidationIssue> issues, String unknownSystem, String status, String normalizedCode) {
+		boolean inactive, List<ValidationIssue> issues, String unknownSystem, String status, String normalizedCode,
+		boolean unknownOutsideValueSet) {
 
 	public ValidationResult {
 		issues = List.copyOf(issues);
@@ -18,7 +21,17 @@ public record ValidationResult(boolean valid, String system, String version, Str
 
 	public ValidationResult(boolean valid, String system, String version, String code, String display,
 			boolean inactive, List<ValidationIssue> issues, String unknownSystem, String status) {
-		this(valid, system, version, code, display, inactive, issues, unknownSystem, status, null);
+		this(valid, system, version, code, display, inactive, issues, unknownSystem, status, null, false);
+	}
+
+	public ValidationResult(boolean valid, String system, String version, String code, String display,
+			boolean inactive, List<ValidationIssue> issues, String unknownSystem, String status, String normalizedCode) {
+		this(valid, system, version, code, display, inactive, issues, unknownSystem, status, normalizedCode, false);
+	}
+
+	/** This result, its unknown code system being one the value set does not draw on. */
+	public ValidationResult withUnknownOutsideValueSet() {
+		return new ValidationResult(valid, system, version, code, display, inactive, issues, unknownSystem, status, normalizedCode, true);
 	}
 
 	/** The code as its code system writes it. */
@@ -70,13 +83,15 @@ public record ValidationResult(boolean valid, String system, String version, Str
 	public ValidationResult withNotes(List<ValidationIssue> notes) {
 		List<ValidationIssue> all = new java.util.ArrayList<>(issues);
 		all.addAll(notes);
-		return new ValidationResult(valid, system, version, code, display, inactive, all, unknownSystem, status, normalizedCode);
+		return new ValidationResult(valid, system, version, code, display, inactive, all, unknownSystem, status, normalizedCode,
+				unknownOutsideValueSet);
 	}
 
 	/** This result with {@code more} issues before its own, valid or not as {@code stillValid} says. */
 	public ValidationResult withIssues(List<ValidationIssue> more, boolean stillValid) {
 		List<ValidationIssue> all = new java.util.ArrayList<>(more);
 		all.addAll(issues);
-		return new ValidationResult(stillValid, system, version, code, display, inactive, all, unknownSystem, status, normalizedCode);
+		return new ValidationResult(stillValid, system, version, code, display, inactive, all, unknownSystem, status, normalizedCode,
+				unknownOutsideValueSet);
 	}
 }

@@ -251,8 +251,12 @@ public final class ValueSetValidator {
 			Includes includes) {
 		boolean activeOnly = options.activeOnly(); // an inactive code is then not in the value set: valid, but not active
 		ValidationResult inSystem = codes.validateOne(check, options);
-		if (inSystem.unknownSystem() != null && check.version() != null) {
-			return inSystem; // a version we do not hold: membership cannot be judged
+		boolean drawnOn = members.sources().stream().anyMatch(s -> s.system().equals(check.system()));
+		if (inSystem.unknownSystem() != null && check.version() != null && drawnOn) {
+			return inSystem; // a version we do not hold of a system the value set draws on: membership cannot be judged
+		}
+		if (inSystem.unknownSystem() != null && !drawnOn) {
+			inSystem = inSystem.withUnknownOutsideValueSet();
 		}
 		boolean expression = CptExpression.parse(check.system(), check.code()).isPresent();
 		String code = inSystem.normalizedCode() != null ? inSystem.normalizedCode() : check.code(); // as a case-insensitive system writes it
