@@ -5,15 +5,19 @@ package org.procterm.engine;
  * where it sat in the request, for issue expressions: empty for the code/system/display parameters,
  * "Coding" for the coding parameter, "CodeableConcept.coding[n]" for a codeableConcept's codings.
  */
-public record CodingCheck(String system, String version, String code, String display, String path) {
+public record CodingCheck(String system, String version, String code, String display, String path, String sentVersion) {
+
+	public CodingCheck(String system, String version, String code, String display, String path) {
+		this(system, version, code, display, path, version);
+	}
 
 	public CodingCheck(String system, String version, String code, String display) {
 		this(system, version, code, display, "");
 	}
 
-	/** This coding as if it had stated {@code version}. */
+	/** This coding as if it had stated {@code version}; {@link #sentVersion} stays the one the client sent. */
 	public CodingCheck withVersion(String version) {
-		return new CodingCheck(system, version, code, display, path);
+		return new CodingCheck(system, version, code, display, path, sentVersion);
 	}
 
 	/** Whether this coding is one of a CodeableConcept's, which a value set judges as a whole. */

@@ -71,7 +71,8 @@ final class ResultCombiner {
 		List<ValidationIssue> issues = new ArrayList<>();
 		issues.add(ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.NOT_IN_VS, Messages.NO_VALID_CODING.text(valueSet), null));
 		issues.addAll(perCoding);
-		String unknown = results.stream().map(ValidationResult::unknownSystem).filter(Objects::nonNull).findFirst().orElse(null);
-		return ValidationResult.aboutConcept(issues, unknown);
+		ValidationResult unknown = results.stream().filter(r -> r.unknownSystem() != null).findFirst().orElse(null);
+		ValidationResult answer = ValidationResult.aboutConcept(issues, unknown == null ? null : unknown.unknownSystem());
+		return unknown != null && unknown.unknownOutsideValueSet() ? answer.withUnknownOutsideValueSet() : answer;
 	}
 }

@@ -174,18 +174,18 @@ public final class ValueSetValidator {
 	private static ValidationResult notInferred(CodingCheck check, List<String> systemsHolding, String valueSet) {
 		boolean inNone = systemsHolding.isEmpty();
 		List<ValidationIssue> issues = new ArrayList<>();
-		if (inNone) {
-			issues.add(ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.NOT_IN_VS, Messages.NOT_IN_VALUE_SET_NO_SYSTEM.text(check.code(), valueSet),
-					check.expression("code")));
-		}
+		// not shown to be in the value set either way: no system, or several that cannot be told apart
+		issues.add(ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.NOT_IN_VS, Messages.NOT_IN_VALUE_SET_NO_SYSTEM.text(check.code(), valueSet),
+				check.expression("code")));
 		issues.add(ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.CANNOT_INFER, inNone ? Messages.CANNOT_INFER_SYSTEM.text(check.code(), valueSet)
-				: Messages.CANNOT_INFER_SYSTEM_SEVERAL.text(check.code(), valueSet, String.join(", ", systemsHolding)), check.expression("code")));
+				: Messages.CANNOT_INFER_SYSTEM_SEVERAL.text(check.code(), valueSet, "[" + String.join(", ", systemsHolding) + "]"), check.expression("code")));
 		return ValidationResult.unknownSystem(new CodingCheck(null, null, check.code(), check.display(), check.path()), null, issues, null);
 	}
 
-	/** HL7's description of the code asked about: system, code, and the display sent with it. */
+	/** HL7's description of the code asked about: system, the version the client sent, code, and the display sent with it. */
 	private static ValidationIssue notInValueSet(CodingCheck check, String valueSet) {
-		return ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.NOT_IN_VS, Messages.NOT_IN_VALUE_SET.text(check.system(),
+		return ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.NOT_IN_VS, Messages.NOT_IN_VALUE_SET.text(
+				check.system() + (check.sentVersion() != null ? "|" + check.sentVersion() : ""),
 				check.code() + (check.display() != null ? " ('" + check.display() + "')" : ""), valueSet),
 				check.expression("code"));
 	}
