@@ -92,6 +92,10 @@ public enum Messages {
 	CONCEPT_DEPRECATED_IN_VALUESET("The presence of the concept '%1$s' in the system '%2$s' in the value set %3$s is marked with a status of %4$s and its use should be reviewed"),
 	/** The tail of I18nConstants.UNKNOWN_CODESYSTEM_VERSION_NONE: a version asked of a code system held in none. */
 	NO_VERSIONS_KNOWN(". No versions of this code system are known"),
+	/** I18nConstants.TERMINOLOGY_TX_SYSTEM_VALUESET2. */
+	SYSTEM_IS_A_VALUE_SET("The Coding references a value set, not a code system ('%s')"),
+	/** I18nConstants.TERMINOLOGY_TX_SYSTEM_RELATIVE. */
+	SYSTEM_IS_RELATIVE("Coding.system must be an absolute reference, not a local reference"),
 	/** $translate found no mapping, or only ones that say the concepts are unrelated. */
 	NO_TRANSLATION("No translation was found for %s in the ConceptMaps this request may use"),
 	WRONG_DISPLAY("Wrong Display Name '%s' for %s. %s"),

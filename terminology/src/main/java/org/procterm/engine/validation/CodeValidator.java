@@ -100,9 +100,18 @@ public final class CodeValidator {
 		String version = versions.choose(check.system(), check.version());
 		Optional<CodeSystemIndex> found = context.content().codeSystem(check.system(), version, versions.date());
 		if (found.isEmpty()) {
-			ValidationIssue issue = ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.NOT_FOUND,
-					context.cannotBeValidated(check.system(), version, versions.date()), check.expression("system"));
-			return ValidationResult.unknownSystem(check, check.version(), List.of(issue), new Canonical(check.system(), version).toString());
+			if (context.content().valueSet(check.system(), null).isPresent()) { // a value set's URL sent as the system
+				return ValidationResult.invalid(check, null, ValidationIssue.error(IssueType.INVALID, TxIssueType.INVALID_DATA,
+						Messages.SYSTEM_IS_A_VALUE_SET.text(check.system()), check.expression("system")));
+			}
+			List<ValidationIssue> issues = new ArrayList<>();
+			if (!check.system().contains(":")) { // no scheme: a local reference, which names nothing outside the message it sat in
+				issues.add(ValidationIssue.error(IssueType.INVALID, TxIssueType.INVALID_DATA, Messages.SYSTEM_IS_RELATIVE.text(),
+						check.expression("system")));
+			}
+			issues.add(ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.NOT_FOUND,
+					context.cannotBeValidated(check.system(), version, versions.date()), check.expression("system")));
+			return ValidationResult.unknownSystem(check, check.version(), issues, new Canonical(check.system(), version).toString());
 		}
 		CodeSystemIndex cs = found.get();
 		if (cs.isSupplement()) {
