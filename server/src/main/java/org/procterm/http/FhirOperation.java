@@ -26,6 +26,8 @@ public enum FhirOperation {
 	DIFF("$diff", true, false, Body.OPERATION),
 	PATIENT_SECTION("$patient-section", true, false, Body.OPERATION),
 	META("$meta", true, false, Body.OPERATION),
+	/** The FHIR versions the endpoint speaks. */
+	VERSIONS("$versions", true, false, Body.OPERATION),
 	/** A whole resource to validate: sized as a write. */
 	VALIDATE("$validate", true, false, Body.WRITE_SIZED),
 	IMPORT("$import", false, false, Body.STREAMED),

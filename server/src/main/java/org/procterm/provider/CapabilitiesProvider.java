@@ -67,6 +67,13 @@ public class CapabilitiesProvider extends JpaCapabilityStatementProvider {
 			IBaseConformance statement = super.getServerConformance(request, requestDetails);
 			if (statement instanceof org.hl7.fhir.r4.model.CapabilityStatement cs) {
 				software(cs.getSoftware());
+				features(cs);
+				// who this is, and that it is a terminology server as FHIR defines one
+				cs.setUrl("http://procterm.org/fhir/CapabilityStatement/procterm").setVersion(VERSION)
+						.setName("ProcTermCapabilityStatement").setTitle("procterm FHIR R4 terminology server");
+				if (cs.getInstantiates().stream().noneMatch(i -> TERMINOLOGY_SERVER.equals(i.getValue()))) {
+					cs.addInstantiates(TERMINOLOGY_SERVER);
+				}
 			}
 			cached = new Cached(statement, System.currentTimeMillis() + CACHE_MILLIS);
 			capabilityStatement.set(cached);
@@ -75,6 +82,28 @@ public class CapabilitiesProvider extends JpaCapabilityStatementProvider {
 	}
 
 	private record Cached(IBaseConformance statement, long expires) {}
+
+	/** FHIR's CapabilityStatement of a terminology server, which this server instantiates. */
+	static final String TERMINOLOGY_SERVER = "http://hl7.org/fhir/CapabilityStatement/terminology-server";
+
+	/** HL7's application-feature extension, by which terminology clients learn what a server does. */
+	static final String FEATURE = "http://hl7.org/fhir/uv/application-feature/StructureDefinition/feature";
+	/** The version of HL7's terminology tests (tx-ecosystem) this build is tested with, in conformance/. */
+	static final String TX_TESTS_VERSION = "1.9.0";
+
+	/**
+	 * The features HL7's terminology clients look for: the version of HL7's terminology tests this
+	 * build runs, and that code systems may be sent as parameters (tx-resource).
+	 */
+	private static void features(org.hl7.fhir.r4.model.CapabilityStatement cs) {
+		org.hl7.fhir.r4.model.Extension tests = cs.addExtension().setUrl(FEATURE);
+		tests.addExtension("definition", new org.hl7.fhir.r4.model.CanonicalType("http://hl7.org/fhir/uv/tx-tests/FeatureDefinition/test-version"));
+		tests.addExtension("value", new org.hl7.fhir.r4.model.CodeType(TX_TESTS_VERSION));
+		org.hl7.fhir.r4.model.Extension inline = cs.addExtension().setUrl(FEATURE);
+		inline.addExtension("definition", new org.hl7.fhir.r4.model.CanonicalType(
+				"http://hl7.org/fhir/uv/tx-ecosystem/FeatureDefinition/CodeSystemAsParameter"));
+		inline.addExtension("value", new org.hl7.fhir.r4.model.BooleanType(true));
+	}
 
 	/** procterm, this build's version and the day it was built (HAPI would name itself). */
 	private static void software(org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementSoftwareComponent software) {

@@ -59,6 +59,7 @@ public class ProcTermRestfulServer extends RestfulServer {
 				settings.dataDir().resolve("work"), settings.limits()));
 		registerProvider(new PatientSectionProvider(spring.getBean(DaoRegistry.class).getResourceDao(Library.class)));
 		registerProvider(spring.getBean("mySystemProviderR4"));
+		registerProvider(new org.procterm.provider.VersionsProvider());
 
 		setPagingProvider(spring.getBean(DatabaseBackedPagingProvider.class));
 		setServerConformanceProvider(new CapabilitiesProvider(this, spring.getBean(IFhirSystemDao.class),

@@ -47,4 +47,17 @@ class MetadataTest {
 				.parseResource(CapabilityStatement.class, get(server, "/metadata")).fhirType());
 		assertTrue(get(server, "/metadata?mode=terminology").contains("\"resourceType\":\"TerminologyCapabilities\""));
 	}
+
+	@Test
+	void theCapabilityStatementSaysItIsATerminologyServerAndWhichVersionsItSpeaks(LiveServer.Server server) throws Exception {
+		CapabilityStatement cs = server.fhir().newJsonParser().parseResource(CapabilityStatement.class,
+				get(server, "/metadata"));
+		assertTrue(cs.getInstantiates().stream().anyMatch(i -> "http://hl7.org/fhir/CapabilityStatement/terminology-server".equals(i.getValue())));
+		assertEquals("procterm", cs.getSoftware().getName());
+		assertTrue(cs.getExtension().stream().anyMatch(e -> e.getExtensionByUrl("definition") != null && e.getExtensionByUrl("definition")
+				.getValue().primitiveValue().endsWith("/CodeSystemAsParameter")), "clients learn that code systems may be sent inline");
+		org.hl7.fhir.r4.model.Parameters versions = server.fhir().newJsonParser().parseResource(org.hl7.fhir.r4.model.Parameters.class,
+				get(server, "/$versions"));
+		assertEquals("4.0", versions.getParameterValue("default").primitiveValue());
+	}
 }
