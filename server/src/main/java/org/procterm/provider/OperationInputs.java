@@ -84,8 +84,7 @@ final class OperationInputs {
 			try {
 				org.procterm.engine.codesystem.Languages.checkedTags(explicit);
 			} catch (IllegalArgumentException e) {
-				throw TerminologyException.invalid("Invalid displayLanguage: " + e.getMessage() + " (a language tag such as en or de-CH,"
-						+ " or a list such as 'de, en;q=0.5', is expected)");
+				throw TerminologyException.invalidDisplayLanguage(org.procterm.engine.Messages.INVALID_DISPLAY_LANGUAGE.text(explicit));
 			}
 			return explicit;
 		}

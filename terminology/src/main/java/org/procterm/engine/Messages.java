@@ -96,6 +96,8 @@ public enum Messages {
 	SYSTEM_IS_A_VALUE_SET("The Coding references a value set, not a code system ('%s')"),
 	/** I18nConstants.TERMINOLOGY_TX_SYSTEM_RELATIVE. */
 	SYSTEM_IS_RELATIVE("Coding.system must be an absolute reference, not a local reference"),
+	/** HL7's wording for a displayLanguage that is not a language tag (a tag such as en or de-CH, or a list such as 'de, en;q=0.5'). */
+	INVALID_DISPLAY_LANGUAGE("Invalid displayLanguage: '%s'"),
 	/** $translate found no mapping, or only ones that say the concepts are unrelated. */
 	NO_TRANSLATION("No translation was found for %s in the ConceptMaps this request may use"),
 	WRONG_DISPLAY("Wrong Display Name '%s' for %s. %s"),

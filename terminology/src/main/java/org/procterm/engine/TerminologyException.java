@@ -20,7 +20,7 @@ public class TerminologyException extends RuntimeException {
 		VERSION_REJECTED,
 		/** Content sent to be stored or used breaks FHIR's rules for it: a duplicate or empty code, a hierarchy cycle. */
 		INVALID_CONTENT,
-		/** A value set the request uses cannot be worked out as defined: it imports itself through others. */
+		/** The request cannot be processed as asked: a value set that imports itself, a display language that is no language. */
 		CANNOT_PROCESS
 	}
 
@@ -61,6 +61,11 @@ public class TerminologyException extends RuntimeException {
 	/** A value set definition the operation cannot use (HL7's vs-invalid): a filter without a value, say. */
 	public static TerminologyException invalidValueSet(String message) {
 		return new TerminologyException(Problem.INVALID, message, TxIssueType.VS_INVALID, null);
+	}
+
+	/** A displayLanguage that is not a language tag or list of them (HL7's INVALID_DISPLAY_NAME: processing, invalid-display). */
+	public static TerminologyException invalidDisplayLanguage(String message) {
+		return new TerminologyException(Problem.CANNOT_PROCESS, message, TxIssueType.INVALID_DISPLAY, null);
 	}
 
 	/** Value sets that import one another in a circle. */

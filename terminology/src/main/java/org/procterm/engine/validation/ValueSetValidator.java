@@ -58,7 +58,8 @@ public final class ValueSetValidator {
 				throw e;
 			}
 			// the value set cannot be worked out (e.g. an import is missing): the code is not shown to be in it
-			CodingCheck first = codings.get(0);
+			// a CodeableConcept's answer names a code only when one was judged in the value set (HL7's answer)
+			CodingCheck first = codings.get(0).inConcept() ? new CodingCheck(null, null, null, null, codings.get(0).path()) : codings.get(0);
 			ValidationIssue issue = versionRejected
 					? ValidationIssue.error(IssueType.EXCEPTION, TxIssueType.VERSION_ERROR, e.getMessage(), first.expression("version"))
 					: ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.NOT_FOUND, e.getMessage(), null);
