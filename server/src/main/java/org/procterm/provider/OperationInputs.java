@@ -74,6 +74,18 @@ final class OperationInputs {
 	}
 
 	/**
+	 * {@code X-TOO-COSTLY-THRESHOLD}: a client (Ontoserver's and HL7's tests use it) may lower, never
+	 * raise, the most codes one expansion answer holds before it is too costly. Not a whole number: ignored.
+	 */
+	static Integer costlyThreshold(RequestDetails request) {
+		String header = request == null ? null : request.getHeader("X-TOO-COSTLY-THRESHOLD");
+		if (header == null || !header.strip().matches("\\d{1,9}")) {
+			return null;
+		}
+		return Integer.valueOf(header.strip());
+	}
+
+	/**
 	 * The display language: the displayLanguage parameter (a malformed one is 400), else the
 	 * Accept-Language header as a weighted preference list (a malformed one is passed over, as
 	 * browsers send odd ones). Both are read by {@code Languages}, on the JDK's LanguageRange.

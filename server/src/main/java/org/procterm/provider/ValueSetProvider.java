@@ -101,7 +101,8 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 				.activeOnly(sent(activeOnly)).excludeNested(sent(excludeNested)).displayLanguage(displayLanguage(displayLanguage, request))
 				.versions(versionRules(defaultSystemVersion, forceSystemVersion, checkSystemVersion, date))
 				.includeDefinition(isTrue(includeDefinition)).properties(values(property)).designations(values(designation))
-				.excludeNotForUI(isTrue(excludeNotForUI)).excludeSystems(values(excludeSystem)).build());
+				.excludeNotForUI(isTrue(excludeNotForUI)).excludeSystems(values(excludeSystem))
+				.costlyThreshold(OperationInputs.costlyThreshold(request)).build());
 	}
 
 	@Operation(name = "$validate-code", idempotent = true)

@@ -178,4 +178,20 @@ class ExpandOperationTest {
 		withoutCpt.addParameter("exclude-system", new org.hl7.fhir.r4.model.CanonicalType(LookupOperationTest.CPT));
 		assertEquals(0, expandCptFilter(server, "concept", ValueSet.FilterOperator.ISA, "metadata-kinds", withoutCpt).getExpansion().getTotal());
 	}
+
+	@Test
+	void aClientMayLowerButNeverRaiseTheMostCodesAnAnswerHolds(LiveServer.Server server) throws Exception {
+		String url = server.baseUrl() + "/ValueSet/$expand?url=http://procterm.org/fhir/ValueSet/spine-procedures";
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		java.net.http.HttpResponse<String> lowered = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+				.header("Accept", "application/fhir+json").header("X-TOO-COSTLY-THRESHOLD", "2").build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertEquals(422, lowered.statusCode(), lowered.body());
+		assertTrue(lowered.body().contains("\"too-costly\"") && lowered.body().contains("expansion has too many codes to produce (>2)"),
+				lowered.body());
+		java.net.http.HttpResponse<String> raised = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+				.header("Accept", "application/fhir+json").header("X-TOO-COSTLY-THRESHOLD", "999999999").build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertEquals(200, raised.statusCode(), "a higher threshold than the server's changes nothing here");
+	}
 }

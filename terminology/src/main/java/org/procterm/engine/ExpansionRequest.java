@@ -16,11 +16,12 @@ import java.util.List;
  * @param excludeNotForUI whether abstract (not selectable) codes are left out, as an expansion
  *        for validation or code generation wants
  * @param excludeSystems code systems ({@code url} or {@code url|version}) whose codes are left out
+ * @param costlyThreshold a lower limit the client sets on the codes one answer may hold (never a higher one), or null
  */
 public record ExpansionRequest(String filter, Integer offset, Integer count, boolean includeDesignations,
 		Boolean activeOnly, Boolean excludeNested, String displayLanguage, VersionRules versions,
 		boolean includeDefinition, List<String> properties, List<String> designations,
-		boolean excludeNotForUI, List<String> excludeSystems) {
+		boolean excludeNotForUI, List<String> excludeSystems, Integer costlyThreshold) {
 
 	/** This request, also asking for the definition, properties and designations named. */
 	public ExpansionRequest withOutputs(boolean includeDefinition, List<String> properties, List<String> designations) {
@@ -72,7 +73,13 @@ public record ExpansionRequest(String filter, Integer offset, Integer count, boo
 	private Builder toBuilder() {
 		return new Builder().filter(filter).offset(offset).count(count).includeDesignations(includeDesignations).activeOnly(activeOnly)
 				.excludeNested(excludeNested).displayLanguage(displayLanguage).versions(versions).includeDefinition(includeDefinition)
-				.properties(properties).designations(designations).excludeNotForUI(excludeNotForUI).excludeSystems(excludeSystems);
+				.properties(properties).designations(designations).excludeNotForUI(excludeNotForUI).excludeSystems(excludeSystems)
+				.costlyThreshold(costlyThreshold);
+	}
+
+	/** The most codes this answer may hold: the server's limit, or the client's lower one. */
+	public int maxCodes(int serverLimit) {
+		return costlyThreshold == null ? serverLimit : Math.min(serverLimit, costlyThreshold);
 	}
 
 	/** The parameters by name, as a client sends them; what is not set is "not sent". */
@@ -90,6 +97,7 @@ public record ExpansionRequest(String filter, Integer offset, Integer count, boo
 		private List<String> designations = List.of();
 		private boolean excludeNotForUI;
 		private List<String> excludeSystems = List.of();
+		private Integer costlyThreshold;
 
 		private Builder() {}
 
@@ -106,10 +114,11 @@ public record ExpansionRequest(String filter, Integer offset, Integer count, boo
 		public Builder designations(List<String> value) { designations = value; return this; }
 		public Builder excludeNotForUI(boolean value) { excludeNotForUI = value; return this; }
 		public Builder excludeSystems(List<String> value) { excludeSystems = value; return this; }
+		public Builder costlyThreshold(Integer value) { costlyThreshold = value; return this; }
 
 		public ExpansionRequest build() {
 			return new ExpansionRequest(filter, offset, count, includeDesignations, activeOnly, excludeNested, displayLanguage, versions,
-					includeDefinition, properties, designations, excludeNotForUI, excludeSystems);
+					includeDefinition, properties, designations, excludeNotForUI, excludeSystems, costlyThreshold);
 		}
 	}
 }

@@ -131,7 +131,8 @@ public enum Messages {
 	ADD_ON_CANNOT_CHECK("The add-on code %s cannot be checked for a primary code: its primary codes are not known to this server"),
 
 	// $expand
-	EXPANSION_TOO_LARGE("The expansion of ValueSet %s would hold %s codes, more than the %s this server returns at once; page through it with count and offset, or narrow it with filter"),
+	/** I18nConstants.VALUESET_TOO_COSTLY (page through with count and offset, or narrow with filter: see the README). */
+	EXPANSION_TOO_LARGE("The value set '%s' expansion has too many codes to produce (>%s)"),
 	VALUE_SET_TOO_LARGE("ValueSet %s has more than %s codes, the most this server expands at once; narrow it with a filter or expand a smaller ValueSet"),
 	NESTING_TOO_DEEP("The nested expansion would be %s levels deep, more than the %s this server writes; ask with excludeNested=true for a flat list");
 

@@ -41,9 +41,9 @@ public final class ExpandOperation {
 		}
 		Expansion expansion = leftOut(fullExpansion(context, valueSet, request.versions()), request);
 		TypeaheadPage page = TypeaheadPage.of(context.content(), expansion, request);
-		int max = context.limits().maxExpansionSize();
+		int max = request.maxCodes(context.limits().maxExpansionSize());
 		if (page.entries().size() > max) {
-			throw TerminologyException.tooCostly(Messages.EXPANSION_TOO_LARGE.text(valueSet.getUrl(), page.entries().size(), max));
+			throw TerminologyException.tooCostly(Messages.EXPANSION_TOO_LARGE.text(Canonical.of(valueSet), max));
 		}
 		return ExpansionWriter.write(valueSet, request, page.entries(), page.total(),
 				entry -> context.content().codeSystem(entry.system(), entry.version()), drawnOn(valueSet, expansion));
