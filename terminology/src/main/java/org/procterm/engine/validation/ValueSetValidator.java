@@ -65,7 +65,7 @@ public final class ValueSetValidator {
 					: ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.NOT_FOUND, e.getMessage(), null);
 			return ValidationResult.invalid(first, null, issue);
 		}
-		String vs = Canonical.of(valueSet);
+		String vs = named(valueSet);
 		Includes includes = new Includes(takesExpressions(valueSet), valueSet.getCompose().getInclude().stream()
 				.filter(i -> i.hasSystem() && wholeSystem(i)).map(ValueSet.ConceptSetComponent::getSystem).collect(java.util.stream.Collectors.toSet()));
 		// inactive codes are left out by the request (activeOnly) or by the value set itself (compose.inactive=false)
@@ -156,6 +156,11 @@ public final class ValueSetValidator {
 	 */
 	private record Includes(boolean takesExpressions, java.util.Set<String> wholeSystems) {}
 
+	/** How messages name a value set: url|version, or HL7's "(unidentified)" for one without a url (a contained one, say). */
+	private static String named(ValueSet valueSet) {
+		return valueSet.hasUrl() ? Canonical.of(valueSet) : "(unidentified)";
+	}
+
 	private static boolean takesExpressions(ValueSet valueSet) {
 		return valueSet.getCompose().getInclude().stream().anyMatch(i -> CptExpression.SYSTEM.equals(i.getSystem())
 				&& (wholeSystem(i) || i.getFilter().stream().anyMatch(f -> "modified".equals(f.getProperty())
@@ -200,7 +205,7 @@ public final class ValueSetValidator {
 	 */
 	private ValidationResult judgedByValueSetVersion(Expansion members, ValueSet definition, CodingCheck check, ValidationOptions options,
 			Includes includes) {
-		String valueSet = Canonical.of(definition);
+		String valueSet = named(definition);
 		if (check.system() == null || check.code() == null) {
 			return null;
 		}

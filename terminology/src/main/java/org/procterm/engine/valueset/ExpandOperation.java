@@ -107,7 +107,9 @@ public final class ExpandOperation {
 		return new ExpansionWriter.DrawnOn(
 				expansion.sources().stream().map(s -> s.version() == null ? s.system() : s.system() + "|" + s.version()).toList(),
 				codeSystems.stream().flatMap(cs -> cs.appliedSupplements().stream()).distinct().toList(),
-				expansion.imports().stream().map(Canonical::of).toList(), warnings,
+				// a value set contained in the one expanded is part of it, not another value set it used
+				expansion.imports().stream().filter(vs -> valueSet.getContained().stream().noneMatch(c -> c == vs))
+						.map(Canonical::of).toList(), warnings,
 				codeSystems.stream().filter(CodeSystemIndex::isWithheld).map(cs -> Messages.WITHHELD_NOTICE.text(cs.canonical())).distinct().toList(),
 				codeSystems.stream().filter(CodeSystemIndex::isFragment).toList());
 	}

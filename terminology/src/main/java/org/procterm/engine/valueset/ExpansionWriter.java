@@ -114,7 +114,16 @@ public final class ExpansionWriter {
 		Map<String, String> declared = new LinkedHashMap<>();
 		boolean nested = nests(source, request);
 		Map<String, ValueSetExpansionContainsComponent> written = new LinkedHashMap<>();
-		Set<String> severalVersions = severalVersions(drawnOn.codeSystems());
+		Set<String> severalVersions = new java.util.HashSet<>(severalVersions(drawnOn.codeSystems()));
+		// a value set that names several versions of a system tells each code's, even when a forced version made them one
+		source.getCompose().getInclude().stream().filter(i -> i.hasSystem() && i.hasVersion())
+				.collect(java.util.stream.Collectors.groupingBy(ValueSet.ConceptSetComponent::getSystem,
+						java.util.stream.Collectors.mapping(ValueSet.ConceptSetComponent::getVersion, java.util.stream.Collectors.toSet())))
+				.forEach((system, versions) -> {
+					if (versions.size() > 1) {
+						severalVersions.add(system);
+					}
+				});
 		LanguagePreference language = LanguagePreference.of(request.displayLanguage());
 		for (ExpansionEntry e : page) {
 			ValueSetExpansionContainsComponent c = contains(e, request, language, codeSystems);
