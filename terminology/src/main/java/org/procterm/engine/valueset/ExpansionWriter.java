@@ -318,12 +318,13 @@ public final class ExpansionWriter {
 	 */
 	private static List<Designation> designations(ExpansionEntry e, String display, String writtenIn) {
 		List<Designation> own = e.concept().designations();
-		if (display == null || display.equals(e.display()) || e.display() == null) {
+		if (e.display() == null || e.display().equals(display)) {
 			return own;
 		}
+		// the code system's own display is listed whenever another (or none, in a language it has no name in) is shown
 		List<Designation> listed = new java.util.ArrayList<>();
 		listed.add(Designation.displayOfCodeSystem(writtenIn, e.display()));
-		own.stream().filter(d -> !display.equals(d.value())).forEach(listed::add);
+		own.stream().filter(d -> display == null || !display.equals(d.value())).forEach(listed::add);
 		return listed;
 	}
 
