@@ -61,6 +61,20 @@ final class ResultCombiner {
 		if (results.stream().anyMatch(ValidationResult::valid) || !outsideValueSet) {
 			return combined(results); // a coding judged wrong for other reasons (e.g. its version) answers for itself
 		}
+		ValidationResult member = results.stream().filter(r -> r.issues().stream().noneMatch(i -> i.txType() == TxIssueType.NOT_IN_VS))
+				.findFirst().orElse(null);
+		if (member != null) {
+			// a coding in the value set (wrong for its own reasons, a display say) answers; that others are not in it is a note on them
+			List<ValidationIssue> all = new ArrayList<>();
+			for (ValidationResult r : results) {
+				for (ValidationIssue i : r.issues()) {
+					all.add(i.txType() == TxIssueType.NOT_IN_VS ? i.as(ValidationIssue.Severity.INFORMATION, TxIssueType.THIS_CODE_NOT_IN_VS) : i);
+				}
+			}
+			all.sort(Comparator.comparing(ValidationIssue::severity).thenComparing(ValidationIssue::text));
+			return new ValidationResult(false, member.system(), member.version(), member.code(), member.display(), member.inactive(), all,
+					member.unknownSystem(), member.status(), member.normalizedCode(), member.unknownOutsideValueSet());
+		}
 		List<ValidationIssue> perCoding = new ArrayList<>();
 		for (ValidationResult r : results) {
 			for (ValidationIssue i : r.issues()) {
