@@ -128,6 +128,7 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 			@OperationParam(name = "force-system-version") List<CanonicalType> forceSystemVersion,
 			@OperationParam(name = "check-system-version") List<CanonicalType> checkSystemVersion,
 			@OperationParam(name = "useSupplement") List<CanonicalType> useSupplement,
+			@OperationParam(name = "valueset-membership-only", max = 1) BooleanType membershipOnly,
 			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
 			RequestDetails request) {
 		rejectIfPresent("$validate-code", "context", context);
@@ -136,7 +137,8 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 		return ResultParameters.validation(service.validateInValueSet(target,
 				codingsToValidate(value(code), value(system), value(systemVersion), value(display), coding, codeableConcept),
 				validationOptions(displayLanguage(displayLanguage, request), versionRules(defaultSystemVersion, forceSystemVersion,
-						checkSystemVersion, date), abstractAllowed, lenientDisplay).inValueSet(isTrue(activeOnly), isTrue(inferSystem))), codeableConcept);
+						checkSystemVersion, date), abstractAllowed, lenientDisplay).inValueSet(isTrue(activeOnly), isTrue(inferSystem))
+						.membershipOnly(isTrue(membershipOnly))), codeableConcept);
 	}
 
 	/** The most entries one $batch-validate-code takes: each is a whole $validate-code. */
@@ -198,7 +200,7 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 				(CodeableConcept) p.getParameterValue("codeableConcept"), (DateTimeType) p.getParameterValue("date"),
 				bool(p, "abstract"), bool(p, "lenient-display-validation"), bool(p, "activeOnly"), bool(p, "inferSystem"),
 				code(p, "displayLanguage"), canonicals(p, "system-version"), canonicals(p, "force-system-version"),
-				canonicals(p, "check-system-version"), canonicals(p, "useSupplement"),
+				canonicals(p, "check-system-version"), canonicals(p, "useSupplement"), bool(p, "valueset-membership-only"),
 				p.getParameters("tx-resource").stream().map(Parameters.ParametersParameterComponent::getResource).map(IBaseResource.class::cast).toList(),
 				request);
 	}

@@ -7,10 +7,12 @@ package org.procterm.engine;
  * HL7's {@code lenient-display-validation}). The {@code abstract} parameter defaults to true: a code
  * that exists is valid unless the client says its context needs a concrete one. For a value set,
  * {@code activeOnly} keeps inactive codes out of it, and {@code inferSystem} lets a code come without
- * its system when the value set holds it from one code system only.
+ * its system when the value set holds it from one code system only. {@code membershipOnly} (HL7's
+ * {@code valueset-membership-only}) asks only whether the codes are in the value set: what is wrong
+ * with a code or its display in its code system is then not reported.
  */
 public record ValidationOptions(String displayLanguage, VersionRules versions, boolean abstractAllowed, boolean lenientDisplay,
-		boolean activeOnly, boolean inferSystem) {
+		boolean activeOnly, boolean inferSystem, boolean membershipOnly) {
 
 	public static final ValidationOptions DEFAULT = builder().build();
 
@@ -33,18 +35,23 @@ public record ValidationOptions(String displayLanguage, VersionRules versions, b
 		public Builder lenientDisplay(boolean value) { lenientDisplay = value; return this; }
 
 		public ValidationOptions build() {
-			return new ValidationOptions(displayLanguage, versions, abstractAllowed, lenientDisplay, false, false);
+			return new ValidationOptions(displayLanguage, versions, abstractAllowed, lenientDisplay, false, false, false);
 		}
 	}
 
 	/** These options, judging displays in {@code language}. */
 	public ValidationOptions inLanguage(String language) {
-		return new ValidationOptions(language, versions, abstractAllowed, lenientDisplay, activeOnly, inferSystem);
+		return new ValidationOptions(language, versions, abstractAllowed, lenientDisplay, activeOnly, inferSystem, membershipOnly);
 	}
 
 	/** These options with the value set rules {@code activeOnly} and {@code inferSystem}. */
 	public ValidationOptions inValueSet(boolean activeOnly, boolean inferSystem) {
-		return new ValidationOptions(displayLanguage, versions, abstractAllowed, lenientDisplay, activeOnly, inferSystem);
+		return new ValidationOptions(displayLanguage, versions, abstractAllowed, lenientDisplay, activeOnly, inferSystem, membershipOnly);
+	}
+
+	/** These options asking only whether codes are in the value set ({@code valueset-membership-only}). */
+	public ValidationOptions membershipOnly(boolean only) {
+		return new ValidationOptions(displayLanguage, versions, abstractAllowed, lenientDisplay, activeOnly, inferSystem, only);
 	}
 
 	public ValidationOptions {

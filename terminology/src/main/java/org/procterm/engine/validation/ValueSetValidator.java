@@ -98,6 +98,9 @@ public final class ValueSetValidator {
 		};
 		ValidationResult result = !codings.isEmpty() && codings.get(0).inConcept()
 				? ResultCombiner.combineConcept(codings, judge, vs) : ResultCombiner.combine(codings, judge);
+		if (options.membershipOnly()) {
+			result = membershipOnly(result);
+		}
 		List<ValueSet> valueSets = new ArrayList<>(List.of(valueSet));
 		valueSets.addAll(members.imports());
 		return StatusNotes.added(context, result, valueSets);
@@ -155,6 +158,15 @@ public final class ValueSetValidator {
 	 * are members, and the code systems it includes whole (a code a fragment of one lacks may be a member).
 	 */
 	private record Includes(boolean takesExpressions, java.util.Set<String> wholeSystems) {}
+
+	/** The answer to "is it in the value set?" alone: what is wrong with a code or its display in its code system is left out. */
+	private static ValidationResult membershipOnly(ValidationResult result) {
+		List<ValidationIssue> kept = result.issues().stream()
+				.filter(i -> i.txType() != TxIssueType.INVALID_CODE && i.txType() != TxIssueType.INVALID_DISPLAY).toList();
+		boolean valid = result.valid() || kept.stream().noneMatch(ValidationIssue::isError);
+		return new ValidationResult(valid, result.system(), result.version(), result.code(), result.display(), result.inactive(), kept,
+				result.unknownSystem(), result.status(), result.normalizedCode(), result.unknownOutsideValueSet());
+	}
 
 	/** How messages name a value set: url|version, or HL7's "(unidentified)" for one without a url (a contained one, say). */
 	private static String named(ValueSet valueSet) {
