@@ -20,7 +20,6 @@ import org.procterm.security.WriteGuard;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
@@ -241,7 +240,7 @@ public final class RequestGuard implements Filter {
 
 		Decoded(HttpServletRequest request, InputStream body, long length) {
 			super(request);
-			this.body = new Stream(body);
+			this.body = new BlockingServletInput(body);
 			this.length = length;
 		}
 
@@ -290,45 +289,6 @@ public final class RequestGuard implements Filter {
 			List<String> names = Collections.list(super.getHeaderNames());
 			names.removeIf(n -> n.equalsIgnoreCase("Content-Encoding") || length < 0 && n.equalsIgnoreCase("Content-Length"));
 			return Collections.enumeration(names);
-		}
-	}
-
-	private static final class Stream extends ServletInputStream {
-
-		private final InputStream in;
-		private boolean finished;
-
-		Stream(InputStream in) {
-			this.in = in;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = in.read();
-			finished = b < 0;
-			return b;
-		}
-
-		@Override
-		public int read(byte[] b, int off, int len) throws IOException {
-			int n = in.read(b, off, len);
-			finished = n < 0;
-			return n;
-		}
-
-		@Override
-		public boolean isFinished() {
-			return finished;
-		}
-
-		@Override
-		public boolean isReady() {
-			return true;
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			throw new IllegalStateException("procterm reads request bodies blocking");
 		}
 	}
 }

@@ -22,7 +22,6 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
@@ -180,7 +179,7 @@ public final class TerminologyBatch implements Filter {
 
 		@Override
 		public ServletInputStream getInputStream() {
-			return new BytesIn(body);
+			return new BlockingServletInput(new ByteArrayInputStream(body));
 		}
 
 		@Override
@@ -222,7 +221,7 @@ public final class TerminologyBatch implements Filter {
 
 		@Override
 		public ServletInputStream getInputStream() {
-			return new BytesIn(body == null ? new byte[0] : body);
+			return new BlockingServletInput(new ByteArrayInputStream(body == null ? new byte[0] : body));
 		}
 
 		@Override
@@ -372,38 +371,5 @@ public final class TerminologyBatch implements Filter {
 		@Override public void resetBuffer() { bytes.reset(); }
 		@Override public void reset() { bytes.reset(); status = 200; }
 		@Override public boolean isCommitted() { return false; }
-	}
-
-	private static final class BytesIn extends ServletInputStream {
-		private final ByteArrayInputStream in;
-
-		BytesIn(byte[] body) {
-			this.in = new ByteArrayInputStream(body);
-		}
-
-		@Override
-		public int read() {
-			return in.read();
-		}
-
-		@Override
-		public int read(byte[] b, int off, int len) {
-			return in.read(b, off, len);
-		}
-
-		@Override
-		public boolean isFinished() {
-			return in.available() == 0;
-		}
-
-		@Override
-		public boolean isReady() {
-			return true;
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			throw new UnsupportedOperationException("the body is already in memory");
-		}
 	}
 }
