@@ -54,10 +54,13 @@ public final class TerminologyBatch implements Filter {
 
 	private final FhirContext fhir;
 	private final ErrorBodies errors;
+	/** The time one whole batch may take (limits.operation-ms): later entries are answered too-costly. */
+	private final java.time.Duration budget;
 
-	public TerminologyBatch(FhirContext fhir, ErrorBodies errors) {
+	public TerminologyBatch(FhirContext fhir, ErrorBodies errors, java.time.Duration budget) {
 		this.fhir = fhir;
 		this.errors = errors;
+		this.budget = budget;
 	}
 
 	@Override
@@ -80,26 +83,39 @@ public final class TerminologyBatch implements Filter {
 			return;
 		}
 		Bundle answer = new Bundle().setType(Bundle.BundleType.BATCHRESPONSE);
-		long budget = MAX_ANSWER_BYTES;
+		long bytesLeft = MAX_ANSWER_BYTES;
+		long deadline = System.nanoTime() + budget.toNanos(); // the whole batch shares one time budget, as one request would
 		for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
 			Bundle.BundleEntryComponent answered = answer.addEntry();
-			if (budget <= 0) {
+			if (bytesLeft <= 0 || System.nanoTime() > deadline) {
 				answered.getResponse().setStatus("422 Unprocessable Entity").setOutcome(outcome(OperationOutcome.IssueType.TOOCOSTLY,
-						"The batch's answers reached " + MAX_ANSWER_BYTES / (1024 * 1024) + " MB before this entry: send it in another batch"));
+						"The batch reached its limit (" + MAX_ANSWER_BYTES / (1024 * 1024) + " MB of answers, or " + budget.toMillis()
+								+ " ms) before this entry: send it in another batch"));
 				continue;
 			}
-			Captured captured = new Captured(response, budget);
 			String url = entry.getRequest().getUrl().replaceFirst("^/+", "");
+			String query = url.contains("?") ? url.substring(url.indexOf('?') + 1) : null;
+			jakarta.servlet.RequestDispatcher dispatcher = query == null || RequestGuard.wellEncoded(query)
+					? request.getRequestDispatcher("/fhir/" + url) : null;
+			if (dispatcher == null) {
+				answered.getResponse().setStatus("400 Bad Request").setOutcome(outcome(OperationOutcome.IssueType.INVALID,
+						"This entry's url is not one this server can read: a path under the FHIR base with a UTF-8, %-encoded query"));
+				continue;
+			}
+			Captured captured = new Captured(response, bytesLeft);
 			try {
-				request.getRequestDispatcher("/fhir/" + url).forward(new Entry(request, entry, json(entry.getResource())), captured);
+				dispatcher.forward(new Entry(request, entry, json(entry.getResource())), captured);
 			} catch (Captured.Full full) {
+				// reported below: the writer may have swallowed it
+			}
+			if (captured.overflowed()) {
 				answered.getResponse().setStatus("422 Unprocessable Entity").setOutcome(outcome(OperationOutcome.IssueType.TOOCOSTLY,
 						"This entry's answer is larger than what is left of the batch's " + MAX_ANSWER_BYTES / (1024 * 1024)
 								+ " MB: send it on its own"));
-				budget = 0;
+				bytesLeft = 0;
 				continue;
 			}
-			budget -= captured.size();
+			bytesLeft -= captured.size();
 			answered.getResponse().setStatus(captured.status() + " " + reason(captured.status()));
 			Resource resource = captured.resource(fhir);
 			if (resource instanceof OperationOutcome oo && captured.status() >= 400) {
@@ -112,6 +128,8 @@ public final class TerminologyBatch implements Filter {
 		boolean xml = accept.contains("xml") && !accept.contains("json");
 		byte[] out = (xml ? fhir.newXmlParser() : fhir.newJsonParser()).encodeResourceToString(answer).getBytes(StandardCharsets.UTF_8);
 		response.setStatus(200);
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("Cache-Control", "no-store"); // answers under the caller's licence, made fresh each time
 		response.setContentType(xml ? ErrorBodies.FHIR_XML : ErrorBodies.FHIR_JSON);
 		response.setContentLength(out.length);
 		response.getOutputStream().write(out);
@@ -126,10 +144,14 @@ public final class TerminologyBatch implements Filter {
 				return false;
 			}
 			String path = url.split("\\?", 2)[0];
-			if (path.contains(":") || path.contains("..")) { // relative to this server only
+			// relative to this server only: no scheme, no way up, no %-escapes that a dispatcher would decode into one
+			if (path.contains(":") || path.contains("..") || path.contains("%") || path.contains("\\")) {
 				return false;
 			}
 			String last = path.substring(path.lastIndexOf('/') + 1);
+			if (last.equals("$batch-validate-code")) {
+				return false; // a batch inside a batch would multiply the work; sent alone, it is answered
+			}
 			boolean readOnlyOperation = FhirOperation.named(last).map(FhirOperation::readOnly).orElse(false);
 			if (!(verb == Bundle.HTTPVerb.GET || verb == Bundle.HTTPVerb.POST && readOnlyOperation)) {
 				return false;
@@ -204,6 +226,32 @@ public final class TerminologyBatch implements Filter {
 			return method;
 		}
 
+		// the batch request's own parameters (?_format=xml, say) are not the entry's: the dispatcher adds the entry's query
+		@Override
+		public String getParameter(String name) {
+			return null;
+		}
+
+		@Override
+		public java.util.Map<String, String[]> getParameterMap() {
+			return java.util.Map.of();
+		}
+
+		@Override
+		public Enumeration<String> getParameterNames() {
+			return Collections.emptyEnumeration();
+		}
+
+		@Override
+		public String[] getParameterValues(String name) {
+			return null;
+		}
+
+		@Override
+		public String getQueryString() {
+			return null;
+		}
+
 		@Override
 		public String getContentType() {
 			return body == null ? null : "application/fhir+json; charset=utf-8";
@@ -271,12 +319,15 @@ public final class TerminologyBatch implements Filter {
 
 		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		private final long budget;
+		/** Set when the answer went over the budget, since a PrintWriter swallows the exception that says so. */
+		private boolean overflowed;
 		private int status = 200;
 		private PrintWriter writer;
 		private final ServletOutputStream stream = new ServletOutputStream() {
 			@Override
 			public void write(int b) throws IOException {
 				if (bytes.size() >= budget) {
+					overflowed = true;
 					throw new Full();
 				}
 				bytes.write(b);
@@ -285,6 +336,7 @@ public final class TerminologyBatch implements Filter {
 			@Override
 			public void write(byte[] b, int off, int len) throws IOException {
 				if (bytes.size() + (long) len > budget) {
+					overflowed = true;
 					throw new Full();
 				}
 				bytes.write(b, off, len);
@@ -308,6 +360,13 @@ public final class TerminologyBatch implements Filter {
 
 		int status() {
 			return status;
+		}
+
+		boolean overflowed() {
+			if (writer != null) {
+				writer.flush();
+			}
+			return overflowed;
 		}
 
 		long size() {

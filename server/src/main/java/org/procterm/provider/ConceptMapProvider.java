@@ -158,9 +158,9 @@ public class ConceptMapProvider extends TerminologyResourceProvider<ConceptMap> 
 			return inline;
 		}
 		SearchParameterMap byUse = SearchParameterMap.newSynchronous();
-		for (Coding c : codings) {
-			byUse.add(backwards ? ConceptMap.SP_TARGET_SYSTEM : ConceptMap.SP_SOURCE_SYSTEM, new UriParam(c.getSystem()));
-		}
+		ca.uhn.fhir.rest.param.UriOrListParam anyOf = new ca.uhn.fhir.rest.param.UriOrListParam(); // maps for any of the codings' systems
+		codings.stream().map(Coding::getSystem).distinct().forEach(system -> anyOf.addOr(new UriParam(system)));
+		byUse.add(backwards ? ConceptMap.SP_TARGET_SYSTEM : ConceptMap.SP_SOURCE_SYSTEM, anyOf);
 		return stored(byUse, request);
 	}
 

@@ -192,17 +192,36 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 				new String(body, java.nio.charset.StandardCharsets.UTF_8));
 	}
 
-	/** One $validate-code from its parameters as a Parameters resource (an entry of a batch). */
+	/** One $validate-code from its parameters as a Parameters resource (an entry of a batch); a value of the wrong type is the client's error. */
 	private Parameters validateCode(Parameters p, RequestDetails request) {
-		return validateCode(null, (UriType) p.getParameterValue("url"), (UriType) p.getParameterValue("context"),
-				(ValueSet) resource(p, "valueSet"), string(p, "valueSetVersion"), code(p, "code"), uri(p, "system"),
-				string(p, "systemVersion"), string(p, "display"), (Coding) p.getParameterValue("coding"),
-				(CodeableConcept) p.getParameterValue("codeableConcept"), (DateTimeType) p.getParameterValue("date"),
+		return validateCode(null, uri(p, "url"), uri(p, "context"),
+				typed(resource(p, "valueSet"), ValueSet.class, "valueSet"), string(p, "valueSetVersion"), code(p, "code"), uri(p, "system"),
+				string(p, "systemVersion"), string(p, "display"), typed(p.getParameterValue("coding"), Coding.class, "coding"),
+				typed(p.getParameterValue("codeableConcept"), CodeableConcept.class, "codeableConcept"),
+				date(p),
 				bool(p, "abstract"), bool(p, "lenient-display-validation"), bool(p, "activeOnly"), bool(p, "inferSystem"),
 				code(p, "displayLanguage"), canonicals(p, "system-version"), canonicals(p, "force-system-version"),
 				canonicals(p, "check-system-version"), canonicals(p, "useSupplement"), bool(p, "valueset-membership-only"),
 				p.getParameters("tx-resource").stream().map(Parameters.ParametersParameterComponent::getResource).map(IBaseResource.class::cast).toList(),
 				request);
+	}
+
+	private static DateTimeType date(Parameters p) {
+		if (p.getParameterValue("date") == null) {
+			return null;
+		}
+		try {
+			return new DateTimeType(p.getParameterValue("date").primitiveValue());
+		} catch (RuntimeException e) {
+			throw TerminologyException.invalid("The parameter date must be a FHIR date or dateTime, not '" + p.getParameterValue("date").primitiveValue() + "'");
+		}
+	}
+
+	private static <T> T typed(Object value, Class<T> type, String name) {
+		if (value == null || type.isInstance(value)) {
+			return type.cast(value);
+		}
+		throw TerminologyException.invalid("The parameter " + name + " must be a " + type.getSimpleName());
 	}
 
 	private static org.hl7.fhir.r4.model.Resource resource(Parameters p, String name) {
@@ -223,7 +242,14 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 	}
 
 	private static BooleanType bool(Parameters p, String name) {
-		return p.getParameterValue(name) == null ? null : new BooleanType(p.getParameterValue(name).primitiveValue());
+		if (p.getParameterValue(name) == null) {
+			return null;
+		}
+		String value = p.getParameterValue(name).primitiveValue();
+		if (!"true".equals(value) && !"false".equals(value)) {
+			throw TerminologyException.invalid("The parameter " + name + " must be true or false, not '" + value + "'");
+		}
+		return new BooleanType(value);
 	}
 
 	private static List<CanonicalType> canonicals(Parameters p, String name) {

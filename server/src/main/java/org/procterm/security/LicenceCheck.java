@@ -48,7 +48,9 @@ public final class LicenceCheck {
 
 	private static DefaultJWTProcessor<SecurityContext> processor(LicenceSettings settings) {
 		try {
-			JWKSource<SecurityContext> keys = JWKSourceBuilder.create(settings.jwksUrl().toURL()).build();
+			// Nimbus's default allows 500 ms to fetch the issuer's keys, which a busy issuer (or host) misses; 2 s, and one retry
+			JWKSource<SecurityContext> keys = JWKSourceBuilder.create(settings.jwksUrl().toURL(),
+					new com.nimbusds.jose.util.DefaultResourceRetriever(2000, 2000, 256 * 1024)).retrying(true).build();
 			DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 			// plain JWTs and OAuth2 access tokens (RFC 9068's "at+jwt"), and tokens that state no type
 			processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));

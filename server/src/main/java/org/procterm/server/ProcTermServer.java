@@ -110,7 +110,8 @@ public final class ProcTermServer implements AutoCloseable {
 			servlets.addFilter(new FilterHolder(new AccessFilter(new LicenceCheck(settings.licence(), admin), errors)), "/*",
 					EnumSet.of(DispatcherType.REQUEST));
 			// after the guards (body size, licence): a batch of reads is answered entry by entry inside the server
-			servlets.addFilter(new FilterHolder(new org.procterm.http.TerminologyBatch(context.bean(ca.uhn.fhir.context.FhirContext.class), errors)),
+			servlets.addFilter(new FilterHolder(new org.procterm.http.TerminologyBatch(context.bean(ca.uhn.fhir.context.FhirContext.class), errors,
+					settings.limits().operationTime())),
 					"/fhir/*", EnumSet.of(DispatcherType.REQUEST));
 			servlets.addFilter(new FilterHolder(new ResponseHeaders(engine)), "/*", EnumSet.of(DispatcherType.REQUEST));
 			servlets.addFilter(new FilterHolder(new BrowserLanding()), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));

@@ -72,4 +72,22 @@ class TerminologyBatchTest {
 		InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> server.client().transaction().withBundle(batch).execute());
 		assertTrue(e.getMessage().contains("at most 100 entries"), e.getMessage());
 	}
+
+	@Test
+	void anEntryThatEscapesTheFhirBaseIsNoReadAndTheBatchsOwnParametersAreNotTheEntries(LiveServer.Server server) throws Exception {
+		Bundle escaping = new Bundle().setType(Bundle.BundleType.BATCH);
+		get(escaping, "%2e%2e/metrics");
+		assertThrows(AuthenticationException.class, () -> server.client().transaction().withBundle(escaping).execute(),
+				"an encoded way out of /fhir is not a read this filter answers: HAPI's batch, which needs the token, takes it");
+
+		Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+		get(batch, "CodeSystem/$lookup?system=" + GENDER + "&code=male");
+		java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+				java.net.URI.create(server.baseUrl() + "?_format=xml")).header("Content-Type", "application/fhir+json")
+				.header("Accept", "application/fhir+json")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(server.fhir().newJsonParser().encodeResourceToString(batch))).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		Bundle read = server.fhir().newJsonParser().parseResource(Bundle.class, answer.body());
+		assertInstanceOf(Parameters.class, read.getEntryFirstRep().getResource(), "the batch's ?_format=xml is not the entry's: " + answer.body());
+	}
 }

@@ -98,6 +98,7 @@ public enum Messages {
 	SYSTEM_IS_RELATIVE("Coding.system must be an absolute reference, not a local reference"),
 	/** HL7's wording for a displayLanguage that is not a language tag (a tag such as en or de-CH, or a list such as 'de, en;q=0.5'). */
 	INVALID_DISPLAY_LANGUAGE("Invalid displayLanguage: '%s'"),
+	TRANSLATE_TOO_COSTLY("The ConceptMaps give more than %s matches for this request: name one map with url, or send fewer codings"),
 	/** $translate found no mapping, or only ones that say the concepts are unrelated. */
 	NO_TRANSLATION("No translation was found for %s in the ConceptMaps this request may use"),
 	WRONG_DISPLAY("Wrong Display Name '%s' for %s. %s"),

@@ -20,12 +20,14 @@ import org.procterm.engine.Messages;
  * about, the targets its source elements map it to (or, in reverse, the source elements mapped to
  * it), limited to the code system and value sets asked for, with each group's {@code unmapped} rule
  * when nothing maps the code: {@code provided} (the same code in the target system), {@code fixed}
- * (one code) and {@code other-map} (another ConceptMap, followed at most {@value #MAX_OTHER_MAPS} deep
- * so a loop of maps ends).
+ * (one code) and {@code other-map} (another ConceptMap, each followed at most once per concept, so a
+ * loop of maps ends and no map can make the work grow beyond the maps sent). The matches one answer
+ * holds are bounded too ({@value #MAX_MATCHES}).
  */
 public final class ConceptMapTranslator {
 
-	static final int MAX_OTHER_MAPS = 5;
+	/** The most matches one answer holds; a request whose maps yield more is too costly. */
+	static final int MAX_MATCHES = 1000;
 
 	private final Function<String, Optional<ConceptMap>> otherMap;
 
@@ -37,9 +39,10 @@ public final class ConceptMapTranslator {
 	public TranslateResult translate(List<ConceptMap> maps, TranslateRequest request) {
 		List<TranslateResult.Match> matches = new ArrayList<>();
 		for (Coding coding : request.codings()) {
+			java.util.Set<String> followed = new java.util.HashSet<>(); // other-maps already followed for this concept
 			for (ConceptMap map : maps) {
 				if (inScope(map, request)) {
-					translate(map, coding, request, matches, 0);
+					translate(map, coding, request, matches, followed);
 				}
 			}
 		}
@@ -64,7 +67,7 @@ public final class ConceptMapTranslator {
 		return stated.equals(asked) || stated.startsWith(asked + "|") || asked.startsWith(stated + "|");
 	}
 
-	private void translate(ConceptMap map, Coding coding, TranslateRequest request, List<TranslateResult.Match> matches, int depth) {
+	private void translate(ConceptMap map, Coding coding, TranslateRequest request, List<TranslateResult.Match> matches, java.util.Set<String> followed) {
 		String origin = map.getUrl() + (map.hasVersion() ? "|" + map.getVersion() : "");
 		for (ConceptMapGroupComponent group : map.getGroup()) {
 			if (request.reverse()) {
@@ -90,13 +93,16 @@ public final class ConceptMapTranslator {
 				}
 			}
 			if (!mapped && group.hasUnmapped()) {
-				unmapped(group, coding, request, matches, origin, depth);
+				unmapped(group, coding, request, matches, origin, followed);
+			}
+			if (matches.size() > MAX_MATCHES) {
+				throw org.procterm.engine.TerminologyException.tooCostly(org.procterm.engine.Messages.TRANSLATE_TOO_COSTLY.text(MAX_MATCHES));
 			}
 		}
 	}
 
 	private void unmapped(ConceptMapGroupComponent group, Coding coding, TranslateRequest request, List<TranslateResult.Match> matches,
-			String origin, int depth) {
+			String origin, java.util.Set<String> followed) {
 		ConceptMap.ConceptMapGroupUnmappedComponent rule = group.getUnmapped();
 		ConceptMapGroupUnmappedMode mode = rule.getMode();
 		if (mode == ConceptMapGroupUnmappedMode.PROVIDED) {
@@ -104,8 +110,8 @@ public final class ConceptMapTranslator {
 			matches.add(new TranslateResult.Match(new Coding(group.getTarget(), coding.getCode(), null), "inexact", origin, null));
 		} else if (mode == ConceptMapGroupUnmappedMode.FIXED && rule.hasCode()) {
 			matches.add(new TranslateResult.Match(new Coding(group.getTarget(), rule.getCode(), rule.getDisplay()), "inexact", origin, null));
-		} else if (mode == ConceptMapGroupUnmappedMode.OTHERMAP && rule.hasUrl() && depth < MAX_OTHER_MAPS) {
-			otherMap.apply(rule.getUrl()).ifPresent(other -> translate(other, coding, request, matches, depth + 1));
+		} else if (mode == ConceptMapGroupUnmappedMode.OTHERMAP && rule.hasUrl() && followed.add(rule.getUrl())) {
+			otherMap.apply(rule.getUrl()).ifPresent(other -> translate(other, coding, request, matches, followed));
 		}
 	}
 

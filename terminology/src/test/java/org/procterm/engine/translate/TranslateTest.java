@@ -74,4 +74,17 @@ class TranslateTest {
 		assertFalse(looped.result(), "a loop of other-maps ends without a translation");
 		assertTrue(looped.message().contains(A + "#9"));
 	}
+
+	@Test
+	void manyGroupsThatSendUnmappedCodesToTheirOwnMapDoNotMultiplyTheWork() {
+		ConceptMap self = new ConceptMap();
+		self.setUrl("http://example.org/self");
+		for (int g = 0; g < 60; g++) {
+			self.addGroup().setSource(A).setTarget(B).getUnmapped().setMode(ConceptMap.ConceptMapGroupUnmappedMode.OTHERMAP).setUrl(self.getUrl());
+		}
+		long started = System.nanoTime();
+		TranslateResult r = new ConceptMapTranslator(url -> Optional.of(self)).translate(List.of(self), forward("9"));
+		assertFalse(r.result());
+		assertTrue(System.nanoTime() - started < 5_000_000_000L, "each map is followed once per concept, so this ends at once");
+	}
 }
