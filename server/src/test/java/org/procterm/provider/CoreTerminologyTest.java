@@ -91,4 +91,23 @@ class CoreTerminologyTest {
 		Parameters found = server.client().operation().onType(CodeSystem.class).named("$lookup").withParameters(lookup).useHttpGet().execute();
 		assertEquals("Male", found.getParameterValue("display").primitiveValue(), "the built-in one answers again once ours is deleted");
 	}
+
+	@Test
+	void aSupplementAppliesToACoreCodeSystem(LiveServer.Server server) {
+		CodeSystem supplement = new CodeSystem();
+		supplement.setUrl("http://example.org/test/gender-in-spanish");
+		supplement.setVersion("1");
+		supplement.setStatus(PublicationStatus.ACTIVE);
+		supplement.setContent(CodeSystem.CodeSystemContentMode.SUPPLEMENT);
+		supplement.setSupplements(GENDER);
+		supplement.addConcept().setCode("male").addDesignation().setLanguage("es").setValue("Masculino");
+		Parameters lookup = new Parameters();
+		lookup.addParameter("system", new UriType(GENDER));
+		lookup.addParameter("code", new CodeType("male"));
+		lookup.addParameter("useSupplement", new org.hl7.fhir.r4.model.CanonicalType(supplement.getUrl()));
+		lookup.addParameter().setName("tx-resource").setResource(supplement);
+		Parameters found = server.client().operation().onType(CodeSystem.class).named("$lookup").withParameters(lookup).execute();
+		assertTrue(found.getParameters("designation").stream().flatMap(d -> d.getPart().stream())
+				.anyMatch(p -> p.getName().equals("value") && "Masculino".equals(p.getValue().primitiveValue())), "the supplement's name is there");
+	}
 }

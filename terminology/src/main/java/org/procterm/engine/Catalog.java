@@ -165,9 +165,21 @@ final class Catalog implements ContentSource {
 		if (cached != null) {
 			return cached;
 		}
+		// FHIR's own code systems take supplements too: a built-in one a supplement is for joins this request's catalog
+		Map<String, NavigableMap<String, CodeSystemIndex>> candidates = new HashMap<>(codeSystems);
+		for (CodeSystemIndex supplement : supplements) {
+			String target = Canonical.parse(supplement.supplements()).url();
+			if (!codeSystems.containsKey(target)) {
+				builtIn.codeSystem(target, null).ifPresent(cs -> {
+					NavigableMap<String, CodeSystemIndex> one = new TreeMap<>(VersionOrder.INSTANCE);
+					one.put(versionKey(cs.version()), cs);
+					candidates.put(target, one);
+				});
+			}
+		}
 		Map<String, NavigableMap<String, CodeSystemIndex>> merged = new HashMap<>(codeSystems);
 		boolean changed = false;
-		for (Map.Entry<String, NavigableMap<String, CodeSystemIndex>> system : codeSystems.entrySet()) {
+		for (Map.Entry<String, NavigableMap<String, CodeSystemIndex>> system : candidates.entrySet()) {
 			NavigableMap<String, CodeSystemIndex> versions = new TreeMap<>(VersionOrder.INSTANCE);
 			for (Map.Entry<String, CodeSystemIndex> v : system.getValue().entrySet()) {
 				List<CodeSystemIndex> applying = supplements.stream().filter(s -> supplementsVersion(s, v.getValue())).toList();

@@ -115,6 +115,31 @@ public final class CodeSystemIndex {
 		return builder.build(cs);
 	}
 
+	/** HL7's concept extensions that FHIR's concept-properties name as properties: label, order and (item) weight. */
+	static final Map<String, String> DERIVED_PROPERTIES = Map.of(
+			"http://hl7.org/fhir/StructureDefinition/codesystem-label", "label",
+			"http://hl7.org/fhir/StructureDefinition/codesystem-conceptOrder", "order",
+			"http://hl7.org/fhir/StructureDefinition/itemWeight", "weight");
+
+	/** A concept's label, order and weight extensions as the properties they stand for, where it states none by that code. */
+	static void derivedProperties(org.hl7.fhir.r4.model.Element def, List<PropertyValue> properties) {
+		for (Map.Entry<String, String> derived : DERIVED_PROPERTIES.entrySet()) {
+			org.hl7.fhir.r4.model.Extension ext = def.getExtensionByUrl(derived.getKey());
+			if (ext == null || ext.getValue() == null || properties.stream().anyMatch(p -> derived.getValue().equals(p.code()))) {
+				continue;
+			}
+			Type value = ext.getValue();
+			if (!derived.getValue().equals("label")) { // order and weight are numbers: decimals, as HL7 answers them
+				try {
+					value = new org.hl7.fhir.r4.model.DecimalType(value.primitiveValue());
+				} catch (RuntimeException notANumber) {
+					continue;
+				}
+			}
+			properties.add(new PropertyValue(derived.getValue(), value.copy(), true));
+		}
+	}
+
 	private static void add(Builder builder, List<ConceptDefinitionComponent> level, String parent) {
 		for (ConceptDefinitionComponent def : level) {
 			List<Designation> designations = new ArrayList<>();
@@ -130,6 +155,7 @@ public final class CodeSystemIndex {
 			if (standing != null && standing.getValue() != null && properties.stream().noneMatch(p -> "status".equals(p.code()))) {
 				properties.add(new PropertyValue("status", new org.hl7.fhir.r4.model.CodeType(standing.getValue().primitiveValue())));
 			}
+			derivedProperties(def, properties);
 			builder.add(def.getCode(), def.getDisplay(), def.getDefinition(), designations, properties, parent);
 			add(builder, def.getConcept(), def.getCode());
 		}
@@ -191,7 +217,7 @@ public final class CodeSystemIndex {
 						addParent(value.getValue(), code);
 					}
 				} else {
-					kept.add(new PropertyValue(shared(p.code()), share(p.value())));
+					kept.add(new PropertyValue(shared(p.code()), share(p.value()), p.derived()));
 				}
 			}
 			// equal values are one instance (see share), so equal lists compare equal element by element

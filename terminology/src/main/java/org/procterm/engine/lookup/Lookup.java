@@ -47,7 +47,8 @@ public final class Lookup {
 
 		List<LookupResult.Property> properties = new ArrayList<>();
 		for (PropertyValue p : concept.properties()) {
-			if (request.wantsProperty(p.code())) {
+			// a property derived from an extension is told only when asked for by name, as HL7's servers tell them
+			if (request.wantsProperty(p.code()) && (!p.derived() || request.properties().contains(p.code()))) {
 				properties.add(new LookupResult.Property(p.code(), p.value(), describeCodeValue(cs, p)));
 			}
 		}

@@ -12,9 +12,9 @@ public record ExpansionEntry(String system, String version, Concept concept, Str
 
 	/**
 	 * The status a value set gives one of its listed codes: {@code status} (deprecated, withdrawn...), and
-	 * whether it said so with valueset-deprecated (else with the standards-status extension).
+	 * the extension that said so, as written (its url and value), to be echoed as it was.
 	 */
-	public record Mark(String status, boolean byDeprecatedExtension) {}
+	public record Mark(String status, String url, org.hl7.fhir.r4.model.Type value) {}
 
 	/** HL7's extension by which a value set marks one of its codes deprecated (valueCode or valueBoolean true). */
 	public static final String VALUESET_DEPRECATED = "http://hl7.org/fhir/StructureDefinition/valueset-deprecated";
@@ -32,10 +32,11 @@ public record ExpansionEntry(String system, String version, Concept concept, Str
 	public static Mark markIn(org.hl7.fhir.r4.model.ValueSet.ConceptReferenceComponent ref) {
 		org.hl7.fhir.r4.model.Extension deprecated = ref.getExtensionByUrl(VALUESET_DEPRECATED);
 		if (deprecated != null && deprecated.getValue() != null && "true".equals(deprecated.getValue().primitiveValue())) {
-			return new Mark("deprecated", true);
+			return new Mark("deprecated", VALUESET_DEPRECATED, deprecated.getValue().copy());
 		}
 		org.hl7.fhir.r4.model.Extension status = ref.getExtensionByUrl(STANDARDS_STATUS);
-		return status != null && status.getValue() != null ? new Mark(status.getValue().primitiveValue(), false) : null;
+		return status != null && status.getValue() != null ? new Mark(status.getValue().primitiveValue(), STANDARDS_STATUS, status.getValue().copy())
+				: null;
 	}
 
 	public String key() {

@@ -182,13 +182,25 @@ public final class ExpansionWriter {
 	 * code system states one (retired, deprecated...), as HL7's reference server shows why it is inactive.
 	 */
 	private static List<String> echoedProperties(ExpansionEntry e, ExpansionRequest request) {
-		if (!e.concept().inactive() || request.properties().contains("status") || propertyValues(e.concept(), "status").isEmpty()) {
-			return request.properties();
-		}
 		List<String> all = new java.util.ArrayList<>(request.properties());
-		all.add("status");
+		// a status that says more than "active" (retired, deprecated...) is shown with the code
+		if (!all.contains("status") && propertyValues(e.concept(), "status").stream().anyMatch(v -> !"active".equals(v.primitiveValue()))) {
+			all.add("status");
+		}
+		// a concept's label, order and weight (from HL7's extensions) are shown with it, as HL7's servers show them
+		for (String derived : DERIVED) {
+			if (!all.contains(derived) && !propertyValues(e.concept(), derived).isEmpty()) {
+				all.add(derived);
+			}
+		}
 		return all;
 	}
+
+	/** The properties HL7 derives from concept extensions (codesystem-label, codesystem-conceptOrder, itemWeight). */
+	private static final List<String> DERIVED = List.of("label", "order", "weight");
+	/** Their URIs among FHIR's concept properties. */
+	private static final Map<String, String> DERIVED_URIS = Map.of("label", STANDARD_PROPERTIES + "label",
+			"order", STANDARD_PROPERTIES + "order", "weight", STANDARD_PROPERTIES + "itemWeight");
 
 	private static void echoVersions(ValueSet.ValueSetExpansionComponent expansion, String name, Map<String, String> versions,
 			java.util.function.Predicate<String> applied) {
@@ -298,8 +310,7 @@ public final class ExpansionWriter {
 			c.setAbstract(true);
 		}
 		if (e.mark() != null) { // the value set's own mark on the code, echoed as it was written
-			c.addExtension(e.mark().byDeprecatedExtension() ? ExpansionEntry.VALUESET_DEPRECATED : ExpansionEntry.STANDARDS_STATUS,
-					new CodeType(e.mark().byDeprecatedExtension() ? "true" : e.mark().status()));
+			c.addExtension(e.mark().url(), e.mark().value().copy());
 		}
 		if (request.includeDesignations() || !request.designations().isEmpty()) {
 			for (Designation d : designations(e, display, writtenIn)) {
@@ -354,6 +365,9 @@ public final class ExpansionWriter {
 		String declared = codeSystems.apply(e).flatMap(cs -> cs.propertyUri(property)).orElse(null);
 		if (declared != null) {
 			return declared;
+		}
+		if (DERIVED_URIS.containsKey(property)) {
+			return DERIVED_URIS.get(property);
 		}
 		return STANDARD.contains(property) ? STANDARD_PROPERTIES + property : null;
 	}
