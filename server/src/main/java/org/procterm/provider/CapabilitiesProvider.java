@@ -89,7 +89,7 @@ public class CapabilitiesProvider extends JpaCapabilityStatementProvider {
 	/** HL7's application-feature extension, by which terminology clients learn what a server does. */
 	static final String FEATURE = "http://hl7.org/fhir/uv/application-feature/StructureDefinition/feature";
 	/**
-	 * The version of HL7's terminology tests (tx-ecosystem) this build runs in its own test command
+	 * The version of HL7's terminology tests this build runs in its own test command
 	 * (conformance/), as HL7's test-version feature declares it; which cases pass is in
 	 * conformance/known-failures.txt, not claimed here.
 	 */
@@ -130,23 +130,18 @@ public class CapabilitiesProvider extends JpaCapabilityStatementProvider {
 		tc.setKind(TerminologyCapabilities.CapabilityStatementKind.INSTANCE);
 		tc.getSoftware().setName("procterm").setVersion(VERSION);
 		tc.setCodeSearch(TerminologyCapabilities.CodeSearchSupport.ALL);
+		// stored code systems, then FHIR's own (answered for without being stored): one entry per URL, each version once
+		java.util.Map<String, java.util.Set<String>> versions = new java.util.LinkedHashMap<>();
 		for (CodeSystemIndex cs : engine.codeSystems()) {
-			TerminologyCapabilities.TerminologyCapabilitiesCodeSystemComponent entry = tc.getCodeSystem().stream()
-					.filter(c -> c.getUri().equals(cs.url())).findFirst()
-					.orElseGet(() -> tc.addCodeSystem().setUri(cs.url()));
-			if (cs.version() != null) {
-				entry.addVersion().setCode(cs.version());
-			}
+			versions.computeIfAbsent(cs.url(), u -> new java.util.LinkedHashSet<>()).add(cs.version());
 		}
-		// FHIR's own code systems, answered for without being stored (unless stored content has the same URL and version)
 		for (org.procterm.engine.Canonical cs : engine.builtInCodeSystems()) {
-			TerminologyCapabilities.TerminologyCapabilitiesCodeSystemComponent entry = tc.getCodeSystem().stream()
-					.filter(c -> c.getUri().equals(cs.url())).findFirst()
-					.orElseGet(() -> tc.addCodeSystem().setUri(cs.url()));
-			if (cs.version() != null && entry.getVersion().stream().noneMatch(v -> cs.version().equals(v.getCode()))) {
-				entry.addVersion().setCode(cs.version());
-			}
+			versions.computeIfAbsent(cs.url(), u -> new java.util.LinkedHashSet<>()).add(cs.version());
 		}
+		versions.forEach((url, held) -> {
+			TerminologyCapabilities.TerminologyCapabilitiesCodeSystemComponent entry = tc.addCodeSystem().setUri(url);
+			held.stream().filter(java.util.Objects::nonNull).forEach(v -> entry.addVersion().setCode(v));
+		});
 		// hierarchical: with excludeNested=false, whole expansions come nested under their parents
 		tc.getExpansion().setHierarchical(true).setPaging(true).setIncomplete(false)
 				.setTextFilter("Every word of the filter must begin a word of the display or a designation, "
