@@ -153,8 +153,11 @@ public class OperationErrors {
 		if (e.txType() != null && !oo.getIssueFirstRep().getDetails().hasCoding()) {
 			withTxType(oo, e.txType().code());
 		}
-		if (e.expression() != null) { // where in the content: FHIRPath, and R4's location beside it
-			oo.getIssueFirstRep().addExpression(e.expression()).addLocation(e.expression());
+		if (e.expression() != null) { // where in the content, as FHIRPath (R4 deprecates location)
+			oo.getIssueFirstRep().addExpression(e.expression());
+		}
+		if (e.messageId() != null) {
+			oo.getIssueFirstRep().addExtension(ResultParameters.MESSAGE_ID, new org.hl7.fhir.r4.model.StringType(e.messageId()));
 		}
 		return answer;
 	}

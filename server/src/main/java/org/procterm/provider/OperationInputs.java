@@ -96,7 +96,7 @@ final class OperationInputs {
 			try {
 				org.procterm.engine.codesystem.Languages.checkedTags(explicit);
 			} catch (IllegalArgumentException e) {
-				throw TerminologyException.invalidDisplayLanguage(org.procterm.engine.Messages.INVALID_DISPLAY_LANGUAGE.text(explicit));
+				throw TerminologyException.invalidDisplayLanguage(org.procterm.engine.Messages.INVALID_DISPLAY_LANGUAGE.say(explicit));
 			}
 			return explicit;
 		}

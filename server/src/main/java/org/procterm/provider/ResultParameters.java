@@ -24,6 +24,8 @@ import org.procterm.engine.validation.AddOnPairing;
 final class ResultParameters {
 
 	static final String TX_ISSUE_TYPE = "http://hl7.org/fhir/tools/CodeSystem/tx-issue-type";
+	/** HL7's key for an issue's message (its I18nConstants name), as its reference server names it. */
+	static final String MESSAGE_ID = "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id";
 
 	private ResultParameters() {}
 
@@ -125,8 +127,11 @@ final class ResultParameters {
 			issue.getDetails().addCoding().setSystem(TX_ISSUE_TYPE).setCode(i.txType().code());
 			issue.getDetails().setText(i.text());
 			if (i.expression() != null) {
-				issue.addLocation(i.expression());
+				// FHIRPath only: R4 deprecates location, and HL7's reference server no longer sends it
 				issue.addExpression(i.expression());
+			}
+			if (i.messageId() != null) {
+				issue.addExtension(MESSAGE_ID, new StringType(i.messageId()));
 			}
 		}
 		return oo;

@@ -87,6 +87,7 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 			@OperationParam(name = "system-version") List<CanonicalType> defaultSystemVersion,
 			@OperationParam(name = "check-system-version") List<CanonicalType> checkSystemVersion,
 			@OperationParam(name = "force-system-version") List<CanonicalType> forceSystemVersion,
+			@OperationParam(name = "default-valueset-version") List<CanonicalType> defaultValueSetVersion,
 			@OperationParam(name = "useSupplement") List<CanonicalType> useSupplement,
 			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
 			RequestDetails request) {
@@ -99,7 +100,8 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 		return service.expand(target, ExpansionRequest.builder()
 				.filter(value(filter)).offset(sent(offset)).count(sent(count)).includeDesignations(isTrue(includeDesignations))
 				.activeOnly(sent(activeOnly)).excludeNested(sent(excludeNested)).displayLanguage(displayLanguage(displayLanguage, request))
-				.versions(versionRules(defaultSystemVersion, forceSystemVersion, checkSystemVersion, date))
+				.versions(versionRules(defaultSystemVersion, forceSystemVersion, checkSystemVersion, date)
+						.withValueSetVersions(values(defaultValueSetVersion)))
 				.includeDefinition(isTrue(includeDefinition)).properties(values(property)).designations(values(designation))
 				.excludeNotForUI(isTrue(excludeNotForUI)).excludeSystems(values(excludeSystem))
 				.costlyThreshold(OperationInputs.costlyThreshold(request)).build());
@@ -127,6 +129,7 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 			@OperationParam(name = "system-version") List<CanonicalType> defaultSystemVersion,
 			@OperationParam(name = "force-system-version") List<CanonicalType> forceSystemVersion,
 			@OperationParam(name = "check-system-version") List<CanonicalType> checkSystemVersion,
+			@OperationParam(name = "default-valueset-version") List<CanonicalType> defaultValueSetVersion,
 			@OperationParam(name = "useSupplement") List<CanonicalType> useSupplement,
 			@OperationParam(name = "valueset-membership-only", max = 1) BooleanType membershipOnly,
 			@OperationParam(name = "tx-resource") List<IBaseResource> txResource,
@@ -137,7 +140,7 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 		return ResultParameters.validation(service.validateInValueSet(target,
 				codingsToValidate(value(code), value(system), value(systemVersion), value(display), coding, codeableConcept),
 				validationOptions(displayLanguage(displayLanguage, request), versionRules(defaultSystemVersion, forceSystemVersion,
-						checkSystemVersion, date), abstractAllowed, lenientDisplay).inValueSet(isTrue(activeOnly), isTrue(inferSystem))
+						checkSystemVersion, date).withValueSetVersions(values(defaultValueSetVersion)), abstractAllowed, lenientDisplay).inValueSet(isTrue(activeOnly), isTrue(inferSystem))
 						.membershipOnly(isTrue(membershipOnly))), codeableConcept);
 	}
 
@@ -201,7 +204,8 @@ public class ValueSetProvider extends TerminologyResourceProvider<ValueSet> {
 				date(p),
 				bool(p, "abstract"), bool(p, "lenient-display-validation"), bool(p, "activeOnly"), bool(p, "inferSystem"),
 				code(p, "displayLanguage"), canonicals(p, "system-version"), canonicals(p, "force-system-version"),
-				canonicals(p, "check-system-version"), canonicals(p, "useSupplement"), bool(p, "valueset-membership-only"),
+				canonicals(p, "check-system-version"), canonicals(p, "default-valueset-version"), canonicals(p, "useSupplement"),
+				bool(p, "valueset-membership-only"),
 				p.getParameters("tx-resource").stream().map(Parameters.ParametersParameterComponent::getResource).map(IBaseResource.class::cast).toList(),
 				request);
 	}

@@ -55,6 +55,17 @@ class ValidateCodeOperationTest {
 		assertTrue(issues.getIssueFirstRep().getDetails().getText().contains("labeled as a fragment"));
 	}
 
+	@Test
+	void anIssueNamesItsMessageByHl7sKeyAndPointsAtTheInputByFhirPathOnly(LiveServer.Server server) {
+		OperationOutcome.OperationOutcomeIssueComponent issue = ((OperationOutcome) onCodeSystem(server, "99999", null)
+				.getParameter("issues").getResource()).getIssueFirstRep();
+		assertEquals("UNKNOWN_CODE_IN_FRAGMENT",
+				issue.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id").getValue().primitiveValue(),
+				"clients and testers recognise the message by the key HL7's reference server gives it");
+		assertEquals("code", issue.getExpression().get(0).getValue());
+		assertTrue(issue.getLocation().isEmpty(), "R4 deprecates location, and HL7's reference server no longer sends it");
+	}
+
 	private static Parameters inLanguage(LiveServer.Server server, String code, String display, String displayLanguage) {
 		Parameters in = new Parameters();
 		in.addParameter("url", new UriType(CPT));

@@ -26,19 +26,23 @@ public enum Messages {
 	// code systems not held
 	/** I18nConstants.UNKNOWN_CODESYSTEM_VERSION (validation): the versions held follow when there are any. */
 	CANNOT_BE_VALIDATED("A definition for CodeSystem '%s'%s%s could not be found, so the code cannot be validated%s"),
+	/** I18nConstants.VALUESET_VERSION_CHECK: a check-system-version parameter refuses the version used. */
+	VERSION_CHECK_FAILED("VALUESET_VERSION_CHECK", "The version '%s' is not allowed for system '%s': required to be '%s' by a version-check parameter"),
 	CODE_SYSTEM_VERSION_UNKNOWN("CodeSystem %s version %s is not known to this server; known versions: %s"),
 	CODE_SYSTEM_NONE_IN_EFFECT("No version of CodeSystem %s was in effect on %s; known versions: %s"),
 	CODE_SYSTEM_UNKNOWN("CodeSystem %s is not known to this server"),
 	/** I18nConstants.VALUESET_NOT_FOUND... (expansion): a value set's code system is not held. */
-	CANNOT_EXPAND_UNKNOWN_SYSTEM("A definition for CodeSystem '%s' could not be found, so the value set cannot be expanded"),
-	CANNOT_EXPAND_UNKNOWN_VERSION("A definition for CodeSystem '%s'%s%s could not be found, so the value set cannot be expanded. Valid versions: %s"),
-	VALUE_SET_NOT_FOUND("A definition for the value Set '%s' could not be found%s"),
+	CANNOT_EXPAND_UNKNOWN_SYSTEM("UNKNOWN_CODESYSTEM_EXP", "A definition for CodeSystem '%s' could not be found, so the value set cannot be expanded"),
+	CANNOT_EXPAND_UNKNOWN_VERSION("UNKNOWN_CODESYSTEM_VERSION_EXP", "A definition for CodeSystem '%s'%s%s could not be found, so the value set cannot be expanded. Valid versions: %s"),
+	/** I18nConstants.VS_EXP_IMPORT_UNK_PINNED: the version default-valueset-version names for an import is not held. */
+	IMPORT_VERSION_NOT_FOUND("VS_EXP_IMPORT_UNK_PINNED", "Unable to find included value set '%s' version '%s'"),
+	VALUE_SET_NOT_FOUND("Unable_to_resolve_value_Set_", "A definition for the value Set '%s' could not be found%s"),
 
 	// supplements
-	SUPPLEMENT_NOT_FOUND("Required supplement not found: %s"),
+	SUPPLEMENT_NOT_FOUND("VALUESET_SUPPLEMENT_MISSING", "Required supplement not found: %s"),
 	NOT_A_SUPPLEMENT("CodeSystem %s is not a supplement (its content is not 'supplement'), so it cannot be used as one"),
 	/** I18nConstants.CODESYSTEM_CS_SUPP_CANT_CHECK (its wording). */
-	SUPPLEMENT_AS_SYSTEM("CodeSystem %s is a supplement, so can't be used as a value in %s"),
+	SUPPLEMENT_AS_SYSTEM("CODESYSTEM_CS_NO_SUPPLEMENT", "CodeSystem %s is a supplement, so can't be used as a value in %s"),
 	TX_RESOURCE_NEEDS_URL("A %s given in tx-resource needs a url"),
 
 	// $validate-code
@@ -47,31 +51,38 @@ public enum Messages {
 	VALIDATE_NEEDS_CODE("$validate-code needs a code (code, coding or codeableConcept)"),
 	VALIDATE_NEEDS_INPUT("$validate-code needs a code (with system), a coding or a codeableConcept"),
 	/** I18nConstants.CODING_HAS_NO_SYSTEM__CANNOT_VALIDATE. */
-	CODING_HAS_NO_SYSTEM("Coding has no system. A code with no system has no defined meaning, and it cannot be validated. A system should be provided"),
+	CODING_HAS_NO_SYSTEM("Coding_has_no_system__cannot_validate", "Coding has no system. A code with no system has no defined meaning, and it cannot be validated. A system should be provided"),
+	/** I18nConstants.UNKNOWN_CODE_IN. */
+	UNKNOWN_CODE("Unknown_Code_in", "Unknown code '%s' in the CodeSystem '%s'"),
 	/** I18nConstants.UNKNOWN_CODE_IN_VERSION. */
-	UNKNOWN_CODE("Unknown code '%s' in the CodeSystem '%s'%s"),
-	ABSTRACT_CODE("Code '%s#%s' is abstract (a grouping that is not selectable), and abstract codes are not allowed here (abstract=false)"),
-	/** I18nConstants.STATUS_CODE_WARNING_CODE. */
-	CONCEPT_INACTIVE("The concept '%s' has a status of %sinactive and its use should be reviewed"),
-	CONCEPT_DEPRECATED("The concept '%s' is deprecated and its use should be reviewed"),
+	UNKNOWN_CODE_IN_VERSION("Unknown_Code_in_Version", "Unknown code '%s' in the CodeSystem '%s' version '%s'"),
+	/** I18nConstants.ABSTRACT_CODE_NOT_ALLOWED (abstract=false, or a value set that leaves abstract codes out). */
+	ABSTRACT_CODE("ABSTRACT_CODE_NOT_ALLOWED", "Code '%s#%s' is abstract, and not allowed in this context"),
+	/** I18nConstants.INACTIVE_CONCEPT_FOUND. */
+	CONCEPT_INACTIVE("INACTIVE_CONCEPT_FOUND", "The concept '%s' has a status of %sinactive and its use should be reviewed"),
+	CONCEPT_DEPRECATED("DEPRECATED_CONCEPT_FOUND", "The concept '%s' is deprecated and its use should be reviewed"),
 	/** I18nConstants.MSG_DEPRECATED... (status-check notes). */
 	REFERENCE_TO_STANDING("Reference to %s %s %s"),
 	/** I18nConstants.NONE_OF_THE_PROVIDED_CODES_ARE_IN_THE_VALUE_SET_ONE. */
-	NOT_IN_VALUE_SET("The provided code '%s#%s' was not found in the value set '%s'"),
-	NOT_IN_VALUE_SET_NO_SYSTEM("The provided code '#%s' was not found in the value set '%s'"),
+	NOT_IN_VALUE_SET("None_of_the_provided_codes_are_in_the_value_set_one", "The provided code '%s#%s' was not found in the value set '%s'"),
+	NOT_IN_VALUE_SET_NO_SYSTEM("None_of_the_provided_codes_are_in_the_value_set_one", "The provided code '#%s' was not found in the value set '%s'"),
 	/** I18nConstants.TX_GENERAL_CC_ERROR_MESSAGE. */
-	NO_VALID_CODING("No valid coding was found for the value set '%s'"),
-	VALID_BUT_NOT_ACTIVE("The concept '%s' is valid but is not active"),
+	NO_VALID_CODING("TX_GENERAL_CC_ERROR_MESSAGE", "No valid coding was found for the value set '%s'"),
+	VALID_BUT_NOT_ACTIVE("STATUS_CODE_WARNING_CODE", "The concept '%s' is valid but is not active"),
 	/** I18nConstants.UNABLE_TO_INFER_CODESYSTEM: no code system of the value set has the code. */
-	CANNOT_INFER_SYSTEM("The System URI could not be determined for the code '%s' in the ValueSet '%s'"),
+	CANNOT_INFER_SYSTEM("UNABLE_TO_INFER_CODESYSTEM", "The System URI could not be determined for the code '%s' in the ValueSet '%s'"),
 	/** I18nConstants.UNABLE_TO_RESOLVE_SYSTEM__VALUE_SET_HAS_MULTIPLE_MATCHES: several have it. */
-	CANNOT_INFER_SYSTEM_SEVERAL("The System URI could not be determined for the code '%s' in the ValueSet '%s': value set expansion has multiple matches: %s"),
-	/** I18nConstants.VALUESET_INCLUDE_CS_VERSION_MISMATCH... */
-	VERSION_MISMATCH("The code system '%s' %s in the ValueSet include is different to the one in the value ('%s')"),
+	CANNOT_INFER_SYSTEM_SEVERAL("Unable_to_resolve_system__value_set_has_multiple_matches", "The System URI could not be determined for the code '%s' in the ValueSet '%s': value set expansion has multiple matches: %s"),
+	/** I18nConstants.VALUESET_VALUE_MISMATCH: the include states another version than the coding. */
+	VERSION_MISMATCH("VALUESET_VALUE_MISMATCH", "The code system '%s' version '%s' in the ValueSet include is different to the one in the value ('%s')"),
+	/** I18nConstants.VALUESET_VALUE_MISMATCH_DEFAULT: the include states no version and the latest was taken. */
+	VERSION_MISMATCH_DEFAULT("VALUESET_VALUE_MISMATCH_DEFAULT", "The code system '%s' version '%s' for the versionless include in the ValueSet include is different to the one in the value ('%s')"),
+	/** I18nConstants.VALUESET_VALUE_MISMATCH_CHANGED: a version parameter decided the include's version. */
+	VERSION_MISMATCH_CHANGED("VALUESET_VALUE_MISMATCH_CHANGED", "The code system '%s' version '%s' resulting from the version '%s' in the ValueSet include is different to the one in the value ('%s')"),
 
 	// displays
 	/** I18nConstants.NO_VALID_DISPLAY_FOUND_NONE_FOR_LANG_OK. */
-	DEFAULT_LANGUAGE_DISPLAY_OK("There are no valid display names found for the code %s for language(s) '%s'. The display is '%s' which is a valid display for the default language"),
+	DEFAULT_LANGUAGE_DISPLAY_OK("NO_VALID_DISPLAY_FOUND_NONE_FOR_LANG_OK", "There are no valid display names found for the code %s for language(s) '%s'. The display is '%s' which is a valid display for the default language"),
 	/** I18nConstants.DISPLAY_NAME_FOR__SHOULD_BE_ONE_OF__INSTEAD_OF and its variants: the detail follows. */
 	TRANSLATE_NEEDS_CODE("$translate needs a concept to translate: code and system, a coding, or a codeableConcept (R5: sourceCode, sourceCoding, targetCode...)"),
 	TRANSLATE_NEEDS_SYSTEM("$translate needs the system of code '%s' (a ConceptMap maps codes of named code systems)"),
@@ -79,31 +90,31 @@ public enum Messages {
 	BATCH_NEEDS_ENTRIES("$batch-validate-code needs at least one validation parameter (a Parameters resource of $validate-code)"),
 	BATCH_TOO_LARGE("$batch-validate-code takes at most %2$s validation entries, not %1$s: send them in several requests"),
 	/** I18nConstants.UNABLE_TO_HANDLE_SYSTEM_FILTER_WITH_NO_VALUE. */
-	FILTER_WITHOUT_VALUE("The system %s filter with property = %s, op = %s has no value"),
+	FILTER_WITHOUT_VALUE("UNABLE_TO_HANDLE_SYSTEM_FILTER_WITH_NO_VALUE", "The system %s filter with property = %s, op = %s has no value"),
 	/** I18nConstants.VALUESET_CIRCULAR_REFERENCE. */
-	VALUE_SET_CIRCULAR("Found a circularity pointing to %s processing ValueSet with pathway [%s]"),
+	VALUE_SET_CIRCULAR("VALUESET_CIRCULAR_REFERENCE", "Found a circularity pointing to %s processing ValueSet with pathway [%s]"),
 	/** I18nConstants.CODE_CASE_DIFFERENCE. */
-	CODE_CASE_DIFFERENCE("The code '%s' differs from the correct code '%s' by case. Although the code system '%s' is case insensitive, implementers are strongly encouraged to use the correct case anyway"),
+	CODE_CASE_DIFFERENCE("CODE_CASE_DIFFERENCE", "The code '%s' differs from the correct code '%s' by case. Although the code system '%s' is case insensitive, implementers are strongly encouraged to use the correct case anyway"),
 	/** I18nConstants.UNKNOWN_CODE_IN_FRAGMENT. */
-	UNKNOWN_CODE_IN_FRAGMENT("Unknown Code '%s' in the CodeSystem '%s' version '%s' - note that the code system is labeled as a fragment, so the code may be valid in some other fragment"),
+	UNKNOWN_CODE_IN_FRAGMENT("UNKNOWN_CODE_IN_FRAGMENT", "Unknown Code '%s' in the CodeSystem '%s' version '%s' - note that the code system is labeled as a fragment, so the code may be valid in some other fragment"),
 	/** The valueset-unclosed-reason of an expansion drawn on a fragment code system. */
 	FRAGMENT_UNCLOSED("This extension is based on a fragment of the code system %s"),
 	/** I18nConstants.CONCEPT_DEPRECATED_IN_VALUESET: code, system, value set, status. */
-	CONCEPT_DEPRECATED_IN_VALUESET("The presence of the concept '%1$s' in the system '%2$s' in the value set %3$s is marked with a status of %4$s and its use should be reviewed"),
+	CONCEPT_DEPRECATED_IN_VALUESET("CONCEPT_DEPRECATED_IN_VALUESET", "The presence of the concept '%1$s' in the system '%2$s' in the value set %3$s is marked with a status of %4$s and its use should be reviewed"),
 	/** The tail of I18nConstants.UNKNOWN_CODESYSTEM_VERSION_NONE: a version asked of a code system held in none. */
 	NO_VERSIONS_KNOWN(". No versions of this code system are known"),
 	/** I18nConstants.TERMINOLOGY_TX_SYSTEM_VALUESET2. */
-	SYSTEM_IS_A_VALUE_SET("The Coding references a value set, not a code system ('%s')"),
+	SYSTEM_IS_A_VALUE_SET("Terminology_TX_System_ValueSet2", "The Coding references a value set, not a code system ('%s')"),
 	/** I18nConstants.TERMINOLOGY_TX_SYSTEM_RELATIVE. */
-	SYSTEM_IS_RELATIVE("Coding.system must be an absolute reference, not a local reference"),
+	SYSTEM_IS_RELATIVE("Terminology_TX_System_Relative", "Coding.system must be an absolute reference, not a local reference"),
 	/** HL7's wording for a displayLanguage that is not a language tag (a tag such as en or de-CH, or a list such as 'de, en;q=0.5'). */
-	INVALID_DISPLAY_LANGUAGE("Invalid displayLanguage: '%s'"),
+	INVALID_DISPLAY_LANGUAGE("INVALID_DISPLAY_NAME", "Invalid displayLanguage: '%s'"),
 	TRANSLATE_TOO_COSTLY("The ConceptMaps give more than %s matches for this request: name one map with url, or send fewer codings"),
 	/** $translate found no mapping, or only ones that say the concepts are unrelated. */
 	NO_TRANSLATION("No translation was found for %s in the ConceptMaps this request may use"),
-	WRONG_DISPLAY("Wrong Display Name '%s' for %s. %s"),
+	WRONG_DISPLAY("Display_Name_for__should_be_one_of__instead_of", "Wrong Display Name '%s' for %s. %s"),
 	/** I18nConstants.DISPLAY_NAME_WS_FOR__SHOULD_BE_ONE_OF__INSTEAD_OF: the same, when only the spacing differs. */
-	WRONG_DISPLAY_WHITESPACE("Wrong whitespace in Display Name '%s' for %s. %s"),
+	WRONG_DISPLAY_WHITESPACE("Display_Name_WS_for__should_be_one_of__instead_of", "Wrong whitespace in Display Name '%s' for %s. %s"),
 	NO_DISPLAY_FOR_LANGUAGES("There are no valid display names found for language(s) '%s'"),
 	DEFAULT_DISPLAY_IS(". Default display is '%s'"),
 	VALID_DISPLAY_IS("Valid display is %s (for the language(s) '%s')"),
@@ -133,17 +144,37 @@ public enum Messages {
 
 	// $expand
 	/** I18nConstants.VALUESET_TOO_COSTLY (page through with count and offset, or narrow with filter: see the README). */
-	EXPANSION_TOO_LARGE("The value set '%s' expansion has too many codes to produce (>%s)"),
+	EXPANSION_TOO_LARGE("VALUESET_TOO_COSTLY", "The value set '%s' expansion has too many codes to produce (>%s)"),
 	VALUE_SET_TOO_LARGE("ValueSet %s has more than %s codes, the most this server expands at once; narrow it with a filter or expand a smaller ValueSet"),
 	NESTING_TOO_DEEP("The nested expansion would be %s levels deep, more than the %s this server writes; ask with excludeNested=true for a flat list");
 
+	/** HL7's key for the message (its I18nConstants name), or null where HL7 has none like it. */
+	private final String hl7Id;
 	private final String pattern;
 
 	Messages(String pattern) {
+		this(null, pattern);
+	}
+
+	Messages(String hl7Id, String pattern) {
+		this.hl7Id = hl7Id;
 		this.pattern = pattern;
 	}
 
 	public String text(Object... arguments) {
 		return String.format(Locale.ROOT, pattern, arguments);
+	}
+
+	/** The message with its HL7 key, for an issue a client may recognise by the key. */
+	public Message say(Object... arguments) {
+		return new Message(hl7Id, text(arguments));
+	}
+
+	/**
+	 * The message under another of HL7's keys, for a pattern HL7 keys by its variant (which version
+	 * clause, which standing): the caller knows which variant it filled in.
+	 */
+	public Message sayAs(String variantId, Object... arguments) {
+		return new Message(variantId, text(arguments));
 	}
 }

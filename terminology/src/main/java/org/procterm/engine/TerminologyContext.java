@@ -73,7 +73,7 @@ public final class TerminologyContext implements TerminologyService {
 		for (String reference : canonicals) {
 			Canonical canonical = Canonical.parse(reference);
 			CodeSystemIndex found = catalog.codeSystem(canonical.url(), canonical.version())
-					.orElseThrow(() -> TerminologyException.notFound(Messages.SUPPLEMENT_NOT_FOUND.text(reference)));
+					.orElseThrow(() -> TerminologyException.notFound(Messages.SUPPLEMENT_NOT_FOUND.say(reference)));
 			if (!found.isSupplement()) {
 				throw TerminologyException.invalid(Messages.NOT_A_SUPPLEMENT.text(found.canonical()));
 			}
@@ -114,10 +114,14 @@ public final class TerminologyContext implements TerminologyService {
 	}
 
 	/** HL7's wording for a code whose code system, or that version of it (or one in effect on {@code date}), is not held. */
-	public String cannotBeValidated(String system, String version, LocalDate date) {
-		return Messages.CANNOT_BE_VALIDATED.text(system, version == null ? "" : " version '" + version + "'",
+	public Message cannotBeValidated(String system, String version, LocalDate date) {
+		boolean noneHeld = catalog.codeSystemVersions(system).isEmpty();
+		// HL7 keys the message by its variant: no version asked, a version of a system held in others, or in none
+		String variant = version == null ? (date == null ? "UNKNOWN_CODESYSTEM" : null)
+				: noneHeld ? "UNKNOWN_CODESYSTEM_VERSION_NONE" : "UNKNOWN_CODESYSTEM_VERSION";
+		return Messages.CANNOT_BE_VALIDATED.sayAs(variant, system, version == null ? "" : " version '" + version + "'",
 				version == null && date != null ? " in effect on " + date : "",
-				catalog.codeSystemVersions(system).isEmpty() ? (version != null ? Messages.NO_VERSIONS_KNOWN.text() : "")
+				noneHeld ? (version != null ? Messages.NO_VERSIONS_KNOWN.text() : "")
 						: ". Valid versions: " + describeVersions(system, date));
 	}
 
@@ -177,7 +181,7 @@ public final class TerminologyContext implements TerminologyService {
 
 	@Override
 	public ValueSet findValueSet(String url, String version, LocalDate date) {
-		return catalog.valueSet(url, version, date).orElseThrow(() -> TerminologyException.notFound(Messages.VALUE_SET_NOT_FOUND.text(
+		return catalog.valueSet(url, version, date).orElseThrow(() -> TerminologyException.notFound(Messages.VALUE_SET_NOT_FOUND.say(
 				url + (version == null ? "" : "|" + version), version == null && date != null && knowsValueSet(url) ? " in a version in effect on " + date : "")));
 	}
 

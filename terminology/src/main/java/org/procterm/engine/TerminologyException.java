@@ -29,16 +29,32 @@ public class TerminologyException extends RuntimeException {
 	private final TxIssueType txType;
 	/** Where in the content the problem is (a FHIRPath such as ValueSet.compose.include[0].filter[0]), or null. */
 	private final String expression;
+	/** HL7's key for the message (see {@link Message}), or null. */
+	private final String messageId;
 
 	public TerminologyException(Problem problem, String message) {
+		this(problem, Message.of(message), null, null);
+	}
+
+	public TerminologyException(Problem problem, Message message) {
 		this(problem, message, null, null);
 	}
 
-	private TerminologyException(Problem problem, String message, TxIssueType txType, String expression) {
-		super(message);
+	private TerminologyException(Problem problem, Message message, TxIssueType txType, String expression) {
+		super(message.text());
 		this.problem = problem;
 		this.txType = txType;
 		this.expression = expression;
+		this.messageId = message.id();
+	}
+
+	public String messageId() {
+		return messageId;
+	}
+
+	/** The message with its HL7 key, to be told again (as an issue of a validation answer, say). */
+	public Message message() {
+		return new Message(messageId, getMessage());
 	}
 
 	public Problem problem() {
@@ -55,21 +71,33 @@ public class TerminologyException extends RuntimeException {
 
 	/** This problem located in the content at {@code where}, unless it is located already. */
 	public TerminologyException at(String where) {
-		return expression != null ? this : new TerminologyException(problem, getMessage(), txType, where);
+		return expression != null ? this : new TerminologyException(problem, message(), txType, where);
 	}
 
 	/** A value set definition the operation cannot use (HL7's vs-invalid): a filter without a value, say. */
 	public static TerminologyException invalidValueSet(String message) {
+		return invalidValueSet(Message.of(message));
+	}
+
+	public static TerminologyException invalidValueSet(Message message) {
 		return new TerminologyException(Problem.INVALID, message, TxIssueType.VS_INVALID, null);
 	}
 
 	/** A displayLanguage that is not a language tag or list of them (HL7's INVALID_DISPLAY_NAME: processing, invalid-display). */
 	public static TerminologyException invalidDisplayLanguage(String message) {
+		return invalidDisplayLanguage(Message.of(message));
+	}
+
+	public static TerminologyException invalidDisplayLanguage(Message message) {
 		return new TerminologyException(Problem.CANNOT_PROCESS, message, TxIssueType.INVALID_DISPLAY, null);
 	}
 
 	/** Value sets that import one another in a circle. */
 	public static TerminologyException circular(String message) {
+		return circular(Message.of(message));
+	}
+
+	public static TerminologyException circular(Message message) {
 		return new TerminologyException(Problem.CANNOT_PROCESS, message, TxIssueType.VS_INVALID, null);
 	}
 
@@ -77,7 +105,15 @@ public class TerminologyException extends RuntimeException {
 		return new TerminologyException(Problem.NOT_FOUND, message);
 	}
 
+	public static TerminologyException notFound(Message message) {
+		return new TerminologyException(Problem.NOT_FOUND, message);
+	}
+
 	public static TerminologyException invalid(String message) {
+		return new TerminologyException(Problem.INVALID, message);
+	}
+
+	public static TerminologyException invalid(Message message) {
 		return new TerminologyException(Problem.INVALID, message);
 	}
 
@@ -89,11 +125,19 @@ public class TerminologyException extends RuntimeException {
 		return new TerminologyException(Problem.VERSION_REJECTED, message);
 	}
 
+	public static TerminologyException versionRejected(Message message) {
+		return new TerminologyException(Problem.VERSION_REJECTED, message);
+	}
+
 	public static TerminologyException invalidContent(String message) {
 		return new TerminologyException(Problem.INVALID_CONTENT, message);
 	}
 
 	public static TerminologyException tooCostly(String message) {
+		return new TerminologyException(Problem.TOO_COSTLY, message);
+	}
+
+	public static TerminologyException tooCostly(Message message) {
 		return new TerminologyException(Problem.TOO_COSTLY, message);
 	}
 }

@@ -10,7 +10,7 @@ public final class UnknownCodeSystemException extends TerminologyException {
 	private final String system;
 	private final String version;
 
-	public UnknownCodeSystemException(String message, String system, String version) {
+	public UnknownCodeSystemException(Message message, String system, String version) {
 		super(Problem.NOT_FOUND, message);
 		this.system = system;
 		this.version = version;

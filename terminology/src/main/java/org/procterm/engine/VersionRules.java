@@ -10,15 +10,29 @@ import java.util.Map;
  * {@code check-system-version} (must match what was chosen) parameters, each {@code url|version}.
  * Versions may use wildcards: {@code 1.x} or {@code 1.*} match any 1.something. {@code date} (null
  * for today's content) chooses, where no version is given, the version in effect on that day.
+ * {@code valueSets} ({@code default-valueset-version}, {@code url|version}) is the version of a value
+ * set to import where the importing value set names none.
  */
-public record VersionRules(Map<String, String> defaults, Map<String, String> forced, Map<String, String> checks, LocalDate date) {
+public record VersionRules(Map<String, String> defaults, Map<String, String> forced, Map<String, String> checks, LocalDate date,
+		Map<String, String> valueSets) {
 
-	public static final VersionRules NONE = new VersionRules(Map.of(), Map.of(), Map.of(), null);
+	public static final VersionRules NONE = new VersionRules(Map.of(), Map.of(), Map.of(), null, Map.of());
 
 	public VersionRules {
 		defaults = Map.copyOf(defaults);
 		forced = Map.copyOf(forced);
 		checks = Map.copyOf(checks);
+		valueSets = Map.copyOf(valueSets);
+	}
+
+	public VersionRules(Map<String, String> defaults, Map<String, String> forced, Map<String, String> checks, LocalDate date) {
+		this(defaults, forced, checks, date, Map.of());
+	}
+
+	/** These rules, importing the value sets named at the versions given ({@code default-valueset-version} values, url|version). */
+	public VersionRules withValueSetVersions(List<String> defaultValueSetVersion) {
+		return defaultValueSetVersion.isEmpty() ? this
+				: new VersionRules(defaults, forced, checks, date, map("default-valueset-version", defaultValueSetVersion));
 	}
 
 	/** From the canonical parameter values ({@code url|version}); a value without a version is a client mistake. */
@@ -29,7 +43,7 @@ public record VersionRules(Map<String, String> defaults, Map<String, String> for
 
 	/** These rules, choosing versions as they were on {@code date} (null: today). */
 	public VersionRules on(LocalDate date) {
-		return new VersionRules(defaults, forced, checks, date);
+		return new VersionRules(defaults, forced, checks, date, valueSets);
 	}
 
 	private static Map<String, String> map(String parameter, List<String> values) {
@@ -57,7 +71,7 @@ public record VersionRules(Map<String, String> defaults, Map<String, String> for
 		}
 		Map<String, String> chosen = new java.util.HashMap<>(checks);
 		chosen.putAll(defaults);
-		return new VersionRules(chosen, forced, Map.of(), date);
+		return new VersionRules(chosen, forced, Map.of(), date, valueSets);
 	}
 
 	/** The version to use for {@code system} when the request or value set asked for {@code stated} (may be null). */
@@ -73,13 +87,12 @@ public record VersionRules(Map<String, String> defaults, Map<String, String> for
 	}
 
 	/** A check-system-version failure, or null when {@code version} of {@code system} passes the checks (or none applies). */
-	public String checkFailure(String system, String version) {
+	public Message checkFailure(String system, String version) {
 		String required = checks.get(system);
 		if (required == null || matches(required, version)) {
 			return null;
 		}
-		return "The version '" + version + "' is not allowed for system '" + system + "': required to be '" + required
-				+ "' by a version-check parameter";
+		return Messages.VERSION_CHECK_FAILED.say(version, system, required);
 	}
 
 	/** Versions as a reader lists them: "1.0.0", "1.0.0 or 1.2.0", "2024, 2025 or 2026" ("" stands for no version). */

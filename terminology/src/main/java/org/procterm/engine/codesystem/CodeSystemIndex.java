@@ -48,7 +48,7 @@ public final class CodeSystemIndex {
 	/** The supplements merged into this index ({@code url|version} each), in the order applied. */
 	private final List<String> appliedSupplements;
 	/** See {@link org.procterm.engine.codesystem.Standing}: null for a code system in good standing. */
-	private final String standing;
+	private final Standing standing;
 	private volatile WordIndex wordIndex;
 	/** Whether this version declares its texts open to anyone (see {@link org.procterm.engine.LicensedContent}). */
 	private final boolean openContent;
@@ -166,6 +166,9 @@ public final class CodeSystemIndex {
 	 * without a FHIR model tree of it in memory. Equal property values are shared between concepts:
 	 * most are a handful of codes and booleans repeated across the whole system.
 	 */
+	/** FHIR's URI for the concept property that marks a concept not selectable (abstract). */
+	static final String NOT_SELECTABLE_URI = "http://hl7.org/fhir/concept-properties#notSelectable";
+
 	public static final class Builder {
 
 		/** How many offending codes a message names before it says "and more". */
@@ -266,15 +269,19 @@ public final class CodeSystemIndex {
 			Map<String, List<String>> children = new java.util.HashMap<>();
 			parents.forEach((child, ps) -> ps.forEach(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(child)));
 			Map<String, Concept> concepts = new LinkedHashMap<>();
+			// the property saying a concept is not selectable: by its code, or by the URI FHIR gives it under another code
+			Set<String> notSelectableCodes = new java.util.HashSet<>(Set.of("notSelectable"));
+			header.getProperty().stream().filter(p -> NOT_SELECTABLE_URI.equals(p.getUri()) && p.hasCode())
+					.forEach(p -> notSelectableCodes.add(p.getCode()));
 			drafts.forEach((code, d) -> concepts.put(code, toConcept(code, d,
-					List.copyOf(parents.getOrDefault(code, List.of())), children.getOrDefault(code, List.of()), concepts.size())));
+					List.copyOf(parents.getOrDefault(code, List.of())), children.getOrDefault(code, List.of()), concepts.size(), notSelectableCodes)));
 			drafts.clear();
 			sharedStrings.clear();
 			sharedPropertyLists.clear();
 			return new CodeSystemIndex(header, java.util.Collections.unmodifiableMap(concepts));
 		}
 
-		private Concept toConcept(String code, Draft d, List<String> parents, List<String> children, int ordinal) {
+		private Concept toConcept(String code, Draft d, List<String> parents, List<String> children, int ordinal, Set<String> notSelectableCodes) {
 			boolean inactive = false;
 			boolean notSelectable = false;
 			for (PropertyValue p : d.properties()) {
@@ -286,7 +293,7 @@ public final class CodeSystemIndex {
 						&& ("retired".equals(value.primitiveValue()) || "inactive".equals(value.primitiveValue()))) {
 					inactive = true;
 				}
-				if ("notSelectable".equals(p.code()) && value instanceof BooleanType b && b.booleanValue()) {
+				if (notSelectableCodes.contains(p.code()) && value instanceof BooleanType b && b.booleanValue()) {
 					notSelectable = true;
 				}
 			}
@@ -307,8 +314,8 @@ public final class CodeSystemIndex {
 		return version == null ? url : url + "|" + version;
 	}
 
-	/** "withdrawn", "deprecated", "draft" or "experimental" when clients should be told they used it, else null. */
-	public String standing() {
+	/** How far the code system is fit for use (see {@link Standing}). */
+	public Standing standing() {
 		return standing;
 	}
 

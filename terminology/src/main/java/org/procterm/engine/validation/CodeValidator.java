@@ -95,18 +95,18 @@ public final class CodeValidator {
 		}
 		if (check.system() == null) {
 			return ValidationResult.invalid(check, null, ValidationIssue.error(IssueType.INVALID, TxIssueType.INVALID_DATA,
-					Messages.CODING_HAS_NO_SYSTEM.text(), check.expression("system")));
+					Messages.CODING_HAS_NO_SYSTEM.say(), check.expression("system")));
 		}
 		String version = versions.choose(check.system(), check.version());
 		Optional<CodeSystemIndex> found = context.content().codeSystem(check.system(), version, versions.date());
 		if (found.isEmpty()) {
 			if (context.content().valueSet(check.system(), null).isPresent()) { // a value set's URL sent as the system
 				return ValidationResult.invalid(check, null, ValidationIssue.error(IssueType.INVALID, TxIssueType.INVALID_DATA,
-						Messages.SYSTEM_IS_A_VALUE_SET.text(check.system()), check.expression("system")));
+						Messages.SYSTEM_IS_A_VALUE_SET.say(check.system()), check.expression("system")));
 			}
 			List<ValidationIssue> issues = new ArrayList<>();
 			if (!check.system().contains(":")) { // no scheme: a local reference, which names nothing outside the message it sat in
-				issues.add(ValidationIssue.error(IssueType.INVALID, TxIssueType.INVALID_DATA, Messages.SYSTEM_IS_RELATIVE.text(),
+				issues.add(ValidationIssue.error(IssueType.INVALID, TxIssueType.INVALID_DATA, Messages.SYSTEM_IS_RELATIVE.say(),
 						check.expression("system")));
 			}
 			issues.add(ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.NOT_FOUND,
@@ -116,9 +116,9 @@ public final class CodeValidator {
 		CodeSystemIndex cs = found.get();
 		if (cs.isSupplement()) {
 			return ValidationResult.unknownSystem(check, check.version(), List.of(ValidationIssue.error(IssueType.INVALID, TxIssueType.INVALID_DATA,
-					Messages.SUPPLEMENT_AS_SYSTEM.text(cs.canonical(), check.expression("system")), check.expression("system"))), check.system());
+					Messages.SUPPLEMENT_AS_SYSTEM.say(cs.canonical(), check.expression("system")), check.expression("system"))), check.system());
 		}
-		String rejected = versions.checkFailure(cs.url(), cs.version());
+		org.procterm.engine.Message rejected = versions.checkFailure(cs.url(), cs.version());
 		if (rejected != null) {
 			// the version is refused, but the code is still told by its display in it, as HL7's servers answer
 			String known = cs.find(check.code()).map(c -> DisplayCheck.displayFor(cs, c, options.displayLanguage())).orElse(null);
@@ -133,13 +133,14 @@ public final class CodeValidator {
 		if (concept.isEmpty() && cs.isFragment()) {
 			// a fragment lists only some codes: one it lacks cannot be called wrong, only unconfirmed (as HL7's servers answer)
 			return new ValidationResult(true, cs.url(), cs.version(), check.code(), null, false, List.of(ValidationIssue.warning(IssueType.CODEINVALID,
-					TxIssueType.INVALID_CODE, Messages.UNKNOWN_CODE_IN_FRAGMENT.text(check.code(), cs.url(), cs.version()), check.expression("code"))
+					TxIssueType.INVALID_CODE, Messages.UNKNOWN_CODE_IN_FRAGMENT.say(check.code(), cs.url(), cs.version()), check.expression("code"))
 					.asAside()), // unconfirmed, not wrong: not the answer's message
 					null, null);
 		}
 		if (concept.isEmpty()) {
 			return ValidationResult.invalid(check, cs.version(), ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.INVALID_CODE,
-					Messages.UNKNOWN_CODE.text(check.code(), cs.url(), cs.version() == null ? "" : " version '" + cs.version() + "'"),
+					cs.version() == null ? Messages.UNKNOWN_CODE.say(check.code(), cs.url())
+							: Messages.UNKNOWN_CODE_IN_VERSION.say(check.code(), cs.url(), cs.version()),
 					check.expression("code")));
 		}
 		Concept c = concept.get();
@@ -148,7 +149,7 @@ public final class CodeValidator {
 		boolean valid = true;
 		if (c.notSelectable() && !options.abstractAllowed()) {
 			valid = false;
-			issues.add(ValidationIssue.error(IssueType.BUSINESSRULE, TxIssueType.CODE_RULE, Messages.ABSTRACT_CODE.text(cs.url(), c.code()),
+			issues.add(ValidationIssue.error(IssueType.BUSINESSRULE, TxIssueType.CODE_RULE, Messages.ABSTRACT_CODE.say(cs.url(), c.code()),
 					check.expression("code")));
 		}
 		ValidationIssue displayIssue = check.display() == null ? null
@@ -167,16 +168,16 @@ public final class CodeValidator {
 		if (c.inactive()) {
 			// HL7 words it "a status of retired and inactive" when the concept's status says more than inactive
 			String stated = status != null && REPORTED_STATUSES.contains(status) ? status + " and " : "";
-			issues.add(ValidationIssue.warning(IssueType.BUSINESSRULE, TxIssueType.CODE_COMMENT, Messages.CONCEPT_INACTIVE.text(c.code(), stated),
+			issues.add(ValidationIssue.warning(IssueType.BUSINESSRULE, TxIssueType.CODE_COMMENT, Messages.CONCEPT_INACTIVE.say(c.code(), stated),
 					check.codingExpression()));
 		} else if ("deprecated".equals(status)) {
-			issues.add(ValidationIssue.warning(IssueType.BUSINESSRULE, TxIssueType.CODE_COMMENT, Messages.CONCEPT_DEPRECATED.text(c.code()),
+			issues.add(ValidationIssue.warning(IssueType.BUSINESSRULE, TxIssueType.CODE_COMMENT, Messages.CONCEPT_DEPRECATED.say(c.code()),
 					check.expression("code")));
 		}
 		boolean otherCase = !c.code().equals(check.code()); // found by a case-insensitive code system
 		if (otherCase) {
 			issues.add(ValidationIssue.information(IssueType.BUSINESSRULE, TxIssueType.CODE_RULE,
-					Messages.CODE_CASE_DIFFERENCE.text(check.code(), c.code(), cs.canonical()), check.expression("code")));
+					Messages.CODE_CASE_DIFFERENCE.say(check.code(), c.code(), cs.canonical()), check.expression("code")));
 		}
 		if (cs.isWithheld()) { // the display was checked against the names this client may see, and it is told why
 			issues.add(ValidationIssue.information(IssueType.INFORMATIONAL, TxIssueType.CODE_COMMENT,

@@ -57,10 +57,12 @@ public final class DisplayCheck {
 		if (inLanguage.isEmpty()) {
 			if (matchesAny(choices, given)) {
 				return ValidationIssue.information(IssueType.INVALID, TxIssueType.INVALID_DISPLAY,
-						Messages.DEFAULT_LANGUAGE_DISPLAY_OK.text(codeRef, languages, given), expression);
+						Messages.DEFAULT_LANGUAGE_DISPLAY_OK.say(codeRef, languages, given), expression);
 			}
-			return wrong(given, codeRef, Messages.NO_DISPLAY_FOR_LANGUAGES.text(languages)
-					+ (concept.display() == null ? "" : Messages.DEFAULT_DISPLAY_IS.text(concept.display())), expression, List.of());
+			String none = Messages.NO_DISPLAY_FOR_LANGUAGES.text(languages)
+					+ (concept.display() == null ? "" : Messages.DEFAULT_DISPLAY_IS.text(concept.display()));
+			return ValidationIssue.error(IssueType.INVALID, TxIssueType.INVALID_DISPLAY,
+					Messages.WRONG_DISPLAY.sayAs("NO_VALID_DISPLAY_FOUND_NONE_FOR_LANG_ERR", given, codeRef, none), expression);
 		}
 		return wrong(given, codeRef, validIs(inLanguage, languages), expression, inLanguage);
 	}
@@ -125,7 +127,7 @@ public final class DisplayCheck {
 	private static ValidationIssue wrong(String given, String codeRef, String detail, String expression, List<Choice> valid) {
 		String spaced = collapseWhitespace(given);
 		Messages message = valid.stream().anyMatch(c -> collapseWhitespace(c.value()).equals(spaced)) ? Messages.WRONG_DISPLAY_WHITESPACE : Messages.WRONG_DISPLAY;
-		return ValidationIssue.error(IssueType.INVALID, TxIssueType.INVALID_DISPLAY, message.text(given, codeRef, detail), expression);
+		return ValidationIssue.error(IssueType.INVALID, TxIssueType.INVALID_DISPLAY, message.say(given, codeRef, detail), expression);
 	}
 
 	private static String collapseWhitespace(String s) {

@@ -49,6 +49,36 @@ final class ResultCombiner {
 	}
 
 	/**
+	 * A CodeableConcept with a coding in the value set ({@code found}, the first): it answers, and
+	 * what was found with the other codings is told as HL7's reference server tells it. That a coding
+	 * is not in the value set is a note on it; that its code system is not held, a warning (it cannot
+	 * be judged); but a coding that is wrong in its own code system (an unknown code, a wrong display)
+	 * is still an error, and makes the concept invalid: a concept must not carry a wrong code.
+	 */
+	private static ValidationResult withOthers(ValidationResult found, List<ValidationResult> results) {
+		List<ValidationIssue> others = new ArrayList<>();
+		for (ValidationResult r : results) {
+			if (r == found) {
+				continue;
+			}
+			for (ValidationIssue i : r.issues()) {
+				if (i.txType() == TxIssueType.NOT_IN_VS) {
+					others.add(i.as(ValidationIssue.Severity.INFORMATION, TxIssueType.THIS_CODE_NOT_IN_VS));
+				} else if (i.isError() && (i.txType() == TxIssueType.NOT_FOUND || r.unknownSystem() != null)) {
+					others.add(i.withSeverity(ValidationIssue.Severity.WARNING));
+				} else {
+					others.add(i);
+				}
+			}
+		}
+		if (others.isEmpty()) {
+			return found;
+		}
+		others.sort(Comparator.comparing(ValidationIssue::severity));
+		return found.withIssues(others, others.stream().noneMatch(ValidationIssue::isError));
+	}
+
+	/**
 	 * The codings of a CodeableConcept checked against a value set. One valid coding makes the concept
 	 * valid, as for {@link #combine}. When none is and codings fell outside the value set, the answer is
 	 * about the concept: an error that no coding is in the value set, then each coding's own errors, and
@@ -58,7 +88,11 @@ final class ResultCombiner {
 	static ValidationResult combineConcept(List<CodingCheck> codings, Function<CodingCheck, ValidationResult> check, String valueSet) {
 		List<ValidationResult> results = codings.stream().map(check).toList();
 		boolean outsideValueSet = results.stream().flatMap(r -> r.issues().stream()).anyMatch(i -> i.txType() == TxIssueType.NOT_IN_VS);
-		if (results.stream().anyMatch(ValidationResult::valid) || !outsideValueSet) {
+		ValidationResult found = results.stream().filter(ValidationResult::valid).findFirst().orElse(null);
+		if (found != null) {
+			return withOthers(found, results);
+		}
+		if (!outsideValueSet) {
 			return combined(results); // a coding judged wrong for other reasons (e.g. its version) answers for itself
 		}
 		ValidationResult member = results.stream().filter(r -> r.issues().stream().noneMatch(i -> i.txType() == TxIssueType.NOT_IN_VS))
@@ -83,7 +117,7 @@ final class ResultCombiner {
 		}
 		perCoding.sort(Comparator.comparing(ValidationIssue::severity).thenComparing(ValidationIssue::text));
 		List<ValidationIssue> issues = new ArrayList<>();
-		issues.add(ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.NOT_IN_VS, Messages.NO_VALID_CODING.text(valueSet), null));
+		issues.add(ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.NOT_IN_VS, Messages.NO_VALID_CODING.say(valueSet), null));
 		issues.addAll(perCoding);
 		ValidationResult unknown = results.stream().filter(r -> r.unknownSystem() != null).findFirst().orElse(null);
 		ValidationResult answer = ValidationResult.aboutConcept(issues, unknown == null ? null : unknown.unknownSystem());

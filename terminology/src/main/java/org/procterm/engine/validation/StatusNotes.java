@@ -21,16 +21,19 @@ final class StatusNotes {
 	/** {@code result} with a note for its code system, then for each value set, that is not in good standing. */
 	static ValidationResult added(TerminologyContext context, ValidationResult result, List<ValueSet> valueSets) {
 		List<ValidationIssue> notes = new ArrayList<>();
+		// told relative to the value set validated against (the first), as HL7's reference server tells it
+		Standing user = valueSets.isEmpty() ? null : Standing.of(valueSets.get(0));
 		if (result.system() != null && result.unknownSystem() == null) {
-			context.content().codeSystem(result.system(), result.version()).filter(cs -> cs.standing() != null)
-					.ifPresent(cs -> notes.add(note(cs.standing(), "CodeSystem", cs.canonical())));
+			context.content().codeSystem(result.system(), result.version()).filter(cs -> cs.standing().relativeTo(user) != null)
+					.ifPresent(cs -> notes.add(note(cs.standing().relativeTo(user), "CodeSystem", cs.canonical())));
 		}
-		valueSets.stream().filter(vs -> vs.hasUrl() && Standing.of(vs) != null)
-				.forEach(vs -> notes.add(note(Standing.of(vs), "ValueSet", Canonical.of(vs))));
+		valueSets.stream().filter(vs -> vs.hasUrl() && Standing.of(vs).relativeTo(user) != null)
+				.forEach(vs -> notes.add(note(Standing.of(vs).relativeTo(user), "ValueSet", Canonical.of(vs))));
 		return notes.isEmpty() ? result : result.withNotes(notes);
 	}
 
 	private static ValidationIssue note(String standing, String type, String canonical) {
-		return ValidationIssue.information(IssueType.BUSINESSRULE, TxIssueType.STATUS_CHECK, Messages.REFERENCE_TO_STANDING.text(standing, type, canonical), null);
+		return ValidationIssue.information(IssueType.BUSINESSRULE, TxIssueType.STATUS_CHECK, 
+				Messages.REFERENCE_TO_STANDING.sayAs("MSG_" + standing.toUpperCase(java.util.Locale.ROOT), standing, type, canonical), null);
 	}
 }

@@ -10,7 +10,9 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.procterm.engine.Canonical;
 import org.procterm.engine.CodingCheck;
+import org.procterm.engine.Message;
 import org.procterm.engine.Messages;
+import org.procterm.engine.UnknownValueSetException;
 import org.procterm.engine.TerminologyContext;
 import org.procterm.engine.TerminologyException;
 import org.procterm.engine.TxIssueType;
@@ -61,8 +63,9 @@ public final class ValueSetValidator {
 			// a CodeableConcept's answer names a code only when one was judged in the value set (HL7's answer)
 			CodingCheck first = codings.get(0).inConcept() ? new CodingCheck(null, null, null, null, codings.get(0).path()) : codings.get(0);
 			ValidationIssue issue = versionRejected
-					? ValidationIssue.error(IssueType.EXCEPTION, TxIssueType.VERSION_ERROR, e.getMessage(), first.expression("version"))
-					: ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.NOT_FOUND, e.getMessage(), null);
+					? ValidationIssue.error(IssueType.EXCEPTION, TxIssueType.VERSION_ERROR, e.message(), first.expression("version"))
+					: ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.NOT_FOUND, e instanceof UnknownValueSetException unknown
+							? Messages.VALUE_SET_NOT_FOUND.say(unknown.canonical(), "") : e.message(), null);
 			return ValidationResult.invalid(first, null, issue);
 		}
 		String vs = named(valueSet);
@@ -89,9 +92,9 @@ public final class ValueSetValidator {
 			if (check.system() == null && check.path() != null && !check.path().isEmpty()) {
 				// a coding without a system has no meaning: not in the value set, and the missing system is a warning (HL7's answer)
 				return new ValidationResult(false, null, null, check.code(), null, false, List.of(
-						ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.NOT_IN_VS, Messages.NOT_IN_VALUE_SET.text("", check.code(), vs),
+						ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.NOT_IN_VS, Messages.NOT_IN_VALUE_SET.say("", check.code(), vs),
 								check.expression("code")),
-						ValidationIssue.warning(IssueType.INVALID, TxIssueType.INVALID_DATA, Messages.CODING_HAS_NO_SYSTEM.text(),
+						ValidationIssue.warning(IssueType.INVALID, TxIssueType.INVALID_DATA, Messages.CODING_HAS_NO_SYSTEM.say(),
 								check.codingExpression())), null, null);
 			}
 			return check.system() == null ? codes.validateOne(check, rules) : membership(members, vs, check, rules, includes);
@@ -131,12 +134,12 @@ public final class ValueSetValidator {
 		String unknown = new Canonical(missing.system(), missing.version()).toString();
 		if (!missing.system().equals(check.system())) {
 			return ValidationResult.unknownSystem(check, check.version(), List.of(ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.NOT_FOUND,
-					missing.getMessage(), null)), unknown);
+					missing.message(), null)), unknown);
 		}
 		List<ValidationIssue> issues = new ArrayList<>();
 		if (check.version() != null && missing.version() != null && !check.version().equals(missing.version())) {
-			issues.add(ValidationIssue.error(IssueType.INVALID, TxIssueType.VS_INVALID, Messages.VERSION_MISMATCH.text(check.system(),
-					"version '" + missing.version() + "'", check.version()), check.expression("version")));
+			issues.add(ValidationIssue.error(IssueType.INVALID, TxIssueType.VS_INVALID, Messages.VERSION_MISMATCH.say(check.system(),
+					missing.version(), check.version()), check.expression("version")));
 		}
 		issues.add(ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.NOT_FOUND, context.cannotBeValidated(missing.system(), missing.version(), null),
 				check.expression("system")));
@@ -193,16 +196,16 @@ public final class ValueSetValidator {
 		boolean inNone = systemsHolding.isEmpty();
 		List<ValidationIssue> issues = new ArrayList<>();
 		// not shown to be in the value set either way: no system, or several that cannot be told apart
-		issues.add(ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.NOT_IN_VS, Messages.NOT_IN_VALUE_SET_NO_SYSTEM.text(check.code(), valueSet),
+		issues.add(ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.NOT_IN_VS, Messages.NOT_IN_VALUE_SET_NO_SYSTEM.say(check.code(), valueSet),
 				check.expression("code")));
-		issues.add(ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.CANNOT_INFER, inNone ? Messages.CANNOT_INFER_SYSTEM.text(check.code(), valueSet)
-				: Messages.CANNOT_INFER_SYSTEM_SEVERAL.text(check.code(), valueSet, "[" + String.join(", ", systemsHolding) + "]"), check.expression("code")));
+		issues.add(ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.CANNOT_INFER, inNone ? Messages.CANNOT_INFER_SYSTEM.say(check.code(), valueSet)
+				: Messages.CANNOT_INFER_SYSTEM_SEVERAL.say(check.code(), valueSet, "[" + String.join(", ", systemsHolding) + "]"), check.expression("code")));
 		return ValidationResult.unknownSystem(new CodingCheck(null, null, check.code(), check.display(), check.path()), null, issues, null);
 	}
 
 	/** HL7's description of the code asked about: system, the version the client sent, code, and the display sent with it. */
 	private static ValidationIssue notInValueSet(CodingCheck check, String valueSet) {
-		return ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.NOT_IN_VS, Messages.NOT_IN_VALUE_SET.text(
+		return ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.NOT_IN_VS, Messages.NOT_IN_VALUE_SET.say(
 				check.system() + (check.sentVersion() != null ? "|" + check.sentVersion() : ""),
 				check.code() + (check.display() != null ? " ('" + check.display() + "')" : ""), valueSet),
 				check.expression("code"));
@@ -227,11 +230,22 @@ public final class ValueSetValidator {
 				|| listed.stream().anyMatch(e -> VersionRules.isPattern(e.statedVersion()) && VersionRules.matches(e.statedVersion(), check.version())))) {
 			return null; // the coding's version is one the value set takes (exactly, or by a pattern such as 1.x)
 		}
-		// of several versions the value set draws on (each for other codes), the one holding this code
-		Expansion.Source source = drawn.stream().filter(s -> listed.stream().anyMatch(e -> Objects.equals(e.version(), s.version())))
-				.findFirst().orElse(drawn.get(0));
+		// of several versions the value set draws on, those holding this code, newest first
+		List<Expansion.Source> holding = drawn.stream().filter(s -> listed.stream().anyMatch(e -> Objects.equals(e.version(), s.version())))
+				.sorted(Comparator.comparing(Expansion.Source::version, Comparator.nullsFirst(org.procterm.engine.VersionOrder.INSTANCE)).reversed())
+				.toList();
+		Expansion.Source source = holding.isEmpty() ? drawn.get(0) : holding.get(0);
 		if (check.version() == null) {
-			return membership(members, valueSet, check.withVersion(source.version()), options, includes);
+			// a coding that names no version is right if it is right in any version the value set holds it in (the
+			// newest such answers); when it is right in none, the newest version's answer says why
+			ValidationResult newest = membership(members, valueSet, check.withVersion(source.version()), options, includes);
+			for (int i = 1; i < holding.size() && !newest.valid(); i++) {
+				ValidationResult older = membership(members, valueSet, check.withVersion(holding.get(i).version()), options, includes);
+				if (older.valid()) {
+					return older;
+				}
+			}
+			return newest;
 		}
 		boolean pinned = members.pinned(source);
 		boolean held = context.content().codeSystem(check.system(), check.version()).filter(cs -> VersionRules.matches(check.version(), cs.version())).isPresent();
@@ -242,10 +256,12 @@ public final class ValueSetValidator {
 		String stated = definition.getCompose().getInclude().stream().filter(i -> check.system().equals(i.getSystem()) && i.hasVersion())
 				.map(ValueSet.ConceptSetComponent::getVersion).findFirst().orElse(null);
 		String byParameter = versionParameterFor(options.versions(), check.system(), stated);
-		String include = byParameter == null ? "version '" + source.version() + "'" + (pinned ? "" : " for the versionless include")
-				: "version '" + byParameter + "' resulting from the version '" + (stated == null ? "" : stated) + "'";
+		Message differs = byParameter != null
+				? Messages.VERSION_MISMATCH_CHANGED.say(check.system(), byParameter, stated == null ? "" : stated, check.version())
+				: pinned ? Messages.VERSION_MISMATCH.say(check.system(), source.version(), check.version())
+				: Messages.VERSION_MISMATCH_DEFAULT.say(check.system(), source.version(), check.version());
 		ValidationIssue mismatch = new ValidationIssue(pinned ? ValidationIssue.Severity.ERROR : ValidationIssue.Severity.WARNING, IssueType.INVALID,
-				TxIssueType.VS_INVALID, Messages.VERSION_MISMATCH.text(check.system(), include, check.version()), check.expression("version"));
+				TxIssueType.VS_INVALID, differs, check.expression("version"));
 		issues.add(mismatch);
 		String unknown = null;
 		if (!held) {
@@ -289,13 +305,13 @@ public final class ValueSetValidator {
 			// the value set's own mark on the code (deprecated, withdrawn...): the code stays valid, with a note
 			List<ValidationIssue> marks = members.find(check.system(), code).stream().map(ExpansionEntry::mark).filter(Objects::nonNull)
 					.map(m -> ValidationIssue.warning(IssueType.BUSINESSRULE, TxIssueType.CODE_COMMENT,
-							Messages.CONCEPT_DEPRECATED_IN_VALUESET.text(code, check.system(), valueSet, m.status()), check.expression("code")).asAside())
+							Messages.CONCEPT_DEPRECATED_IN_VALUESET.say(code, check.system(), valueSet, m.status()), check.expression("code")).asAside())
 					.distinct().toList();
 			return marks.isEmpty() ? inSystem : inSystem.withNotes(marks);
 		}
 		List<ValidationIssue> why = new ArrayList<>();
 		if (activeOnly && inSystem.inactive()) {
-			why.add(ValidationIssue.error(IssueType.BUSINESSRULE, TxIssueType.CODE_RULE, Messages.VALID_BUT_NOT_ACTIVE.text(check.code()),
+			why.add(ValidationIssue.error(IssueType.BUSINESSRULE, TxIssueType.CODE_RULE, Messages.VALID_BUT_NOT_ACTIVE.say(check.code()),
 					check.expression("code")));
 		}
 		why.add(notInValueSet(check, valueSet));

@@ -34,7 +34,7 @@ final class ConceptFilter {
 			op = filter.getOpElement().getExtensionByUrl(R5_FILTER_OP).getValue().primitiveValue();
 		}
 		if (property != null && !property.isBlank() && op != null && value == null) {
-			throw TerminologyException.invalidValueSet(Messages.FILTER_WITHOUT_VALUE.text(cs.url(), property, op));
+			throw TerminologyException.invalidValueSet(Messages.FILTER_WITHOUT_VALUE.say(cs.url(), property, op));
 		}
 		if (property == null || property.isBlank() || op == null || value == null) {
 			throw TerminologyException.invalidValueSet("A ValueSet filter on " + cs.url()

@@ -43,7 +43,7 @@ public final class ExpandOperation {
 		TypeaheadPage page = TypeaheadPage.of(context.content(), expansion, request);
 		int max = request.maxCodes(context.limits().maxExpansionSize());
 		if (page.entries().size() > max) {
-			throw TerminologyException.tooCostly(Messages.EXPANSION_TOO_LARGE.text(Canonical.of(valueSet), max));
+			throw TerminologyException.tooCostly(Messages.EXPANSION_TOO_LARGE.say(Canonical.of(valueSet), max));
 		}
 		return ExpansionWriter.write(valueSet, request, page.entries(), page.total(),
 				entry -> context.content().codeSystem(entry.system(), entry.version()), drawnOn(valueSet, expansion));
@@ -60,10 +60,10 @@ public final class ExpandOperation {
 		boolean stored = valueSet.hasUrl() && context.content().valueSet(valueSet.getUrl(), valueSet.getVersion())
 				.map(v -> v == valueSet || v.equalsDeep(valueSet)).orElse(false);
 		if (!stored || !versions.equals(VersionRules.NONE)) {
-			return Expansion.of(expander.expand(valueSet), expander.importedValueSets());
+			return Expansion.of(expander.expand(valueSet), expander.importedValueSets(), expander.codeSystemsRead());
 		}
 		return context.cachedExpansion(valueSet.getUrl() + "|" + valueSet.getVersion(),
-				key -> Expansion.of(expander.expand(valueSet), expander.importedValueSets()));
+				key -> Expansion.of(expander.expand(valueSet), expander.importedValueSets(), expander.codeSystemsRead()));
 	}
 
 	/**
@@ -72,14 +72,23 @@ public final class ExpandOperation {
 	 * written in, whose readers expect its codes in it.
 	 */
 	public static String statedDisplayLanguage(ValueSet valueSet) {
+		String stated = compositionParameter(valueSet, "displayLanguage");
+		if (stated != null) {
+			return stated;
+		}
+		return valueSet.hasLanguage() ? valueSet.getLanguage() : null;
+	}
+
+	/** An expansion parameter the value set sets for itself in HL7's {@code valueset-expansion-parameter} on its compose, or null. */
+	public static String compositionParameter(ValueSet valueSet, String wanted) {
 		for (Extension parameter : valueSet.getCompose().getExtensionsByUrl(EXPANSION_PARAMETER)) {
 			Extension name = parameter.getExtensionByUrl("name");
 			Extension value = parameter.getExtensionByUrl("value");
-			if (name != null && value != null && name.hasValue() && value.hasValue() && "displayLanguage".equals(name.getValue().primitiveValue())) {
+			if (name != null && value != null && name.hasValue() && value.hasValue() && wanted.equals(name.getValue().primitiveValue())) {
 				return value.getValue().primitiveValue();
 			}
 		}
-		return valueSet.hasLanguage() ? valueSet.getLanguage() : null;
+		return null;
 	}
 
 	/** {@code expansion} without the codes the request leaves out: abstract ones (excludeNotForUI) and those of excluded systems. */
@@ -96,21 +105,23 @@ public final class ExpandOperation {
 
 	/** The code systems, supplements and value sets an expansion drew on, and which of them are not in good standing. */
 	private ExpansionWriter.DrawnOn drawnOn(ValueSet valueSet, Expansion expansion) {
-		List<CodeSystemIndex> codeSystems = expansion.sources().stream()
+		List<CodeSystemIndex> codeSystems = expansion.used().stream()
 				.flatMap(source -> context.content().codeSystem(source.system(), source.version())
 						.filter(cs -> Objects.equals(cs.version(), source.version())).stream())
 				.toList();
 		Map<String, String> warnings = new LinkedHashMap<>();
-		codeSystems.stream().filter(cs -> cs.standing() != null).forEach(cs -> warnings.put(cs.canonical(), cs.standing()));
+		// told relative to the value set expanded, as HL7's reference server tells it (a draft value set of draft code systems says nothing)
+		Standing user = Standing.of(valueSet);
+		codeSystems.stream().filter(cs -> cs.standing().relativeTo(user) != null).forEach(cs -> warnings.put(cs.canonical(), cs.standing().relativeTo(user)));
 		Stream.concat(Stream.of(valueSet), expansion.imports().stream())
-				.filter(vs -> vs.hasUrl() && Standing.of(vs) != null).forEach(vs -> warnings.put(Canonical.of(vs), Standing.of(vs)));
+				.filter(vs -> vs.hasUrl() && Standing.of(vs).relativeTo(user) != null).forEach(vs -> warnings.put(Canonical.of(vs), Standing.of(vs).relativeTo(user)));
 		return new ExpansionWriter.DrawnOn(
-				expansion.sources().stream().map(s -> s.version() == null ? s.system() : s.system() + "|" + s.version()).toList(),
+				expansion.used().stream().map(s -> s.version() == null ? s.system() : s.system() + "|" + s.version()).toList(),
 				codeSystems.stream().flatMap(cs -> cs.appliedSupplements().stream()).distinct().toList(),
 				// a value set contained in the one expanded is part of it, not another value set it used
 				expansion.imports().stream().filter(vs -> valueSet.getContained().stream().noneMatch(c -> c == vs))
 						.map(Canonical::of).toList(), warnings,
 				codeSystems.stream().filter(CodeSystemIndex::isWithheld).map(cs -> Messages.WITHHELD_NOTICE.text(cs.canonical())).distinct().toList(),
-				codeSystems.stream().filter(CodeSystemIndex::isFragment).toList());
+				codeSystems.stream().filter(CodeSystemIndex::isFragment).toList(), ValueSetExpander.versionsMatch(valueSet));
 	}
 }

@@ -23,6 +23,8 @@ public final class Expansion {
 	/** By system, then code: one ExpansionEntry, or a List of them for a code listed more than once (rare, so not a list per code). */
 	private final Map<String, Map<String, Object>> byKey;
 	private final Set<Source> sources;
+	/** The code system versions the value set was worked out from: those of its codes, and any read for none (an exclude, a filter matching nothing). */
+	private final Set<Source> used;
 	/** The sources the value set names a version (or pattern) for; the others take the latest or a default. */
 	private final Set<Source> pinned;
 	/** The value sets this one imports (compose.include.valueSet), directly or through others. */
@@ -30,9 +32,10 @@ public final class Expansion {
 	/** Keyed by identity: CodeSystemIndex keeps Object's equals. */
 	private final Map<CodeSystemIndex, Placement> placements = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private Expansion(List<ExpansionEntry> entries, Map<String, Map<String, Object>> byKey, Set<Source> sources, Set<Source> pinned,
-			List<org.hl7.fhir.r4.model.ValueSet> imports) {
+	private Expansion(List<ExpansionEntry> entries, Map<String, Map<String, Object>> byKey, Set<Source> sources, Set<Source> used,
+			Set<Source> pinned, List<org.hl7.fhir.r4.model.ValueSet> imports) {
 		this.entries = entries;
+		this.used = used;
 		this.imports = imports;
 		this.byKey = byKey;
 		this.sources = sources;
@@ -45,6 +48,11 @@ public final class Expansion {
 
 	/** The expansion of {@code entries}, drawn in part from the value sets {@code imports}. */
 	public static Expansion of(List<ExpansionEntry> entries, List<org.hl7.fhir.r4.model.ValueSet> imports) {
+		return of(entries, imports, List.of());
+	}
+
+	/** As above, worked out from the code system versions {@code read} (in the order read), whether or not codes came of them. */
+	public static Expansion of(List<ExpansionEntry> entries, List<org.hl7.fhir.r4.model.ValueSet> imports, java.util.Collection<Source> read) {
 		Set<Source> sources = new LinkedHashSet<>();
 		Set<Source> pinned = new java.util.HashSet<>();
 		// by system, then by code: no "system|code" string per entry, which for a million codes is 100 MB
@@ -58,7 +66,10 @@ public final class Expansion {
 			bySystem.computeIfAbsent(e.system(), k -> new HashMap<>())
 					.merge(e.concept().code(), e, (a, b) -> java.util.stream.Stream.concat(listOf(a).stream(), listOf(b).stream()).toList());
 		}
-		return new Expansion(List.copyOf(entries), bySystem, java.util.Collections.unmodifiableSet(sources), Set.copyOf(pinned), List.copyOf(imports));
+		Set<Source> used = new LinkedHashSet<>(read);
+		used.addAll(sources);
+		return new Expansion(List.copyOf(entries), bySystem, java.util.Collections.unmodifiableSet(sources),
+				java.util.Collections.unmodifiableSet(used), Set.copyOf(pinned), List.copyOf(imports));
 	}
 
 	/** Whether the value set named the version of {@code source} (rather than taking the latest or a default). */
@@ -72,6 +83,11 @@ public final class Expansion {
 
 	public Set<Source> sources() {
 		return sources;
+	}
+
+	/** Every code system version the value set was worked out from, as an expansion's used-codesystem names them. */
+	public Set<Source> used() {
+		return used;
 	}
 
 	public List<ExpansionEntry> entries() {

@@ -42,4 +42,9 @@ public record ExpansionEntry(String system, String version, Concept concept, Str
 	public String key() {
 		return system + "|" + concept.code();
 	}
+
+	/** The entry's identity when each version's code is a member of its own (see ValueSetExpander.versionsMatch). */
+	public String versionedKey() {
+		return system + "|" + version + "#" + concept.code();
+	}
 }

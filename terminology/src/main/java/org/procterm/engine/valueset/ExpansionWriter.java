@@ -54,7 +54,7 @@ public final class ExpansionWriter {
 	static final String UNCLOSED_REASON = "http://hl7.org/fhir/StructureDefinition/valueset-unclosed-reason";
 
 	record DrawnOn(List<String> codeSystems, List<String> supplements, List<String> valueSets, Map<String, String> warnings,
-			List<String> withheld, List<CodeSystemIndex> fragments) {}
+			List<String> withheld, List<CodeSystemIndex> fragments, boolean versionsMatch) {}
 
 	static ValueSet write(ValueSet source, ExpansionRequest request, List<ExpansionEntry> page, int total, CodeSystems codeSystems,
 			DrawnOn drawnOn) {
@@ -101,6 +101,8 @@ public final class ExpansionWriter {
 			expansion.addParameter().setName("excludeNotForUI").setValue(new BooleanType(true));
 		}
 		request.excludeSystems().forEach(s -> expansion.addParameter().setName("exclude-system").setValue(new UriType(s)));
+		request.versions().valueSets().forEach((url, version) ->
+				expansion.addParameter().setName("default-valueset-version").setValue(new UriType(url + "|" + version)));
 		// a default or a check shaped the expansion only where an include left the version open; a force always does
 		Set<String> open = source.getCompose().getInclude().stream().filter(i -> i.hasSystem() && !i.hasVersion())
 				.map(ValueSet.ConceptSetComponent::getSystem).collect(java.util.stream.Collectors.toSet());
@@ -163,6 +165,9 @@ public final class ExpansionWriter {
 		drawnOn.valueSets().forEach(s -> expansion.addParameter().setName("used-valueset").setValue(new UriType(s)));
 		drawnOn.warnings().forEach((canonical, standing) -> expansion.addParameter().setName("warning-" + standing).setValue(new UriType(canonical)));
 		drawnOn.withheld().forEach(notice -> expansion.addParameter().setName("warning-withheld").setValue(new StringType(notice)));
+		if (drawnOn.versionsMatch()) { // a code was one member across versions: said, as HL7's servers say it
+			expansion.addParameter().setName("versionsMatch").setValue(new BooleanType(true));
+		}
 		// a fragment lists only some of its codes, so the expansion may lack members: HL7's "unclosed" marks say so
 		for (CodeSystemIndex fragment : drawnOn.fragments()) {
 			expansion.addParameter().setName("used-fragment").setValue(new UriType(fragment.canonical()));

@@ -18,9 +18,11 @@ import org.hl7.fhir.r4.model.ValueSet.ConceptSetFilterComponent;
 import org.procterm.engine.Canonical;
 import org.procterm.engine.ContentSource;
 import org.procterm.engine.Deadline;
+import org.procterm.engine.Message;
 import org.procterm.engine.Messages;
 import org.procterm.engine.TerminologyException;
 import org.procterm.engine.UnknownCodeSystemException;
+import org.procterm.engine.UnknownValueSetException;
 import org.procterm.engine.VersionRules;
 import org.procterm.engine.codesystem.CodeSystemIndex;
 import org.procterm.engine.codesystem.Concept;
@@ -38,6 +40,8 @@ public final class ValueSetExpander {
 	private final Deadline deadline;
 	/** The value sets imported along the way (compose.include.valueSet), by canonical, in the order met. */
 	private final Map<String, ValueSet> imported = new LinkedHashMap<>();
+	/** The code system versions read along the way, for includes and excludes, in the order read. */
+	private final Set<Expansion.Source> read = new java.util.LinkedHashSet<>();
 
 	public ValueSetExpander(ContentSource source, int maxSize, VersionRules versions, Deadline deadline) {
 		this.source = source;
@@ -48,6 +52,40 @@ public final class ValueSetExpander {
 
 	public List<ExpansionEntry> expand(ValueSet valueSet) {
 		return expand(valueSet, new ArrayDeque<>());
+	}
+
+	/**
+	 * Whether a code is the same member whatever version of its code system it comes from (HL7's
+	 * {@code versionsMatch}). A value set may say so in a {@code valueset-expansion-parameter} on its
+	 * compose. Otherwise each version's code is a member of its own (a value set of two versions lists
+	 * both), except in the one shape whose only sense is a difference of versions: includes and
+	 * excludes all of one code system, each naming a version, none the same (include 2.0.0, exclude
+	 * 1.0.0: the codes new in 2.0.0), as HL7's reference expander reads it.
+	 */
+	public static boolean versionsMatch(ValueSet valueSet) {
+		String stated = ExpandOperation.compositionParameter(valueSet, "versionsMatch");
+		if (stated != null) {
+			return "true".equals(stated);
+		}
+		return versionDifference(valueSet);
+	}
+
+	/** The shape read as a difference of versions: see {@link #versionsMatch}. */
+	private static boolean versionDifference(ValueSet valueSet) {
+		List<ConceptSetComponent> includes = valueSet.getCompose().getInclude();
+		List<ConceptSetComponent> excludes = valueSet.getCompose().getExclude();
+		if (includes.isEmpty() || excludes.isEmpty()) {
+			return false;
+		}
+		String system = includes.get(0).getSystem();
+		Predicate<ConceptSetComponent> versioned = set -> system != null && system.equals(set.getSystem()) && set.hasVersion();
+		return includes.stream().allMatch(versioned) && excludes.stream().allMatch(versioned)
+				&& includes.stream().noneMatch(i -> excludes.stream().anyMatch(e -> e.getVersion().equals(i.getVersion())));
+	}
+
+	/** The code system versions the last {@link #expand} read, whether or not codes came of them. */
+	public List<Expansion.Source> codeSystemsRead() {
+		return List.copyOf(read);
 	}
 
 	/** The value sets the last {@link #expand} imported, directly or through others, in the order met. */
@@ -61,7 +99,7 @@ public final class ValueSetExpander {
 		if (path.contains(name)) {
 			List<String> pathway = new ArrayList<>(path);
 			java.util.Collections.reverse(pathway); // the deque holds the latest first
-			throw TerminologyException.circular(Messages.VALUE_SET_CIRCULAR.text(name, String.join(", ", pathway)));
+			throw TerminologyException.circular(Messages.VALUE_SET_CIRCULAR.say(name, String.join(", ", pathway)));
 		}
 		if (!valueSet.hasCompose()) {
 			if (valueSet.hasExpansion()) {
@@ -71,11 +109,12 @@ public final class ValueSetExpander {
 		}
 		path.push(name);
 		try {
+			boolean acrossVersions = versionsMatch(valueSet);
 			Map<String, ExpansionEntry> result = new LinkedHashMap<>();
 			List<ConceptSetComponent> includes = valueSet.getCompose().getInclude();
 			for (int i = 0; i < includes.size(); i++) {
 				for (ExpansionEntry e : conceptSet(valueSet, includes.get(i), path, "ValueSet.compose.include[" + i + "]")) {
-					result.putIfAbsent(e.key(), e);
+					result.putIfAbsent(acrossVersions ? e.key() : e.versionedKey(), e);
 					if (result.size() > maxSize) {
 						throw TerminologyException.tooCostly(Messages.VALUE_SET_TOO_LARGE.text(name, maxSize));
 					}
@@ -83,7 +122,8 @@ public final class ValueSetExpander {
 			}
 			List<ConceptSetComponent> excludes = valueSet.getCompose().getExclude();
 			for (int i = 0; i < excludes.size(); i++) {
-				conceptSet(valueSet, excludes.get(i), path, "ValueSet.compose.exclude[" + i + "]").forEach(e -> result.remove(e.key()));
+				conceptSet(valueSet, excludes.get(i), path, "ValueSet.compose.exclude[" + i + "]")
+						.forEach(e -> result.remove(acrossVersions ? e.key() : e.versionedKey()));
 			}
 			if (valueSet.getCompose().hasInactive() && !valueSet.getCompose().getInactive()) {
 				result.values().removeIf(e -> e.concept().inactive()); // compose.inactive=false: the value set holds active codes only
@@ -125,20 +165,25 @@ public final class ValueSetExpander {
 			return owner.getContained().stream()
 					.filter(r -> r instanceof ValueSet && id.equals(r.getIdElement().getIdPart().replace("#", "")))
 					.map(r -> (ValueSet) r).findFirst()
-					.orElseThrow(() -> TerminologyException.notFound(Messages.VALUE_SET_NOT_FOUND.text(reference,
+					.orElseThrow(() -> TerminologyException.notFound(Messages.VALUE_SET_NOT_FOUND.say(reference,
 							": the ValueSet contains no resource with id '" + id + "'")));
 		}
 		Canonical ref = Canonical.parse(reference);
+		String pinned = ref.version() == null ? versions.valueSets().get(ref.url()) : null;
+		if (pinned != null) { // the request names the version to import (default-valueset-version)
+			return source.valueSet(ref.url(), pinned, null).orElseThrow(() -> new UnknownValueSetException(
+					Messages.IMPORT_VERSION_NOT_FOUND.say(ref.url(), pinned), ref.url() + "|" + pinned));
+		}
 		return source.valueSet(ref.url(), ref.version(), versions.date()).orElseThrow(() -> TerminologyException.notFound(
-				Messages.VALUE_SET_NOT_FOUND.text(ref, versions.date() == null || ref.version() != null ? "" : " in effect on " + versions.date())));
+				Messages.VALUE_SET_NOT_FOUND.say(ref, versions.date() == null || ref.version() != null ? "" : " in effect on " + versions.date())));
 	}
 
 	private TerminologyException unknownCodeSystem(String system, String version) {
 		List<String> known = source.codeSystemVersions(system);
 		if (known.isEmpty()) {
-			return new UnknownCodeSystemException(Messages.CANNOT_EXPAND_UNKNOWN_SYSTEM.text(system), system, null);
+			return new UnknownCodeSystemException(Messages.CANNOT_EXPAND_UNKNOWN_SYSTEM.say(system), system, null);
 		}
-		return new UnknownCodeSystemException(Messages.CANNOT_EXPAND_UNKNOWN_VERSION.text(system, version == null ? "" : " version '" + version + "'",
+		return new UnknownCodeSystemException(Messages.CANNOT_EXPAND_UNKNOWN_VERSION.say(system, version == null ? "" : " version '" + version + "'",
 				version == null && versions.date() != null ? " in effect on " + versions.date() : "", VersionRules.orList(known)), system, version);
 	}
 
@@ -146,11 +191,12 @@ public final class ValueSetExpander {
 		String system = set.getSystem();
 		String version = versions.choose(system, set.hasVersion() ? set.getVersion() : null);
 		CodeSystemIndex cs = source.codeSystem(system, version, versions.date()).orElseThrow(() -> unknownCodeSystem(system, version));
+		read.add(new Expansion.Source(cs.url(), cs.version()));
 		if (cs.isSupplement()) {
 			throw TerminologyException.invalid("CodeSystem " + cs.canonical() + " is a supplement, so a value set cannot include codes from it;"
 					+ " include " + cs.supplements() + " and name the supplement with the valueset-supplement extension or useSupplement");
 		}
-		String rejected = versions.checkFailure(cs.url(), cs.version());
+		Message rejected = versions.checkFailure(cs.url(), cs.version());
 		if (rejected != null) {
 			throw TerminologyException.versionRejected(rejected);
 		}

@@ -257,10 +257,24 @@ class ValidateCodeTest {
 		assertEquals(ValidationIssue.Severity.INFORMATION, r.issues().get(2).severity(), "that one coding is not in it is a note");
 		assertEquals(null, r.code(), "no coding was accepted, so none is answered");
 
-		ValidationResult oneGood = engine.context().validateInValueSet(all, List.of(new CodingCheck(Fixtures.SYSTEM, null, "77777", null, "CodeableConcept.coding[0]"),
-				new CodingCheck(Fixtures.SYSTEM, null, "10010", null, "CodeableConcept.coding[1]")), ValidationOptions.DEFAULT);
-		assertTrue(oneGood.valid());
+		ValidationResult oneGood = engine.context().validateInValueSet(all, List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", null, "CodeableConcept.coding[0]"),
+				new CodingCheck("http://nowhere.example", null, "1", null, "CodeableConcept.coding[1]")), ValidationOptions.DEFAULT);
+		assertTrue(oneGood.valid(), "a coding of a code system not held cannot be judged, so it does not spoil the one in the value set");
 		assertEquals("10010", oneGood.code());
+		assertTrue(oneGood.issues().stream().noneMatch(ValidationIssue::isError), oneGood.issues().toString());
+	}
+
+	@Test
+	void aConceptCarryingAnUnknownCodeIsInvalidEvenWithAnotherCodingInTheValueSet() {
+		ValueSet all = Fixtures.allProcedures();
+		ValidationResult r = engine.context().validateInValueSet(all, List.of(new CodingCheck(Fixtures.SYSTEM, null, "77777", null, "CodeableConcept.coding[0]"),
+				new CodingCheck(Fixtures.SYSTEM, null, "10010", null, "CodeableConcept.coding[1]")), ValidationOptions.DEFAULT);
+		assertFalse(r.valid(), "a concept must not carry a code its code system does not have");
+		assertEquals("10010", r.code(), "the coding in the value set answers");
+		assertEquals(List.of("invalid-code", "this-code-not-in-vs"), r.issues().stream().map(i -> i.txType().code()).toList());
+		assertEquals(ValidationIssue.Severity.ERROR, r.issues().get(0).severity());
+		assertEquals("Unknown_Code_in_Version", r.issues().get(0).messageId(), "named by HL7's key for the message");
+		assertEquals(ValidationIssue.Severity.INFORMATION, r.issues().get(1).severity());
 	}
 
 	@Test
@@ -346,5 +360,25 @@ class ValidateCodeTest {
 		assertEquals(List.of(ValidationIssue.Severity.ERROR, ValidationIssue.Severity.WARNING),
 				unknown.issues().stream().map(ValidationIssue::severity).toList(), "unknown version, then the versionless include's latest");
 		assertTrue(unknown.issues().get(0).text().endsWith("Valid versions: 2025 or 2026"), unknown.issues().get(0).text());
+	}
+	@Test
+	void aCodingNamingNoVersionIsRightIfRightInAnyVersionTheValueSetHoldsItIn() {
+		TerminologyEngine dated = Fixtures.datedVersions(); // 10010 reads "Old wording" in 2025
+		ValueSet both = Fixtures.inline(c -> {
+			c.addInclude().setSystem(Fixtures.SYSTEM).setVersion("2025");
+			c.addInclude().setSystem(Fixtures.SYSTEM).setVersion("2026");
+		});
+		ValidationResult current = dated.context().validateInValueSet(both,
+				List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", "Osteotomy of spine, neck")), ValidationOptions.DEFAULT);
+		assertTrue(current.valid());
+		assertEquals("2026", current.version(), "the newest version holding it answers");
+		ValidationResult older = dated.context().validateInValueSet(both,
+				List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", "Old wording")), ValidationOptions.DEFAULT);
+		assertTrue(older.valid(), older.issues().toString());
+		assertEquals("2025", older.version(), "right in 2025's wording, so 2025 answers");
+		ValidationResult neither = dated.context().validateInValueSet(both,
+				List.of(new CodingCheck(Fixtures.SYSTEM, null, "10010", "No such wording")), ValidationOptions.DEFAULT);
+		assertFalse(neither.valid());
+		assertEquals("2026", neither.version(), "wrong in every version: the newest says why");
 	}
 }

@@ -134,6 +134,98 @@ class ExpandTest {
 				ValidationOptions.DEFAULT).valid(), "the retired code is not in this value set");
 	}
 
+	/** Two versions of the procedures: 2025, and 2026 with one code more (10030). */
+	private static TerminologyEngine twoVersions() {
+		TerminologyEngine engine = Fixtures.engine();
+		org.hl7.fhir.r4.model.CodeSystem older = Fixtures.procedures();
+		older.setVersion("2025");
+		engine.putCodeSystem("CodeSystem/older", older);
+		org.hl7.fhir.r4.model.CodeSystem newer = Fixtures.procedures();
+		newer.addConcept().setCode("10030").setDisplay("New spine procedure");
+		engine.putCodeSystem("CodeSystem/procedures", newer);
+		return engine;
+	}
+
+	private static List<String> versionedCodes(ValueSet expansion) {
+		return expansion.getExpansion().getContains().stream().map(c -> c.getVersion() + "#" + c.getCode()).sorted().toList();
+	}
+
+	@Test
+	void aValueSetOfTwoVersionsListsACodeOnceForEachVersion() {
+		ValueSet both = Fixtures.inline(c -> {
+			c.addInclude().setSystem(Fixtures.SYSTEM).setVersion("2025");
+			c.addInclude().setSystem(Fixtures.SYSTEM).setVersion("2026");
+		});
+		ValueSet out = twoVersions().context().expand(both, ExpansionRequest.all());
+		assertEquals(15, out.getExpansion().getTotal(), "7 codes of 2025 and 8 of 2026");
+		assertTrue(versionedCodes(out).containsAll(List.of("2025#10010", "2026#10010", "2026#10030")));
+		assertEquals(List.of(Fixtures.SYSTEM + "|2025", Fixtures.SYSTEM + "|2026"), parameters(out, "used-codesystem"));
+	}
+
+	@Test
+	void excludingOneVersionFromAnotherLeavesTheCodesNewInIt() {
+		ValueSet difference = Fixtures.inline(c -> {
+			c.addInclude().setSystem(Fixtures.SYSTEM).setVersion("2026");
+			c.addExclude().setSystem(Fixtures.SYSTEM).setVersion("2025");
+		});
+		ValueSet out = twoVersions().context().expand(difference, ExpansionRequest.all());
+		assertEquals(List.of("2026#10030"), versionedCodes(out));
+		assertEquals(List.of("true"), parameters(out, "versionsMatch"), "the codes were matched across versions, and it says so");
+		assertEquals(List.of(Fixtures.SYSTEM + "|2026", Fixtures.SYSTEM + "|2025"), parameters(out, "used-codesystem"),
+				"the version excluded was used too");
+
+		org.hl7.fhir.r4.model.Extension parameter = difference.getCompose().addExtension()
+				.setUrl("http://hl7.org/fhir/StructureDefinition/valueset-expansion-parameter");
+		parameter.addExtension("name", new org.hl7.fhir.r4.model.CodeType("versionsMatch"));
+		parameter.addExtension("value", new org.hl7.fhir.r4.model.StringType("false"));
+		ValueSet versionByVersion = twoVersions().context().expand(difference, ExpansionRequest.all());
+		assertEquals(8, versionByVersion.getExpansion().getTotal(), "with versionsMatch=false, 2025's codes are not 2026's");
+		assertEquals(List.of(), parameters(versionByVersion, "versionsMatch"));
+	}
+
+	@Test
+	void aPropertyWithFhirsNotSelectableUriMarksCodesAbstractWhateverItsCode() {
+		org.hl7.fhir.r4.model.CodeSystem renamed = Fixtures.procedures();
+		renamed.addProperty().setCode("not-selectable").setUri("http://hl7.org/fhir/concept-properties#notSelectable")
+				.setType(org.hl7.fhir.r4.model.CodeSystem.PropertyType.BOOLEAN);
+		renamed.addConcept().setCode("GROUP").setDisplay("A grouping").addProperty().setCode("not-selectable")
+				.setValue(new org.hl7.fhir.r4.model.BooleanType(true));
+		engine.putCodeSystem("CodeSystem/procedures", renamed);
+		ValueSet out = expand(Fixtures.allProcedures(), null, 0, null);
+		assertTrue(out.getExpansion().getContains().stream().filter(c -> c.getCode().equals("GROUP")).findFirst().orElseThrow().getAbstract());
+	}
+
+	@Test
+	void aFilterMatchingNothingStillNamesTheCodeSystemItUsed() {
+		ValueSet none = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter().setProperty("region")
+				.setOp(ValueSet.FilterOperator.EQUAL).setValue("nowhere"));
+		ValueSet out = engine.context().expand(none, ExpansionRequest.all());
+		assertEquals(0, out.getExpansion().getTotal());
+		assertEquals(List.of(Fixtures.SYSTEM + "|2026"), parameters(out, "used-codesystem"));
+	}
+
+	@Test
+	void defaultValueSetVersionChoosesTheVersionOfAnImportThatNamesNone() {
+		ValueSet knee1 = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addConcept().setCode("20010"));
+		knee1.setUrl("http://example.org/vs/knee").setVersion("1");
+		ValueSet knee2 = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addConcept().setCode("KNEE"));
+		knee2.setUrl("http://example.org/vs/knee").setVersion("2");
+		engine.putValueSet("ValueSet/knee1", knee1);
+		engine.putValueSet("ValueSet/knee2", knee2);
+		ValueSet importer = Fixtures.inline(c -> c.addInclude().addValueSet("http://example.org/vs/knee"));
+		assertEquals(List.of("KNEE"), codes(engine.context().expand(importer, ExpansionRequest.all())), "the latest, unless told");
+		VersionRules pinned = VersionRules.NONE.withValueSetVersions(List.of("http://example.org/vs/knee|1"));
+		ValueSet out = engine.context().expand(importer, ExpansionRequest.builder().versions(pinned).build());
+		assertEquals(List.of("20010"), codes(out));
+		assertEquals(List.of("http://example.org/vs/knee|1"), parameters(out, "default-valueset-version"));
+		VersionRules missing = VersionRules.NONE.withValueSetVersions(List.of("http://example.org/vs/knee|3"));
+		TerminologyException e = assertThrows(TerminologyException.class,
+				() -> engine.context().expand(importer, ExpansionRequest.builder().versions(missing).build()));
+		assertEquals(TerminologyException.Problem.NOT_FOUND, e.problem());
+		assertEquals("Unable to find included value set 'http://example.org/vs/knee' version '3'", e.getMessage());
+		assertEquals("VS_EXP_IMPORT_UNK_PINNED", e.messageId());
+	}
+
 	private static List<String> parameters(ValueSet expansion, String name) {
 		return expansion.getExpansion().getParameter().stream().filter(p -> p.getName().equals(name))
 				.map(p -> p.getValue().primitiveValue()).toList();
@@ -162,14 +254,21 @@ class ExpandTest {
 	}
 
 	@Test
-	void draftOrExperimentalContentIsFlaggedInTheExpansion() {
+	void contentNotFitForUseIsFlaggedUnlessTheValueSetUsingItIsNoBetter() {
 		org.hl7.fhir.r4.model.CodeSystem draft = Fixtures.procedures();
 		draft.setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.DRAFT);
 		engine.putCodeSystem("CodeSystem/procedures", draft);
+		ValueSet active = Fixtures.allProcedures();
+		assertEquals(List.of(Fixtures.SYSTEM + "|2026"), parameters(expand(active, null, 0, null), "warning-draft"));
+		ValueSet draftValueSet = Fixtures.allProcedures().setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.DRAFT);
+		assertEquals(List.of(), parameters(expand(draftValueSet, null, 0, null), "warning-draft"),
+				"a draft value set of a draft code system says nothing new by calling either draft");
 		ValueSet experimental = Fixtures.allProcedures().setExperimental(true);
-		ValueSet out = expand(experimental, null, 0, null);
-		assertEquals(List.of(Fixtures.SYSTEM + "|2026"), parameters(out, "warning-draft"));
-		assertEquals(List.of(Fixtures.VS_ALL + "|1"), parameters(out, "warning-experimental"));
+		assertEquals(List.of(), parameters(expand(experimental, null, 0, null), "warning-experimental"), "a value set is not flagged to itself");
+		ValueSet deprecated = Fixtures.allProcedures();
+		deprecated.addExtension("http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status", new org.hl7.fhir.r4.model.CodeType("deprecated"));
+		assertEquals(List.of(Fixtures.VS_ALL + "|1"), parameters(expand(deprecated, null, 0, null), "warning-deprecated"),
+				"deprecated is told always, whoever uses it");
 		ValueSet inGoodStanding = Fixtures.engine().context().expand(Fixtures.allProcedures(), ExpansionRequest.all());
 		assertTrue(inGoodStanding.getExpansion().getParameter().stream().noneMatch(p -> p.getName().startsWith("warning-")),
 				"content in good standing is not flagged");
