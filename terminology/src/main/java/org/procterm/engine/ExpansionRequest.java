@@ -61,9 +61,9 @@ public record ExpansionRequest(String filter, Integer offset, Integer count, boo
 		return Boolean.TRUE.equals(activeOnly);
 	}
 
-	/** Every code, from the start, with nothing left out: what HAPI's own terminology calls ask for. */
+	/** Every code, from the start, with nothing left out, as a flat list: what HAPI's own terminology calls ask for. */
 	public static ExpansionRequest all() {
-		return builder().offset(0).activeOnly(false).build();
+		return builder().offset(0).activeOnly(false).excludeNested(true).build();
 	}
 
 	public static Builder builder() {

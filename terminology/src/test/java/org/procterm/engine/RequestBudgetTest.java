@@ -70,5 +70,8 @@ class RequestBudgetTest {
 		assertEquals(TerminologyException.Problem.TOO_COSTLY, e.problem());
 		assertTrue(e.getMessage().contains("excludeNested=true"), e.getMessage());
 		assertEquals(5000, engine.context().expand(all, ExpansionRequest.all()).getExpansion().getContains().size(), "flat, it is served");
+		ExpansionRequest unasked = ExpansionRequest.builder().offset(0).activeOnly(false).build();
+		assertEquals(5000, engine.context().expand(all, unasked).getExpansion().getContains().size(),
+				"nesting not asked for: a hierarchy too deep to nest comes back flat, not refused");
 	}
 }

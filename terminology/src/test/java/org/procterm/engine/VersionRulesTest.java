@@ -93,7 +93,8 @@ class VersionRulesTest {
 			c.addInclude().setSystem(Fixtures.SYSTEM).setVersion("2026").addConcept().setCode("10020");
 		});
 		ValueSet out = engine.context().expand(mixed, ExpansionRequest.builder().offset(0).activeOnly(false).build());
-		assertEquals(List.of("2025", "2026"), out.getExpansion().getContains().stream().map(ValueSet.ValueSetExpansionContainsComponent::getVersion).toList());
+		assertEquals(List.of("2026", "2025"), out.getExpansion().getContains().stream().map(ValueSet.ValueSetExpansionContainsComponent::getVersion).toList(),
+				"each code names its version, the newest version's include first");
 
 		ValueSet one = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().offset(0).activeOnly(false).build());
 		assertFalse(one.getExpansion().getContainsFirstRep().hasVersion(), "one version is named once, in used-codesystem");

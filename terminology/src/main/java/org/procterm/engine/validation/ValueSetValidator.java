@@ -234,7 +234,10 @@ public final class ValueSetValidator {
 		List<Expansion.Source> holding = drawn.stream().filter(s -> listed.stream().anyMatch(e -> Objects.equals(e.version(), s.version())))
 				.sorted(Comparator.comparing(Expansion.Source::version, Comparator.nullsFirst(org.procterm.engine.VersionOrder.INSTANCE)).reversed())
 				.toList();
-		Expansion.Source source = holding.isEmpty() ? drawn.get(0) : holding.get(0);
+		// held in none: the newest version drawn on says why
+		Expansion.Source source = holding.isEmpty() ? drawn.stream()
+				.max(Comparator.comparing(Expansion.Source::version, Comparator.nullsFirst(org.procterm.engine.VersionOrder.INSTANCE))).orElseThrow()
+				: holding.get(0);
 		if (check.version() == null) {
 			// a coding that names no version is right if it is right in any version the value set holds it in (the
 			// newest such answers); when it is right in none, the newest version's answer says why
@@ -301,7 +304,9 @@ public final class ValueSetValidator {
 		member |= !expression && inSystem.valid() && inSystem.display() == null
 				&& inSystem.issues().stream().anyMatch(i -> i.txType() == TxIssueType.INVALID_CODE)
 				&& includes.wholeSystems().contains(check.system());
-		if (member && !(activeOnly && inSystem.inactive())) {
+		// a code that is abstract where abstract codes are refused (abstract=false) is not taken as a member either (HL7's answer)
+		boolean abstractRefused = !options.abstractAllowed() && members.find(check.system(), code).stream().anyMatch(e -> e.concept().notSelectable());
+		if (member && !(activeOnly && inSystem.inactive()) && !abstractRefused) {
 			// the value set's own mark on the code (deprecated, withdrawn...): the code stays valid, with a note
 			List<ValidationIssue> marks = members.find(check.system(), code).stream().map(ExpansionEntry::mark).filter(Objects::nonNull)
 					.map(m -> ValidationIssue.warning(IssueType.BUSINESSRULE, TxIssueType.CODE_COMMENT,

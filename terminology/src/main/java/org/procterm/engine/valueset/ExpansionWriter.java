@@ -143,15 +143,10 @@ public final class ExpansionWriter {
 					ext.addExtension("value", value.copy());
 				}
 			}
-			if (nested) {
-				written.put(e.key(), c);
-			} else {
-				expansion.addContains(c);
-			}
+			written.put(e.versionedKey(), c);
 		}
-		if (nested) {
-			nest(page, written).forEach(expansion::addContains);
-		}
+		List<ValueSetExpansionContainsComponent> top = nested ? nest(page, written, request.excludeNested() == null) : null;
+		(top != null ? top : written.values()).forEach(expansion::addContains);
 		declared.forEach((code, uri) -> {
 			Extension ext = expansion.addExtension().setUrl(EXPANSION_PROPERTY);
 			ext.addExtension("code", new CodeType(code));
@@ -217,14 +212,26 @@ public final class ExpansionWriter {
 	}
 
 	/**
-	 * Whether the codes are written as their code system's hierarchy: only when the client said
-	 * {@code excludeNested=false}, the answer is the whole expansion (nesting a page or a filtered
-	 * list would hide where its codes sit), and the value set selects whole code systems or
-	 * filters on them. A value set that lists its codes gets them back as listed, flat.
+	 * Whether the codes are written as their code system's hierarchy. Never when the client said
+	 * {@code excludeNested=true}, nor for less than the whole expansion (nesting a page or a text
+	 * search's ranked matches would hide where its codes sit), nor for a value set that lists its
+	 * codes (they come back as listed). When the client said {@code excludeNested=false}, any other
+	 * value set nests. When it said nothing, a value set nests only where its expansion is one code
+	 * system's hierarchy, as HL7's reference expander decides: a single include of a whole code
+	 * system or of one filter on it, with no exclude and no imported value set; a value set that
+	 * combines several sources is flat.
 	 */
 	private static boolean nests(ValueSet source, ExpansionRequest request) {
-		return Boolean.FALSE.equals(request.excludeNested()) && request.filter() == null && request.count() == null
-				&& request.start() == 0 && source.getCompose().getInclude().stream().noneMatch(i -> i.hasConcept());
+		List<ValueSet.ConceptSetComponent> includes = source.getCompose().getInclude();
+		if (Boolean.TRUE.equals(request.excludeNested()) || request.filter() != null || request.count() != null || request.start() != 0
+				|| includes.stream().anyMatch(ValueSet.ConceptSetComponent::hasConcept)) {
+			return false;
+		}
+		if (Boolean.FALSE.equals(request.excludeNested())) {
+			return true;
+		}
+		return includes.size() == 1 && !includes.get(0).hasValueSet() && includes.get(0).getFilter().size() <= 1
+				&& !source.getCompose().hasExclude();
 	}
 
 	/**
@@ -233,18 +240,24 @@ public final class ExpansionWriter {
 	 * parent that would make a loop (a code system whose hierarchy has a cycle) is passed over.
 	 */
 	private static List<ValueSetExpansionContainsComponent> nest(List<ExpansionEntry> page,
-			Map<String, ValueSetExpansionContainsComponent> written) {
+			Map<String, ValueSetExpansionContainsComponent> written, boolean byDefault) {
 		Map<String, String> parentOf = new java.util.HashMap<>();
 		for (ExpansionEntry e : page) {
 			for (String parent : e.concept().parents()) {
-				String key = e.system() + "|" + parent;
-				if (written.containsKey(key) && !reaches(parentOf, key, e.key())) {
-					parentOf.put(e.key(), key);
+				String key = e.system() + "|" + e.version() + "#" + parent; // as ExpansionEntry.versionedKey
+				if (written.containsKey(key) && !reaches(parentOf, key, e.versionedKey())) {
+					parentOf.put(e.versionedKey(), key);
 					break;
 				}
 			}
 		}
-		checkDepth(parentOf);
+		int depth = depth(parentOf);
+		if (depth > MAX_NESTING) {
+			if (byDefault) {
+				return null; // nesting was this server's choice, not the client's: a hierarchy too deep to write comes back flat
+			}
+			throw TerminologyException.tooCostly(Messages.NESTING_TOO_DEEP.text(depth, MAX_NESTING));
+		}
 		List<ValueSetExpansionContainsComponent> top = new java.util.ArrayList<>();
 		written.forEach((key, c) -> {
 			String parent = parentOf.get(key);
@@ -260,8 +273,9 @@ public final class ExpansionWriter {
 	/** The deepest nesting a nested expansion may have: each level is a level of the JSON or XML a client parses. */
 	static final int MAX_NESTING = 100;
 
-	/** Refuses a nested answer deeper than {@link #MAX_NESTING}; depths are counted once per code, without recursion. */
-	private static void checkDepth(Map<String, String> parentOf) {
+	/** The depth of the nesting, counted once per code without recursion, stopping once past {@link #MAX_NESTING}. */
+	private static int depth(Map<String, String> parentOf) {
+		int deepest = 0;
 		Map<String, Integer> depth = new java.util.HashMap<>();
 		java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
 		for (String start : parentOf.keySet()) {
@@ -274,10 +288,12 @@ public final class ExpansionWriter {
 			while (!path.isEmpty()) {
 				depth.put(path.pop(), ++d);
 			}
+			deepest = Math.max(deepest, d);
 			if (d > MAX_NESTING) {
-				throw TerminologyException.tooCostly(Messages.NESTING_TOO_DEEP.text(d, MAX_NESTING));
+				return d;
 			}
 		}
+		return deepest;
 	}
 
 	/** Whether following chosen parents up from {@code from} arrives at {@code target}. */

@@ -23,6 +23,7 @@ import org.procterm.engine.Messages;
 import org.procterm.engine.TerminologyException;
 import org.procterm.engine.UnknownCodeSystemException;
 import org.procterm.engine.UnknownValueSetException;
+import org.procterm.engine.VersionOrder;
 import org.procterm.engine.VersionRules;
 import org.procterm.engine.codesystem.CodeSystemIndex;
 import org.procterm.engine.codesystem.Concept;
@@ -111,9 +112,18 @@ public final class ValueSetExpander {
 		try {
 			boolean acrossVersions = versionsMatch(valueSet);
 			Map<String, ExpansionEntry> result = new LinkedHashMap<>();
-			List<ConceptSetComponent> includes = valueSet.getCompose().getInclude();
-			for (int i = 0; i < includes.size(); i++) {
-				for (ExpansionEntry e : conceptSet(valueSet, includes.get(i), path, "ValueSet.compose.include[" + i + "]")) {
+			List<ConceptSetComponent> declared = valueSet.getCompose().getInclude();
+			// includes of versions of one code system are taken newest first, so its codes list the newest version first (as
+			// HL7's reference expander orders them); otherwise in the order written (a stable sort)
+			List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, declared.size()).boxed().toList());
+			order.sort((a, b) -> {
+				ConceptSetComponent x = declared.get(a);
+				ConceptSetComponent y = declared.get(b);
+				return x.hasSystem() && x.getSystem().equals(y.getSystem()) && x.hasVersion() && y.hasVersion()
+						? VersionOrder.INSTANCE.compare(y.getVersion(), x.getVersion()) : 0;
+			});
+			for (int i : order) {
+				for (ExpansionEntry e : conceptSet(valueSet, declared.get(i), path, "ValueSet.compose.include[" + i + "]")) {
 					result.putIfAbsent(acrossVersions ? e.key() : e.versionedKey(), e);
 					if (result.size() > maxSize) {
 						throw TerminologyException.tooCostly(Messages.VALUE_SET_TOO_LARGE.text(name, maxSize));

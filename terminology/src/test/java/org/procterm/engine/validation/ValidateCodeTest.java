@@ -381,4 +381,14 @@ class ValidateCodeTest {
 		assertFalse(neither.valid());
 		assertEquals("2026", neither.version(), "wrong in every version: the newest says why");
 	}
+	@Test
+	void anAbstractCodeRefusedByAbstractFalseIsNotAMemberOfTheValueSetEither() {
+		ValidationResult r = engine.context().validateInValueSet(Fixtures.allProcedures(),
+				List.of(new CodingCheck(Fixtures.SYSTEM, null, "SPINE", null)), ValidationOptions.builder().abstractAllowed(false).build());
+		assertFalse(r.valid());
+		assertEquals(List.of("not-in-vs", "code-rule"), r.issues().stream().map(i -> i.txType().code()).toList());
+		assertEquals("Code 'http://example.org/procedures#SPINE' is abstract, and not allowed in this context", r.issues().get(1).text());
+		assertTrue(engine.context().validateInValueSet(Fixtures.allProcedures(),
+				List.of(new CodingCheck(Fixtures.SYSTEM, null, "SPINE", null)), ValidationOptions.DEFAULT).valid(), "abstract codes are allowed unless refused");
+	}
 }

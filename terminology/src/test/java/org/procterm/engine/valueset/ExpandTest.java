@@ -17,8 +17,10 @@ class ExpandTest {
 
 	private final TerminologyEngine engine = Fixtures.engine();
 
+	/** The expansion as a flat list, as most of these tests read it (nesting has tests of its own). */
 	private ValueSet expand(ValueSet vs, String filter, int offset, Integer count) {
-		return engine.context().expand(vs, ExpansionRequest.builder().filter(filter).offset(offset).count(count).activeOnly(false).build());
+		return engine.context().expand(vs, ExpansionRequest.builder().filter(filter).offset(offset).count(count).activeOnly(false)
+				.excludeNested(true).build());
 	}
 
 	private static List<String> codes(ValueSet expansion) {
@@ -122,7 +124,7 @@ class ExpandTest {
 
 	@Test
 	void activeOnlyDropsInactiveCodes() {
-		ValueSet out = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().filter("retired").offset(0).activeOnly(true).build());
+		ValueSet out = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().excludeNested(true).filter("retired").offset(0).activeOnly(true).build());
 		assertEquals(0, out.getExpansion().getTotal());
 	}
 
@@ -159,7 +161,9 @@ class ExpandTest {
 		ValueSet out = twoVersions().context().expand(both, ExpansionRequest.all());
 		assertEquals(15, out.getExpansion().getTotal(), "7 codes of 2025 and 8 of 2026");
 		assertTrue(versionedCodes(out).containsAll(List.of("2025#10010", "2026#10010", "2026#10030")));
-		assertEquals(List.of(Fixtures.SYSTEM + "|2025", Fixtures.SYSTEM + "|2026"), parameters(out, "used-codesystem"));
+		assertEquals(List.of(Fixtures.SYSTEM + "|2026", Fixtures.SYSTEM + "|2025"), parameters(out, "used-codesystem"));
+		assertEquals(List.of("2026", "2025"), out.getExpansion().getContains().stream().filter(c -> c.getCode().equals("10010"))
+				.map(ValueSet.ValueSetExpansionContainsComponent::getVersion).toList(), "the newest version's code first");
 	}
 
 	@Test
@@ -215,12 +219,12 @@ class ExpandTest {
 		ValueSet importer = Fixtures.inline(c -> c.addInclude().addValueSet("http://example.org/vs/knee"));
 		assertEquals(List.of("KNEE"), codes(engine.context().expand(importer, ExpansionRequest.all())), "the latest, unless told");
 		VersionRules pinned = VersionRules.NONE.withValueSetVersions(List.of("http://example.org/vs/knee|1"));
-		ValueSet out = engine.context().expand(importer, ExpansionRequest.builder().versions(pinned).build());
+		ValueSet out = engine.context().expand(importer, ExpansionRequest.builder().excludeNested(true).versions(pinned).build());
 		assertEquals(List.of("20010"), codes(out));
 		assertEquals(List.of("http://example.org/vs/knee|1"), parameters(out, "default-valueset-version"));
 		VersionRules missing = VersionRules.NONE.withValueSetVersions(List.of("http://example.org/vs/knee|3"));
 		TerminologyException e = assertThrows(TerminologyException.class,
-				() -> engine.context().expand(importer, ExpansionRequest.builder().versions(missing).build()));
+				() -> engine.context().expand(importer, ExpansionRequest.builder().excludeNested(true).versions(missing).build()));
 		assertEquals(TerminologyException.Problem.NOT_FOUND, e.problem());
 		assertEquals("Unable to find included value set 'http://example.org/vs/knee' version '3'", e.getMessage());
 		assertEquals("VS_EXP_IMPORT_UNK_PINNED", e.messageId());
@@ -233,10 +237,10 @@ class ExpandTest {
 
 	@Test
 	void parametersTheClientSentAreEchoedEvenAtTheirDefaults() {
-		ValueSet sent = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().offset(0).count(2).activeOnly(false).build());
+		ValueSet sent = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().excludeNested(true).offset(0).count(2).activeOnly(false).build());
 		assertEquals(List.of("false"), parameters(sent, "activeOnly"));
 		assertEquals(List.of("0"), parameters(sent, "offset"));
-		ValueSet notSent = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().offset(null).count(2).build());
+		ValueSet notSent = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().excludeNested(true).offset(null).count(2).build());
 		assertEquals(List.of(), parameters(notSent, "activeOnly"));
 		assertEquals(List.of(), parameters(notSent, "offset"));
 	}
@@ -296,16 +300,16 @@ class ExpandTest {
 		assertEquals(List.of("es"), parameters(out, "displayLanguage"));
 		assertEquals("Osteotomía de la columna, cuello", entry(out, "10010").getDisplay());
 
-		ValueSet asked = engine.context().expand(spanish, ExpansionRequest.builder().offset(0).activeOnly(false).build().inLanguage("en"));
+		ValueSet asked = engine.context().expand(spanish, ExpansionRequest.builder().excludeNested(true).offset(0).activeOnly(false).build().inLanguage("en"));
 		assertEquals("Osteotomy of spine, neck", entry(asked, "10010").getDisplay());
 	}
 
 	@Test
 	void aLanguageListRefusingOtherLanguagesLeavesCodesWithoutATranslationWithoutADisplay() {
-		ValueSet soft = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().offset(0).activeOnly(false).build().inLanguage("es, *"));
+		ValueSet soft = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().excludeNested(true).offset(0).activeOnly(false).build().inLanguage("es, *"));
 		assertEquals("Laminectomy with rhizotomy", entry(soft, "10020").getDisplay(), "any language will do: the code system's own");
 
-		ValueSet hard = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().offset(0).activeOnly(false).build()
+		ValueSet hard = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().excludeNested(true).offset(0).activeOnly(false).build()
 				.inLanguage("es, *; q=0"));
 		assertEquals("Osteotomía de la columna, cuello", entry(hard, "10010").getDisplay());
 		assertFalse(entry(hard, "10020").hasDisplay(), "no Spanish display, and no other language is acceptable");
@@ -320,7 +324,7 @@ class ExpandTest {
 
 	@Test
 	void aDesignationShownAsTheDisplayIsReplacedInTheListByTheCodeSystemsOwnDisplay() {
-		ValueSet out = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().offset(0).includeDesignations(true).activeOnly(false).build().inLanguage("es"));
+		ValueSet out = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().excludeNested(true).offset(0).includeDesignations(true).activeOnly(false).build().inLanguage("es"));
 		var osteotomy = entry(out, "10010");
 		assertEquals("Osteotomía de la columna, cuello", osteotomy.getDisplay());
 		assertEquals(List.of("Osteotomy of spine, neck"), osteotomy.getDesignation().stream().map(d -> d.getValue()).toList());
@@ -354,10 +358,10 @@ class ExpandTest {
 	void aLargeValueSetStillPagesAndFiltersWithinTheLimit() {
 		TerminologyEngine small = new TerminologyEngine(new EngineLimits(3, java.time.Duration.ofSeconds(10)));
 		small.putCodeSystem("CodeSystem/procedures", Fixtures.procedures());
-		ValueSet page = small.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().offset(3).count(3).activeOnly(false).build());
+		ValueSet page = small.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().excludeNested(true).offset(3).count(3).activeOnly(false).build());
 		assertEquals(7, page.getExpansion().getTotal());
 		assertEquals(3, page.getExpansion().getContains().size());
-		assertEquals(2, small.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().filter("lamin").offset(0).activeOnly(false).build())
+		assertEquals(2, small.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().excludeNested(true).filter("lamin").offset(0).activeOnly(false).build())
 				.getExpansion().getTotal());
 	}
 
@@ -378,7 +382,7 @@ class ExpandTest {
 	}
 
 	private ValueSet expandWithOutputs(boolean includeDefinition, List<String> properties, List<String> designations) {
-		return engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().offset(0).activeOnly(false).build()
+		return engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().excludeNested(true).offset(0).activeOnly(false).build()
 				.withOutputs(includeDefinition, properties, designations));
 	}
 
@@ -471,12 +475,28 @@ class ExpandTest {
 		assertEquals("(10020 10021)", tree(engine.context().expand(listed, ExpansionRequest.builder().offset(0).activeOnly(false).excludeNested(false).build())
 				.getExpansion().getContains()), "a listed value set comes back as listed");
 		assertEquals("(SPINE 10010 10020 10021 10099 20010 KNEE)", tree(engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.all())
-				.getExpansion().getContains()), "flat unless asked");
+				.getExpansion().getContains()), "flat when asked (excludeNested=true)");
+	}
+
+	@Test
+	void unaskedAnExpansionOfOneCodeSystemsHierarchyNestsAndOneCombiningSourcesIsFlat() {
+		ExpansionRequest unasked = ExpansionRequest.builder().offset(0).activeOnly(false).build();
+		assertEquals("(SPINE(10010 10020(10021)) 10099 KNEE(20010))", tree(engine.context().expand(Fixtures.allProcedures(), unasked)
+				.getExpansion().getContains()), "a whole code system is its hierarchy, as HL7's reference expander writes it");
+		ValueSet combined = Fixtures.inline(c -> {
+			c.addInclude().setSystem(Fixtures.SYSTEM).addFilter().setProperty("concept").setOp(ValueSet.FilterOperator.ISA).setValue("SPINE");
+			c.addInclude().setSystem(Fixtures.SYSTEM).addFilter().setProperty("concept").setOp(ValueSet.FilterOperator.ISA).setValue("KNEE");
+		});
+		assertEquals("(SPINE 10010 10020 10021 20010 KNEE)", tree(engine.context().expand(combined, unasked).getExpansion().getContains()),
+				"two includes combine sources: flat");
+		ValueSet imported = Fixtures.inline(c -> c.addInclude().addValueSet(Fixtures.VS_ALL));
+		assertEquals("(SPINE 10010 10020 10021 10099 20010 KNEE)", tree(engine.context().expand(imported, unasked).getExpansion().getContains()),
+				"an imported value set is combined: flat");
 	}
 
 	@Test
 	void aDateExpandsOverTheVersionInEffectThenAndIsReportedBack() {
-		ValueSet out = Fixtures.datedVersions().context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().filter("10010").offset(0).activeOnly(false).versions(VersionRules.NONE.on(java.time.LocalDate.of(2025, 3, 1))).build());
+		ValueSet out = Fixtures.datedVersions().context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().excludeNested(true).filter("10010").offset(0).activeOnly(false).versions(VersionRules.NONE.on(java.time.LocalDate.of(2025, 3, 1))).build());
 		assertEquals("Old wording", out.getExpansion().getContainsFirstRep().getDisplay());
 		assertEquals(Fixtures.SYSTEM + "|2025", parameter(out, "used-codesystem"));
 		assertEquals("2025-03-01", parameter(out, "date"));
