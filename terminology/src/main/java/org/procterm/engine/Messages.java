@@ -112,6 +112,8 @@ public enum Messages {
 	TRANSLATE_TOO_COSTLY("The ConceptMaps give more than %s matches for this request: name one map with url, or send fewer codings"),
 	/** $translate found no mapping, or only ones that say the concepts are unrelated. */
 	NO_TRANSLATION("No translation was found for %s in the ConceptMaps this request may use"),
+	/** I18nConstants.INACTIVE_DISPLAY_FOUND, as HL7's reference server words it (quoted displays, a closing full stop). */
+	DISPLAY_NO_LONGER_CORRECT("INACTIVE_DISPLAY_FOUND", "'%s' is no longer considered a correct display for code '%s' (status = %s). The correct display is one of %s."),
 	WRONG_DISPLAY("Display_Name_for__should_be_one_of__instead_of", "Wrong Display Name '%s' for %s. %s"),
 	/** I18nConstants.DISPLAY_NAME_WS_FOR__SHOULD_BE_ONE_OF__INSTEAD_OF: the same, when only the spacing differs. */
 	WRONG_DISPLAY_WHITESPACE("Display_Name_WS_for__should_be_one_of__instead_of", "Wrong whitespace in Display Name '%s' for %s. %s"),

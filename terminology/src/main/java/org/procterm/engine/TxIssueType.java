@@ -10,6 +10,7 @@ public enum TxIssueType {
 	THIS_CODE_NOT_IN_VS("this-code-not-in-vs"),
 	INVALID_CODE("invalid-code"),
 	INVALID_DISPLAY("invalid-display"),
+	DISPLAY_COMMENT("display-comment"),
 	INVALID_DATA("invalid-data"),
 	NOT_FOUND("not-found"),
 	CANNOT_INFER("cannot-infer"),

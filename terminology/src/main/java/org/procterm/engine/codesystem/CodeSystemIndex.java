@@ -144,7 +144,8 @@ public final class CodeSystemIndex {
 		for (ConceptDefinitionComponent def : level) {
 			List<Designation> designations = new ArrayList<>();
 			for (ConceptDefinitionDesignationComponent d : def.getDesignation()) {
-				designations.add(new Designation(d.getLanguage(), d.hasUse() ? d.getUse().copy() : null, d.getValue()));
+				designations.add(new Designation(d.getLanguage(), d.hasUse() ? d.getUse().copy() : null, d.getValue(), null,
+						EchoedExtensions.ofDesignation(d.getExtension())));
 			}
 			List<PropertyValue> properties = new ArrayList<>();
 			for (ConceptPropertyComponent p : def.getProperty()) {
@@ -156,19 +157,20 @@ public final class CodeSystemIndex {
 				properties.add(new PropertyValue("status", new org.hl7.fhir.r4.model.CodeType(standing.getValue().primitiveValue())));
 			}
 			derivedProperties(def, properties);
-			builder.add(def.getCode(), def.getDisplay(), def.getDefinition(), designations, properties, parent);
+			builder.add(def.getCode(), def.getDisplay(), def.getDefinition(), designations, properties, parent,
+					EchoedExtensions.ofConcept(def.getExtension()));
 			add(builder, def.getConcept(), def.getCode());
 		}
 	}
+
+	/** FHIR's URI for the concept property that marks a concept not selectable (abstract). */
+	static final String NOT_SELECTABLE_URI = "http://hl7.org/fhir/concept-properties#notSelectable";
 
 	/**
 	 * Collects concepts one at a time, so a large code system can be indexed straight from a stream
 	 * without a FHIR model tree of it in memory. Equal property values are shared between concepts:
 	 * most are a handful of codes and booleans repeated across the whole system.
 	 */
-	/** FHIR's URI for the concept property that marks a concept not selectable (abstract). */
-	static final String NOT_SELECTABLE_URI = "http://hl7.org/fhir/concept-properties#notSelectable";
-
 	public static final class Builder {
 
 		/** How many offending codes a message names before it says "and more". */
@@ -183,7 +185,8 @@ public final class CodeSystemIndex {
 		/** Whole property lists repeat too (a few regions times a few approaches), and a list per concept costs more than its values. */
 		private final Map<List<PropertyValue>, List<PropertyValue>> sharedPropertyLists = new java.util.HashMap<>();
 
-		private record Draft(String display, String definition, List<Designation> designations, List<PropertyValue> properties) {}
+		private record Draft(String display, String definition, List<Designation> designations, List<PropertyValue> properties,
+				List<org.hl7.fhir.r4.model.Extension> extensions) {}
 
 		/**
 		 * Adds a concept. {@code parent} is the concept it is nested under (or null); {@code parent}
@@ -191,6 +194,12 @@ public final class CodeSystemIndex {
 		 */
 		public Builder add(String code, String display, String definition, List<Designation> designations,
 				List<PropertyValue> properties, String parent) {
+			return add(code, display, definition, designations, properties, parent, List.of());
+		}
+
+		/** As above, with the extensions an expansion repeats on the code (see {@link EchoedExtensions}). */
+		public Builder add(String code, String display, String definition, List<Designation> designations,
+				List<PropertyValue> properties, String parent, List<org.hl7.fhir.r4.model.Extension> extensions) {
 			if (code == null || code.isBlank()) {
 				throw TerminologyException.invalidContent("A concept has no code" + (display == null ? "" : " (display '" + display + "')")
 						+ ": every concept of a code system needs one");
@@ -205,7 +214,7 @@ public final class CodeSystemIndex {
 			for (Designation d : designations) {
 				compact.add(new Designation(shared(d.language()), d.use() == null ? null
 						: sharedUses.computeIfAbsent(d.use().getSystem() + '|' + d.use().getCode() + '|' + d.use().getDisplay(), k -> d.use()),
-						d.value()));
+						d.value(), d.source(), d.extensions()));
 			}
 			designations = compact;
 			List<PropertyValue> kept = new ArrayList<>(properties.size());
@@ -224,7 +233,8 @@ public final class CodeSystemIndex {
 				}
 			}
 			// equal values are one instance (see share), so equal lists compare equal element by element
-			drafts.putIfAbsent(code, new Draft(display, definition, designations, sharedPropertyLists.computeIfAbsent(List.copyOf(kept), k -> k)));
+			drafts.putIfAbsent(code, new Draft(display, definition, designations, sharedPropertyLists.computeIfAbsent(List.copyOf(kept), k -> k),
+					extensions));
 			return this;
 		}
 
@@ -301,7 +311,7 @@ public final class CodeSystemIndex {
 			TextMatch.words(d.display()).forEach(w -> words.add(shared(w)));
 			d.designations().forEach(des -> TextMatch.words(des.value()).forEach(w -> words.add(shared(w))));
 			return new Concept(code, d.display(), d.definition(), inactive, notSelectable, d.designations(), d.properties(),
-					parents, children, List.copyOf(words), ordinal);
+					parents, children, List.copyOf(words), ordinal, d.extensions());
 		}
 	}
 
@@ -360,7 +370,7 @@ public final class CodeSystemIndex {
 				Concept base = caseSensitive ? merged.get(extra.code()) : find(extra.code()).map(c -> merged.get(c.code())).orElse(null);
 				if (base != null) {
 					merged.put(base.code(), base.with(extra.designations().stream().map(d -> d.from(supplement.canonical())).toList(),
-							extra.properties()));
+							extra.properties(), extra.extensions()));
 				}
 			}
 			applied.add(supplement.canonical());

@@ -111,16 +111,34 @@ public final class CodeSystemJsonReader {
 		}
 		List<Designation> designations = new ArrayList<>();
 		for (JsonNode d : concept.path("designation")) {
-			designations.add(new Designation(text(d, "language"), d.has("use") ? coding(d.get("use")) : null, text(d, "value")));
+			designations.add(new Designation(text(d, "language"), d.has("use") ? coding(d.get("use")) : null, text(d, "value"), null,
+					echoed(d, true)));
 		}
 		List<PropertyValue> properties = new ArrayList<>();
 		for (JsonNode p : concept.path("property")) {
 			properties.add(new PropertyValue(text(p, "code"), value(p, code)));
 		}
-		builder.add(code, text(concept, "display"), text(concept, "definition"), designations, properties, parent);
+		builder.add(code, text(concept, "display"), text(concept, "definition"), designations, properties, parent, echoed(concept, false));
 		for (JsonNode child : concept.path("concept")) {
 			addConcept(builder, child, code, at);
 		}
+	}
+
+	/** The extensions an expansion repeats (see EchoedExtensions), read from an element's extension array. */
+	private static List<org.hl7.fhir.r4.model.Extension> echoed(JsonNode element, boolean onDesignation) {
+		List<org.hl7.fhir.r4.model.Extension> kept = new ArrayList<>();
+		for (JsonNode e : element.path("extension")) {
+			String url = text(e, "url");
+			if (url != null && EchoedExtensions.kept(url, onDesignation)) {
+				JsonNode id = e.get("valueId");
+				Type value = id != null ? new org.hl7.fhir.r4.model.IdType(id.asText()) : VALUE_TYPES.entrySet().stream()
+						.filter(t -> e.has(t.getKey())).map(t -> t.getValue().apply(e.get(t.getKey()))).findFirst().orElse(null);
+				if (value != null) {
+					kept.add(new org.hl7.fhir.r4.model.Extension(url, value));
+				}
+			}
+		}
+		return kept;
 	}
 
 	private static Type value(JsonNode property, String code) {

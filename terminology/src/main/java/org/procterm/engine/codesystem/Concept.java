@@ -9,6 +9,7 @@ import java.util.Optional;
  * {@code searchWords} are every word of the display and designations, lower-cased and without
  * accents, worked out once so typeahead never repeats it. {@code ordinal} is the concept's place in
  * its code system (-1 when it stands alone), so arrays and bit sets can be indexed by concept.
+ * {@code extensions} are those an expansion repeats on the code (see {@link EchoedExtensions}).
  */
 public record Concept(
 		String code,
@@ -21,9 +22,11 @@ public record Concept(
 		List<String> parents,
 		List<String> children,
 		List<String> searchWords,
-		int ordinal) {
+		int ordinal,
+		List<org.hl7.fhir.r4.model.Extension> extensions) {
 
 	public Concept {
+		extensions = extensions == null || extensions.isEmpty() ? List.of() : List.copyOf(extensions);
 		designations = List.copyOf(designations);
 		properties = List.copyOf(properties);
 		parents = List.copyOf(parents);
@@ -34,11 +37,22 @@ public record Concept(
 	public Concept(String code, String display, String definition, boolean inactive, boolean notSelectable,
 			List<Designation> designations, List<PropertyValue> properties, List<String> parents, List<String> children) {
 		this(code, display, definition, inactive, notSelectable, designations, properties, parents, children,
-				searchWords(display, designations), -1);
+				searchWords(display, designations), -1, List.of());
 	}
 
 	/** This concept with more designations and properties (a supplement's), found by typeahead through the new designations too. */
 	public Concept with(List<Designation> moreDesignations, List<PropertyValue> moreProperties) {
+		return with(moreDesignations, moreProperties, List.of());
+	}
+
+	/**
+	 * As above, with a supplement's extensions on the concept too: one it gives replaces the code
+	 * system's own with the same URL (a supplement says how to show the code in its context).
+	 */
+	public Concept with(List<Designation> moreDesignations, List<PropertyValue> moreProperties, List<org.hl7.fhir.r4.model.Extension> moreExtensions) {
+		List<org.hl7.fhir.r4.model.Extension> allExtensions = new java.util.ArrayList<>(extensions);
+		allExtensions.removeIf(e -> moreExtensions.stream().anyMatch(m -> m.getUrl().equals(e.getUrl())));
+		allExtensions.addAll(moreExtensions);
 		List<Designation> allDesignations = new java.util.ArrayList<>(designations);
 		allDesignations.addAll(moreDesignations);
 		List<PropertyValue> allProperties = new java.util.ArrayList<>(properties);
@@ -46,13 +60,14 @@ public record Concept(
 		java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>(searchWords);
 		moreDesignations.forEach(d -> words.addAll(TextMatch.words(d.value())));
 		return new Concept(code, display, definition, inactive, notSelectable, allDesignations, allProperties, parents, children,
-				List.copyOf(words), ordinal);
+				List.copyOf(words), ordinal, allExtensions);
 	}
 
 	/** This concept with only {@code open} designations and {@code display} in place of its own, and no definition (see CodeSystemIndex#redacted). */
 	public Concept withheld(String display, List<Designation> open) {
 		// found by its open names only, never by the words of a placeholder display
-		return new Concept(code, display, null, inactive, notSelectable, open, properties, parents, children, searchWords(null, open), ordinal);
+		return new Concept(code, display, null, inactive, notSelectable, open, properties, parents, children, searchWords(null, open), ordinal,
+				extensions);
 	}
 
 	private static List<String> searchWords(String display, List<Designation> designations) {

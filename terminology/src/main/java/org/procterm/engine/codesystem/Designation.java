@@ -1,15 +1,38 @@
 package org.procterm.engine.codesystem;
 
+import java.util.List;
+
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Extension;
 
 /**
  * One designation of a concept: a text in a language, optionally with a use (e.g. consumer).
  * {@code source} is the supplement it came from ({@code url|version}), or null for the code system's own.
+ * {@code extensions} are those an expansion repeats (see {@link EchoedExtensions}).
  */
-public record Designation(String language, Coding use, String value, String source) {
+public record Designation(String language, Coding use, String value, String source, List<Extension> extensions) {
+
+	public Designation {
+		extensions = extensions == null || extensions.isEmpty() ? List.of() : List.copyOf(extensions);
+	}
 
 	public Designation(String language, Coding use, String value) {
-		this(language, use, value, null);
+		this(language, use, value, null, List.of());
+	}
+
+	public Designation(String language, Coding use, String value, String source) {
+		this(language, use, value, source, List.of());
+	}
+
+	/** This designation with the extensions an expansion repeats. */
+	public Designation withExtensions(List<Extension> echoed) {
+		return new Designation(language, use, value, source, echoed);
+	}
+
+	/** The standing its standards-status extension gives it (withdrawn, deprecated...), or null. */
+	public String standing() {
+		return extensions.stream().filter(e -> e.getUrl().equals(CodeSystemIndex.STANDARDS_STATUS)).map(e -> e.getValue().primitiveValue())
+				.findFirst().orElse(null);
 	}
 
 	/**
@@ -23,7 +46,7 @@ public record Designation(String language, Coding use, String value, String sour
 
 	/** This designation, as given by supplement {@code supplement}. */
 	public Designation from(String supplement) {
-		return new Designation(language, use, value, supplement);
+		return new Designation(language, use, value, supplement, extensions);
 	}
 
 	/** True when this designation is in the requested language (same tag, or same primary subtag). */

@@ -43,6 +43,18 @@ public final class DisplayCheck {
 		List<Choice> choices = choices(cs, concept);
 		List<String> asked = Languages.tags(displayLanguage);
 		String codeRef = cs.url() + "#" + concept.code();
+		if (!matchesAny(choices, given)) {
+			// a display the code system has withdrawn from use: still this code's, so a warning, not an error
+			String wanted = given.trim().toLowerCase(Locale.ROOT);
+			boolean retired = concept.designations().stream().anyMatch(d -> isRetired(d) && d.value() != null
+					&& d.value().trim().toLowerCase(Locale.ROOT).equals(wanted));
+			if (retired) {
+				// HL7's reference server calls a display no longer in use deprecated, whether withdrawn or deprecated
+				return ValidationIssue.warning(IssueType.INVALID, TxIssueType.DISPLAY_COMMENT, Messages.DISPLAY_NO_LONGER_CORRECT.say(given,
+						concept.code(), "deprecated", String.join(", ", choices.stream().map(c -> "\"" + c.value() + "\"").toList())), expression)
+						.asAside(); // the display is right enough: told in the issues, not as the answer's message (HL7's answer)
+			}
+		}
 		if (asked.isEmpty()) {
 			if (matchesAny(choices, given)) {
 				return null;
@@ -101,12 +113,17 @@ public final class DisplayCheck {
 			unique.put(concept.display() + "|" + cs.language(), new Choice(concept.display(), cs.language()));
 		}
 		for (Designation d : concept.designations()) {
-			if (d.value() != null) {
+			if (d.value() != null && !isRetired(d)) {
 				String language = d.language() != null ? d.language() : cs.language();
 				unique.putIfAbsent(d.value() + "|" + language, new Choice(d.value(), language));
 			}
 		}
 		return new ArrayList<>(unique.values());
+	}
+
+	/** A designation its code system marks withdrawn or deprecated (standards-status): no longer a right display. */
+	private static boolean isRetired(Designation d) {
+		return "withdrawn".equals(d.standing()) || "deprecated".equals(d.standing());
 	}
 
 	private static boolean matchesAny(List<Choice> choices, String given) {

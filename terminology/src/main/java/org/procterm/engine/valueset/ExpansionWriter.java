@@ -330,13 +330,17 @@ public final class ExpansionWriter {
 		if (e.concept().notSelectable()) {
 			c.setAbstract(true);
 		}
+		// how to show the code and the like, as its code system says (see EchoedExtensions)
+		e.concept().extensions().forEach(ext -> c.addExtension(ext.copy()));
 		if (e.mark() != null) { // the value set's own mark on the code, echoed as it was written
 			c.addExtension(e.mark().url(), e.mark().value().copy());
 		}
 		if (request.includeDesignations() || !request.designations().isEmpty()) {
 			for (Designation d : designations(e, display, writtenIn)) {
 				if (request.designations().isEmpty() || request.designations().stream().anyMatch(token -> named(d, token))) {
-					c.addDesignation().setLanguage(d.language()).setUse(d.use() == null ? null : d.use().copy()).setValue(d.value());
+					ValueSet.ConceptReferenceDesignationComponent written = c.addDesignation().setLanguage(d.language())
+							.setUse(d.use() == null ? null : d.use().copy()).setValue(d.value());
+					d.extensions().forEach(ext -> written.addExtension(ext.copy()));
 				}
 			}
 		}

@@ -391,4 +391,21 @@ class ValidateCodeTest {
 		assertTrue(engine.context().validateInValueSet(Fixtures.allProcedures(),
 				List.of(new CodingCheck(Fixtures.SYSTEM, null, "SPINE", null)), ValidationOptions.DEFAULT).valid(), "abstract codes are allowed unless refused");
 	}
+	@Test
+	void aDisplayItsCodeSystemHasWithdrawnIsAcceptedWithAWarningNamingTheRightOne() {
+		org.hl7.fhir.r4.model.CodeSystem withdrawn = Fixtures.procedures();
+		withdrawn.getConcept().stream().filter(c -> c.getCode().equals("KNEE")).findFirst().orElseThrow()
+				.addDesignation().setValue("Knee operations").addExtension("http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status",
+						new org.hl7.fhir.r4.model.CodeType("withdrawn"));
+		engine.putCodeSystem("CodeSystem/procedures", withdrawn);
+		ValidationResult r = inSystem("KNEE", "Knee operations");
+		assertTrue(r.valid(), "still this code's display, only no longer the one to use");
+		assertEquals(ValidationIssue.Severity.WARNING, r.issues().get(0).severity());
+		assertEquals("display-comment", r.issues().get(0).txType().code());
+		assertEquals("'Knee operations' is no longer considered a correct display for code 'KNEE' (status = deprecated)."
+				+ " The correct display is one of \"Knee surgery\".", r.issues().get(0).text());
+		ValidationResult wrong = inSystem("KNEE", "Hip surgery");
+		assertTrue(wrong.issues().get(0).text().contains("Valid display is 'Knee surgery'"), "a withdrawn display is not offered as a valid one: "
+				+ wrong.issues().get(0).text());
+	}
 }

@@ -230,6 +230,22 @@ class ExpandTest {
 		assertEquals("VS_EXP_IMPORT_UNK_PINNED", e.messageId());
 	}
 
+	@Test
+	void howToShowACodeAndADesignationsIdsAreRepeatedInTheExpansionButOtherExtensionsAreNot() {
+		org.hl7.fhir.r4.model.CodeSystem shown = Fixtures.procedures();
+		var knee = shown.getConcept().stream().filter(c -> c.getCode().equals("KNEE")).findFirst().orElseThrow();
+		knee.addExtension("http://hl7.org/fhir/StructureDefinition/rendering-style", new org.hl7.fhir.r4.model.StringType("font-weight: bold"));
+		knee.addExtension("http://example.org/private-note", new org.hl7.fhir.r4.model.StringType("not for clients"));
+		knee.addDesignation().setLanguage("de").setValue("Kniechirurgie")
+				.addExtension("http://hl7.org/fhir/StructureDefinition/coding-sctdescid", new org.hl7.fhir.r4.model.IdType("12345"));
+		engine.putCodeSystem("CodeSystem/procedures", shown);
+		ValueSet out = engine.context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().excludeNested(true).includeDesignations(true).build());
+		var written = out.getExpansion().getContains().stream().filter(c -> c.getCode().equals("KNEE")).findFirst().orElseThrow();
+		assertEquals(List.of("http://hl7.org/fhir/StructureDefinition/rendering-style"), written.getExtension().stream().map(e -> e.getUrl()).toList());
+		assertEquals("12345", written.getDesignation().stream().filter(d -> "de".equals(d.getLanguage())).findFirst().orElseThrow()
+				.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/coding-sctdescid").getValue().primitiveValue());
+	}
+
 	private static List<String> parameters(ValueSet expansion, String name) {
 		return expansion.getExpansion().getParameter().stream().filter(p -> p.getName().equals(name))
 				.map(p -> p.getValue().primitiveValue()).toList();
