@@ -63,6 +63,23 @@ public record Concept(
 				List.copyOf(words), ordinal, allExtensions);
 	}
 
+	/**
+	 * This concept as a value set lists it: with the value set's designations for it added, its
+	 * properties of the codes in {@code replacing} replaced (a label or order the value set gives),
+	 * and the value set's extensions for it added, each replacing the code system's with its URL.
+	 */
+	public Concept listedAs(List<Designation> moreDesignations, List<PropertyValue> replacing, List<org.hl7.fhir.r4.model.Extension> moreExtensions) {
+		if (moreDesignations.isEmpty() && replacing.isEmpty() && moreExtensions.isEmpty()) {
+			return this;
+		}
+		List<PropertyValue> kept = new java.util.ArrayList<>(properties);
+		kept.removeIf(p -> replacing.stream().anyMatch(r -> r.code().equals(p.code())));
+		kept.addAll(replacing);
+		Concept more = with(moreDesignations, List.of(), moreExtensions);
+		return new Concept(code, display, definition, inactive, notSelectable, more.designations, kept, parents, children, more.searchWords,
+				ordinal, more.extensions);
+	}
+
 	/** This concept with only {@code open} designations and {@code display} in place of its own, and no definition (see CodeSystemIndex#redacted). */
 	public Concept withheld(String display, List<Designation> open) {
 		// found by its open names only, never by the words of a placeholder display

@@ -53,7 +53,7 @@ public final class ValueSetValidator {
 			if (e instanceof UnknownCodeSystemException missing && !codings.isEmpty()
 					&& (missing.version() != null || context.content().codeSystemVersions(missing.system()).isEmpty())) {
 				// the value set names a code system (version) not held: each coding is still judged, and the answer says what is missing
-				return ResultCombiner.combine(codings, check -> withoutCodeSystem(check, missing, options));
+				return ResultCombiner.combine(codings, check -> withoutCodeSystem(check, missing, options, named(valueSet)));
 			}
 			boolean versionRejected = e.problem() == TerminologyException.Problem.VERSION_REJECTED;
 			if (e.problem() != TerminologyException.Problem.NOT_FOUND && !versionRejected || codings.isEmpty()) {
@@ -130,8 +130,16 @@ public final class ValueSetValidator {
 	 * states (else the newest held), and the answer is false: an error for what is missing, and one
 	 * for a coding that states another version than the include. Otherwise the value set is the problem.
 	 */
-	private ValidationResult withoutCodeSystem(CodingCheck check, UnknownCodeSystemException missing, ValidationOptions options) {
+	private ValidationResult withoutCodeSystem(CodingCheck check, UnknownCodeSystemException missing, ValidationOptions options,
+			String valueSetName) {
 		String unknown = new Canonical(missing.system(), missing.version()).toString();
+		if (check.system() != null && !missing.system().equals(check.system()) && context.content().codeSystemVersions(check.system()).isEmpty()
+				&& context.content().valueSet(check.system(), null).isEmpty()) {
+			// the coding's own code system is not held either: that is what makes it unjudgeable, and it is not in the value set
+			return ValidationResult.unknownSystem(check, check.version(), List.of(notInValueSet(check, valueSetName),
+					ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.NOT_FOUND, context.cannotBeValidated(check.system(), check.version(), null),
+							check.expression("system"))), new Canonical(check.system(), check.version()).toString());
+		}
 		if (!missing.system().equals(check.system())) {
 			return ValidationResult.unknownSystem(check, check.version(), List.of(ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.NOT_FOUND,
 					missing.message(), null)), unknown);

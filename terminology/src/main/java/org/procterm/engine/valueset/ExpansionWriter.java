@@ -63,6 +63,11 @@ public final class ExpansionWriter {
 		out.setDescription(null); // as HL7's reference server answers: the expansion, not the definition's prose
 		if (!request.includeDefinition()) {
 			out.setCompose(null); // the expansion stands for it; the definition stays one read away
+			// the definition's own extensions go with it, as HL7's reference server answers, except for a value set
+			// that only lists its codes, whose expansion is that list and keeps what the value set says of itself
+			if (!source.getCompose().hasInclude() || source.getCompose().getInclude().stream().anyMatch(i -> !i.hasConcept())) {
+				out.getExtension().clear();
+			}
 		}
 		out.setExpansion(null);
 		if (!out.hasStatus()) {

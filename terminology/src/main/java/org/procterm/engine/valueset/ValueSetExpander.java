@@ -215,8 +215,8 @@ public final class ValueSetExpander {
 			for (ConceptReferenceComponent ref : set.getConcept()) {
 				// codes the code system does not hold are left out, as an expansion lists only real codes
 				cs.find(ref.getCode()).ifPresent(c ->
-						entries.add(new ExpansionEntry(cs.url(), cs.version(), c, ref.hasDisplay() ? ref.getDisplay() : c.display(), version,
-								ExpansionEntry.markIn(ref))));
+						entries.add(new ExpansionEntry(cs.url(), cs.version(), ListedConcept.of(c, ref), ref.hasDisplay() ? ref.getDisplay() : c.display(),
+								version, ExpansionEntry.markIn(ref))));
 			}
 		} else {
 			cs.concepts().forEach(c -> entries.add(new ExpansionEntry(cs.url(), cs.version(), c, c.display(), version)));

@@ -408,4 +408,13 @@ class ValidateCodeTest {
 		assertTrue(wrong.issues().get(0).text().contains("Valid display is 'Knee surgery'"), "a withdrawn display is not offered as a valid one: "
 				+ wrong.issues().get(0).text());
 	}
+	@Test
+	void aCodingOfAnotherUnknownSystemIsAnsweredForItsOwnSystem() {
+		ValueSet elsewhere = Fixtures.inline(c -> c.addInclude().setSystem("http://nowhere.example"));
+		ValidationResult r = engine.context().validateInValueSet(elsewhere, List.of(new CodingCheck("http://other.example", null, "1", null)),
+				ValidationOptions.DEFAULT);
+		assertFalse(r.valid());
+		assertEquals(List.of("not-in-vs", "not-found"), r.issues().stream().map(i -> i.txType().code()).toList());
+		assertEquals("http://other.example", r.unknownSystem(), "the coding's own system is what could not be judged");
+	}
 }
