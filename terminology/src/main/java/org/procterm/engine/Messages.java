@@ -24,8 +24,14 @@ public enum Messages {
 	DIFF_NEEDS_VERSIONS("A diff needs the code system's url and the two versions to compare (from and to)"),
 
 	// code systems not held
-	/** I18nConstants.UNKNOWN_CODESYSTEM_VERSION (validation): the versions held follow when there are any. */
-	CANNOT_BE_VALIDATED("A definition for CodeSystem '%s'%s%s could not be found, so the code cannot be validated%s"),
+	/** I18nConstants.UNKNOWN_CODESYSTEM: a code system not held ({@code %s} slots: system, version, date, versions held). */
+	CANNOT_BE_VALIDATED("UNKNOWN_CODESYSTEM", Patterns.CANNOT_BE_VALIDATED),
+	/** I18nConstants.UNKNOWN_CODESYSTEM_VERSION: a version not held of a code system held in others, which follow. */
+	CANNOT_BE_VALIDATED_VERSION("UNKNOWN_CODESYSTEM_VERSION", Patterns.CANNOT_BE_VALIDATED),
+	/** I18nConstants.UNKNOWN_CODESYSTEM_VERSION_NONE: a version asked of a code system held in no version. */
+	CANNOT_BE_VALIDATED_VERSION_NONE("UNKNOWN_CODESYSTEM_VERSION_NONE", Patterns.CANNOT_BE_VALIDATED),
+	/** As CANNOT_BE_VALIDATED, for no version in effect on a date asked for (procterm's own: HL7 has no such message). */
+	CANNOT_BE_VALIDATED_ON_DATE(Patterns.CANNOT_BE_VALIDATED),
 	/** I18nConstants.VALUESET_VERSION_CHECK: a check-system-version parameter refuses the version used. */
 	VERSION_CHECK_FAILED("VALUESET_VERSION_CHECK", "The version '%s' is not allowed for system '%s': required to be '%s' by a version-check parameter"),
 	CODE_SYSTEM_VERSION_UNKNOWN("CodeSystem %s version %s is not known to this server; known versions: %s"),
@@ -41,7 +47,7 @@ public enum Messages {
 	// supplements
 	SUPPLEMENT_NOT_FOUND("VALUESET_SUPPLEMENT_MISSING", "Required supplement not found: %s"),
 	NOT_A_SUPPLEMENT("CodeSystem %s is not a supplement (its content is not 'supplement'), so it cannot be used as one"),
-	/** I18nConstants.CODESYSTEM_CS_SUPP_CANT_CHECK (its wording). */
+	/** I18nConstants.CODESYSTEM_CS_NO_SUPPLEMENT. */
 	SUPPLEMENT_AS_SYSTEM("CODESYSTEM_CS_NO_SUPPLEMENT", "CodeSystem %s is a supplement, so can't be used as a value in %s"),
 	TX_RESOURCE_NEEDS_URL("A %s given in tx-resource needs a url"),
 
@@ -61,8 +67,12 @@ public enum Messages {
 	/** I18nConstants.INACTIVE_CONCEPT_FOUND. */
 	CONCEPT_INACTIVE("INACTIVE_CONCEPT_FOUND", "The concept '%s' has a status of %sinactive and its use should be reviewed"),
 	CONCEPT_DEPRECATED("DEPRECATED_CONCEPT_FOUND", "The concept '%s' is deprecated and its use should be reviewed"),
-	/** I18nConstants.MSG_DEPRECATED... (status-check notes). */
-	REFERENCE_TO_STANDING("Reference to %s %s %s"),
+	/** I18nConstants.MSG_DEPRECATED, MSG_WITHDRAWN, MSG_RETIRED, MSG_EXPERIMENTAL, MSG_DRAFT (status-check notes): type, canonical. */
+	REFERENCE_TO_DEPRECATED("MSG_DEPRECATED", "Reference to deprecated %s %s"),
+	REFERENCE_TO_WITHDRAWN("MSG_WITHDRAWN", "Reference to withdrawn %s %s"),
+	REFERENCE_TO_RETIRED("MSG_RETIRED", "Reference to retired %s %s"),
+	REFERENCE_TO_EXPERIMENTAL("MSG_EXPERIMENTAL", "Reference to experimental %s %s"),
+	REFERENCE_TO_DRAFT("MSG_DRAFT", "Reference to draft %s %s"),
 	/** I18nConstants.NONE_OF_THE_PROVIDED_CODES_ARE_IN_THE_VALUE_SET_ONE. */
 	NOT_IN_VALUE_SET("None_of_the_provided_codes_are_in_the_value_set_one", "The provided code '%s#%s' was not found in the value set '%s'"),
 	NOT_IN_VALUE_SET_NO_SYSTEM("None_of_the_provided_codes_are_in_the_value_set_one", "The provided code '#%s' was not found in the value set '%s'"),
@@ -112,8 +122,13 @@ public enum Messages {
 	TRANSLATE_TOO_COSTLY("The ConceptMaps give more than %s matches for this request: name one map with url, or send fewer codings"),
 	/** $translate found no mapping, or only ones that say the concepts are unrelated. */
 	NO_TRANSLATION("No translation was found for %s in the ConceptMaps this request may use"),
-	/** I18nConstants.INACTIVE_DISPLAY_FOUND, as HL7's reference server words it (quoted displays, a closing full stop). */
-	DISPLAY_NO_LONGER_CORRECT("INACTIVE_DISPLAY_FOUND", "'%s' is no longer considered a correct display for code '%s' (status = %s). The correct display is one of %s."),
+	/**
+	 * I18nConstants.INACTIVE_DISPLAY_FOUND, as HL7's reference server words it (quoted displays, a
+	 * closing full stop), which calls a display no longer in use deprecated, withdrawn or deprecated.
+	 */
+	DISPLAY_NO_LONGER_CORRECT("INACTIVE_DISPLAY_FOUND", "'%s' is no longer considered a correct display for code '%s' (status = deprecated). The correct display is one of %s."),
+	/** I18nConstants.NO_VALID_DISPLAY_FOUND_NONE_FOR_LANG_ERR: no display in the languages asked for, and the one given is not the default. */
+	WRONG_DISPLAY_NONE_IN_LANGUAGE("NO_VALID_DISPLAY_FOUND_NONE_FOR_LANG_ERR", "Wrong Display Name '%s' for %s. %s"),
 	WRONG_DISPLAY("Display_Name_for__should_be_one_of__instead_of", "Wrong Display Name '%s' for %s. %s"),
 	/** I18nConstants.DISPLAY_NAME_WS_FOR__SHOULD_BE_ONE_OF__INSTEAD_OF: the same, when only the spacing differs. */
 	WRONG_DISPLAY_WHITESPACE("Display_Name_WS_for__should_be_one_of__instead_of", "Wrong whitespace in Display Name '%s' for %s. %s"),
@@ -150,6 +165,11 @@ public enum Messages {
 	VALUE_SET_TOO_LARGE("ValueSet %s has more than %s codes, the most this server expands at once; narrow it with a filter or expand a smaller ValueSet"),
 	NESTING_TOO_DEEP("The nested expansion would be %s levels deep, more than the %s this server writes; ask with excludeNested=true for a flat list");
 
+	/** Patterns several messages share, each under its own HL7 key. */
+	private static final class Patterns {
+		static final String CANNOT_BE_VALIDATED = "A definition for CodeSystem '%s'%s%s could not be found, so the code cannot be validated%s";
+	}
+
 	/** HL7's key for the message (its I18nConstants name), or null where HL7 has none like it. */
 	private final String hl7Id;
 	private final String pattern;
@@ -172,11 +192,4 @@ public enum Messages {
 		return new Message(hl7Id, text(arguments));
 	}
 
-	/**
-	 * The message under another of HL7's keys, for a pattern HL7 keys by its variant (which version
-	 * clause, which standing): the caller knows which variant it filled in.
-	 */
-	public Message sayAs(String variantId, Object... arguments) {
-		return new Message(variantId, text(arguments));
-	}
 }

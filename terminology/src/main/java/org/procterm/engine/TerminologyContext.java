@@ -117,9 +117,9 @@ public final class TerminologyContext implements TerminologyService {
 	public Message cannotBeValidated(String system, String version, LocalDate date) {
 		boolean noneHeld = catalog.codeSystemVersions(system).isEmpty();
 		// HL7 keys the message by its variant: no version asked, a version of a system held in others, or in none
-		String variant = version == null ? (date == null ? "UNKNOWN_CODESYSTEM" : null)
-				: noneHeld ? "UNKNOWN_CODESYSTEM_VERSION_NONE" : "UNKNOWN_CODESYSTEM_VERSION";
-		return Messages.CANNOT_BE_VALIDATED.sayAs(variant, system, version == null ? "" : " version '" + version + "'",
+		Messages variant = version == null ? (date == null ? Messages.CANNOT_BE_VALIDATED : Messages.CANNOT_BE_VALIDATED_ON_DATE)
+				: noneHeld ? Messages.CANNOT_BE_VALIDATED_VERSION_NONE : Messages.CANNOT_BE_VALIDATED_VERSION;
+		return variant.say(system, version == null ? "" : " version '" + version + "'",
 				version == null && date != null ? " in effect on " + date : "",
 				noneHeld ? (version != null ? Messages.NO_VERSIONS_KNOWN.text() : "")
 						: ". Valid versions: " + describeVersions(system, date));

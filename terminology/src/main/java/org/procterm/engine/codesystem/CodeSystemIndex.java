@@ -47,7 +47,7 @@ public final class CodeSystemIndex {
 	private final String supplements;
 	/** The supplements merged into this index ({@code url|version} each), in the order applied. */
 	private final List<String> appliedSupplements;
-	/** See {@link org.procterm.engine.codesystem.Standing}: null for a code system in good standing. */
+	/** See {@link org.procterm.engine.codesystem.Standing}: {@link Standing#GOOD} for a code system in good standing. */
 	private final Standing standing;
 	private volatile WordIndex wordIndex;
 	/** Whether this version declares its texts open to anyone (see {@link org.procterm.engine.LicensedContent}). */
@@ -452,10 +452,15 @@ public final class CodeSystemIndex {
 		return Optional.ofNullable(codeByLowerCase.get(code.toLowerCase(Locale.ROOT))).map(concepts::get);
 	}
 
-	/** The place of {@code concept} (this very instance) in this code system, or -1 if it is not one of its concepts. */
+	/**
+	 * The place of {@code concept} in this code system, or -1 if it is not one of its concepts: this
+	 * very instance, or the same code at the same place as a value set lists it (see
+	 * ListedConcept). The caller makes sure the concept comes from this code system and version.
+	 */
 	public int ordinalOf(Concept concept) {
 		int ordinal = concept.ordinal();
-		return ordinal >= 0 && ordinal < ordered.length && ordered[ordinal] == concept ? ordinal : -1;
+		return ordinal >= 0 && ordinal < ordered.length
+				&& (ordered[ordinal] == concept || ordered[ordinal].code().equals(concept.code())) ? ordinal : -1;
 	}
 
 	/** The ordinals of the concepts matching a typeahead filter, by rank, through the word index. */

@@ -126,6 +126,9 @@ public final class CodeSystemJsonReader {
 
 	/** The extensions an expansion repeats (see EchoedExtensions), read from an element's extension array. */
 	private static List<org.hl7.fhir.r4.model.Extension> echoed(JsonNode element, boolean onDesignation) {
+		if (!element.has("extension")) {
+			return List.of(); // the common case: no list per concept
+		}
 		List<org.hl7.fhir.r4.model.Extension> kept = new ArrayList<>();
 		for (JsonNode e : element.path("extension")) {
 			String url = text(e, "url");

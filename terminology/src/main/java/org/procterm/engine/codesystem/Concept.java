@@ -83,8 +83,9 @@ public record Concept(
 	/** This concept with only {@code open} designations and {@code display} in place of its own, and no definition (see CodeSystemIndex#redacted). */
 	public Concept withheld(String display, List<Designation> open) {
 		// found by its open names only, never by the words of a placeholder display
+		// nor its extensions: rendering-xhtml, say, may spell out the withheld display
 		return new Concept(code, display, null, inactive, notSelectable, open, properties, parents, children, searchWords(null, open), ordinal,
-				extensions);
+				List.of());
 	}
 
 	private static List<String> searchWords(String display, List<Designation> designations) {
@@ -109,7 +110,7 @@ public record Concept(
 
 	/** The first designation in one language tag, already read from a preference list. */
 	public Optional<Designation> designationInTag(String tag) {
-		return designations.stream().filter(d -> d.isInLanguage(tag)).findFirst();
+		return designations.stream().filter(d -> d.isInLanguage(tag) && !d.isRetired()).findFirst();
 	}
 
 	public List<PropertyValue> propertiesNamed(String propertyCode) {

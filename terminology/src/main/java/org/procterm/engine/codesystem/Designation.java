@@ -29,6 +29,12 @@ public record Designation(String language, Coding use, String value, String sour
 		return new Designation(language, use, value, source, echoed);
 	}
 
+	/** Whether its code system marks it withdrawn or deprecated (standards-status): no longer a display to use. */
+	public boolean isRetired() {
+		String standing = standing();
+		return "withdrawn".equals(standing) || "deprecated".equals(standing);
+	}
+
 	/** The standing its standards-status extension gives it (withdrawn, deprecated...), or null. */
 	public String standing() {
 		return extensions.stream().filter(e -> e.getUrl().equals(CodeSystemIndex.STANDARDS_STATUS)).map(e -> e.getValue().primitiveValue())

@@ -46,6 +46,7 @@ public final class EchoedExtensions {
 		if (all.isEmpty()) {
 			return List.of(); // the common case: no list per concept
 		}
-		return all.stream().filter(e -> urls.contains(e.getUrl()) && e.hasValue()).map(Extension::copy).toList();
+		// a complex extension (codesystem-alternate: code and use) has parts, not a value
+		return all.stream().filter(e -> urls.contains(e.getUrl()) && (e.hasValue() || e.hasExtension())).map(Extension::copy).toList();
 	}
 }

@@ -46,12 +46,11 @@ public final class DisplayCheck {
 		if (!matchesAny(choices, given)) {
 			// a display the code system has withdrawn from use: still this code's, so a warning, not an error
 			String wanted = given.trim().toLowerCase(Locale.ROOT);
-			boolean retired = concept.designations().stream().anyMatch(d -> isRetired(d) && d.value() != null
+			boolean retired = concept.designations().stream().anyMatch(d -> d.isRetired() && d.value() != null
 					&& d.value().trim().toLowerCase(Locale.ROOT).equals(wanted));
 			if (retired) {
-				// HL7's reference server calls a display no longer in use deprecated, whether withdrawn or deprecated
 				return ValidationIssue.warning(IssueType.INVALID, TxIssueType.DISPLAY_COMMENT, Messages.DISPLAY_NO_LONGER_CORRECT.say(given,
-						concept.code(), "deprecated", String.join(", ", choices.stream().map(c -> "\"" + c.value() + "\"").toList())), expression)
+						concept.code(), String.join(", ", choices.stream().map(c -> "\"" + c.value() + "\"").toList())), expression)
 						.asAside(); // the display is right enough: told in the issues, not as the answer's message (HL7's answer)
 			}
 		}
@@ -74,7 +73,7 @@ public final class DisplayCheck {
 			String none = Messages.NO_DISPLAY_FOR_LANGUAGES.text(languages)
 					+ (concept.display() == null ? "" : Messages.DEFAULT_DISPLAY_IS.text(concept.display()));
 			return ValidationIssue.error(IssueType.INVALID, TxIssueType.INVALID_DISPLAY,
-					Messages.WRONG_DISPLAY.sayAs("NO_VALID_DISPLAY_FOUND_NONE_FOR_LANG_ERR", given, codeRef, none), expression);
+					Messages.WRONG_DISPLAY_NONE_IN_LANGUAGE.say(given, codeRef, none), expression);
 		}
 		return wrong(given, codeRef, validIs(inLanguage, languages), expression, inLanguage);
 	}
@@ -113,17 +112,12 @@ public final class DisplayCheck {
 			unique.put(concept.display() + "|" + cs.language(), new Choice(concept.display(), cs.language()));
 		}
 		for (Designation d : concept.designations()) {
-			if (d.value() != null && !isRetired(d)) {
+			if (d.value() != null && !d.isRetired()) {
 				String language = d.language() != null ? d.language() : cs.language();
 				unique.putIfAbsent(d.value() + "|" + language, new Choice(d.value(), language));
 			}
 		}
 		return new ArrayList<>(unique.values());
-	}
-
-	/** A designation its code system marks withdrawn or deprecated (standards-status): no longer a right display. */
-	private static boolean isRetired(Designation d) {
-		return "withdrawn".equals(d.standing()) || "deprecated".equals(d.standing());
 	}
 
 	private static boolean matchesAny(List<Choice> choices, String given) {

@@ -34,6 +34,16 @@ final class StatusNotes {
 
 	private static ValidationIssue note(String standing, String type, String canonical) {
 		return ValidationIssue.information(IssueType.BUSINESSRULE, TxIssueType.STATUS_CHECK, 
-				Messages.REFERENCE_TO_STANDING.sayAs("MSG_" + standing.toUpperCase(java.util.Locale.ROOT), standing, type, canonical), null);
+				byStanding(standing).say(type, canonical), null);
+	}
+
+	private static Messages byStanding(String standing) {
+		return switch (standing) {
+			case "withdrawn" -> Messages.REFERENCE_TO_WITHDRAWN;
+			case "retired" -> Messages.REFERENCE_TO_RETIRED;
+			case "experimental" -> Messages.REFERENCE_TO_EXPERIMENTAL;
+			case "draft" -> Messages.REFERENCE_TO_DRAFT;
+			default -> Messages.REFERENCE_TO_DEPRECATED;
+		};
 	}
 }

@@ -133,7 +133,11 @@ public final class Expansion {
 		boolean inOrder = true;
 		int lastOrdinal = -1;
 		for (int i = 0; i < entries.size(); i++) {
-			int ordinal = cs.ordinalOf(entries.get(i).concept());
+			ExpansionEntry e = entries.get(i);
+			if (!e.system().equals(cs.url()) || !java.util.Objects.equals(e.version(), cs.version())) {
+				continue; // another code system, or another version of it (a value set may list several)
+			}
+			int ordinal = cs.ordinalOf(e.concept());
 			if (ordinal >= 0 && at[ordinal] < 0) {
 				at[ordinal] = i;
 				members.set(ordinal);

@@ -63,8 +63,9 @@ public final class ExpansionWriter {
 		out.setDescription(null); // as HL7's reference server answers: the expansion, not the definition's prose
 		if (!request.includeDefinition()) {
 			out.setCompose(null); // the expansion stands for it; the definition stays one read away
-			// the definition's own extensions go with it, as HL7's reference server answers, except for a value set
-			// that only lists its codes, whose expansion is that list and keeps what the value set says of itself
+			// the definition's own extensions go with it, as HL7's reference servers answer (org.hl7.fhir.core's
+			// expander clears them); tx.fhir.org keeps them for a value set that only lists its codes, whose
+			// expansion is that list, and so does procterm
 			if (!source.getCompose().hasInclude() || source.getCompose().getInclude().stream().anyMatch(i -> !i.hasConcept())) {
 				out.getExtension().clear();
 			}

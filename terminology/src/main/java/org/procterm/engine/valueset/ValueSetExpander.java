@@ -56,12 +56,36 @@ public final class ValueSetExpander {
 	}
 
 	/**
+	 * The order to take a value set's includes in: as written, except that includes of versions of one
+	 * code system are taken newest version first, in the places those includes hold (so the codes of
+	 * the newest version come first, as HL7's reference expander lists them).
+	 */
+	private static List<Integer> includeOrder(List<ConceptSetComponent> declared) {
+		List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, declared.size()).boxed().toList());
+		Map<String, List<Integer>> versionedBySystem = new LinkedHashMap<>();
+		for (int i = 0; i < declared.size(); i++) {
+			if (declared.get(i).hasSystem() && declared.get(i).hasVersion()) {
+				versionedBySystem.computeIfAbsent(declared.get(i).getSystem(), k -> new ArrayList<>()).add(i);
+			}
+		}
+		for (List<Integer> places : versionedBySystem.values()) {
+			List<Integer> newestFirst = places.stream()
+					.sorted((a, b) -> VersionOrder.INSTANCE.compare(declared.get(b).getVersion(), declared.get(a).getVersion())).toList();
+			for (int k = 0; k < places.size(); k++) {
+				order.set(places.get(k), newestFirst.get(k));
+			}
+		}
+		return order;
+	}
+
+	/**
 	 * Whether a code is the same member whatever version of its code system it comes from (HL7's
 	 * {@code versionsMatch}). A value set may say so in a {@code valueset-expansion-parameter} on its
 	 * compose. Otherwise each version's code is a member of its own (a value set of two versions lists
 	 * both), except in the one shape whose only sense is a difference of versions: includes and
 	 * excludes all of one code system, each naming a version, none the same (include 2.0.0, exclude
-	 * 1.0.0: the codes new in 2.0.0), as HL7's reference expander reads it.
+	 * 1.0.0: the codes new in 2.0.0), as HL7's reference expander reads it (org.hl7.fhir.core's
+	 * ValueSetExpander.checkForExclusionVersionSpecialCase).
 	 */
 	public static boolean versionsMatch(ValueSet valueSet) {
 		String stated = ExpandOperation.compositionParameter(valueSet, "versionsMatch");
@@ -113,16 +137,7 @@ public final class ValueSetExpander {
 			boolean acrossVersions = versionsMatch(valueSet);
 			Map<String, ExpansionEntry> result = new LinkedHashMap<>();
 			List<ConceptSetComponent> declared = valueSet.getCompose().getInclude();
-			// includes of versions of one code system are taken newest first, so its codes list the newest version first (as
-			// HL7's reference expander orders them); otherwise in the order written (a stable sort)
-			List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, declared.size()).boxed().toList());
-			order.sort((a, b) -> {
-				ConceptSetComponent x = declared.get(a);
-				ConceptSetComponent y = declared.get(b);
-				return x.hasSystem() && x.getSystem().equals(y.getSystem()) && x.hasVersion() && y.hasVersion()
-						? VersionOrder.INSTANCE.compare(y.getVersion(), x.getVersion()) : 0;
-			});
-			for (int i : order) {
+			for (int i : includeOrder(declared)) {
 				for (ExpansionEntry e : conceptSet(valueSet, declared.get(i), path, "ValueSet.compose.include[" + i + "]")) {
 					result.putIfAbsent(acrossVersions ? e.key() : e.versionedKey(), e);
 					if (result.size() > maxSize) {
@@ -132,8 +147,16 @@ public final class ValueSetExpander {
 			}
 			List<ConceptSetComponent> excludes = valueSet.getCompose().getExclude();
 			for (int i = 0; i < excludes.size(); i++) {
-				conceptSet(valueSet, excludes.get(i), path, "ValueSet.compose.exclude[" + i + "]")
-						.forEach(e -> result.remove(acrossVersions ? e.key() : e.versionedKey()));
+				ConceptSetComponent exclude = excludes.get(i);
+				// an exclude naming no version of its code system excludes the code whatever version an include took
+				boolean anyVersion = acrossVersions || exclude.hasSystem() && !exclude.hasVersion() && !versions.forced().containsKey(exclude.getSystem());
+				List<ExpansionEntry> excluded = conceptSet(valueSet, exclude, path, "ValueSet.compose.exclude[" + i + "]");
+				if (anyVersion && !acrossVersions) { // the result is keyed by version: every version's entry of the code goes
+					Set<String> codes = excluded.stream().map(ExpansionEntry::key).collect(Collectors.toSet());
+					result.values().removeIf(e -> codes.contains(e.key()));
+				} else {
+					excluded.forEach(e -> result.remove(acrossVersions ? e.key() : e.versionedKey()));
+				}
 			}
 			if (valueSet.getCompose().hasInactive() && !valueSet.getCompose().getInactive()) {
 				result.values().removeIf(e -> e.concept().inactive()); // compose.inactive=false: the value set holds active codes only

@@ -246,6 +246,35 @@ class ExpandTest {
 				.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/coding-sctdescid").getValue().primitiveValue());
 	}
 
+	@Test
+	void anExcludeNamingNoVersionRemovesTheCodeWhateverVersionWasIncluded() {
+		ValueSet older = Fixtures.inline(c -> {
+			c.addInclude().setSystem(Fixtures.SYSTEM).setVersion("2025");
+			c.addExclude().setSystem(Fixtures.SYSTEM).addConcept().setCode("10010");
+		});
+		ValueSet out = twoVersions().context().expand(older, ExpansionRequest.all());
+		assertFalse(codes(out).contains("10010"), "the exclude takes the latest version, but names no version: 10010 goes");
+		assertEquals(6, out.getExpansion().getTotal());
+	}
+
+	@Test
+	void includesOfOneSystemsVersionsAreTakenNewestFirstInTheirOwnPlaces() {
+		TerminologyEngine engine = twoVersions();
+		org.hl7.fhir.r4.model.CodeSystem other = new org.hl7.fhir.r4.model.CodeSystem();
+		other.setUrl("http://example.org/other").setVersion("1").setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE)
+				.setContent(org.hl7.fhir.r4.model.CodeSystem.CodeSystemContentMode.COMPLETE);
+		other.addConcept().setCode("X").setDisplay("Other");
+		engine.putCodeSystem("CodeSystem/other", other);
+		ValueSet interleaved = Fixtures.inline(c -> {
+			c.addInclude().setSystem(Fixtures.SYSTEM).setVersion("2025").addConcept().setCode("10010");
+			c.addInclude().setSystem("http://example.org/other").addConcept().setCode("X");
+			c.addInclude().setSystem(Fixtures.SYSTEM).setVersion("2026").addConcept().setCode("10010");
+		});
+		ValueSet out = engine.context().expand(interleaved, ExpansionRequest.all());
+		assertEquals(List.of("2026#10010", "1#X", "2025#10010"), out.getExpansion().getContains().stream()
+				.map(c -> (c.hasVersion() ? c.getVersion() : "1") + "#" + c.getCode()).toList());
+	}
+
 	private static List<String> parameters(ValueSet expansion, String name) {
 		return expansion.getExpansion().getParameter().stream().filter(p -> p.getName().equals(name))
 				.map(p -> p.getValue().primitiveValue()).toList();
