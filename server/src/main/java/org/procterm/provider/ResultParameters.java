@@ -60,7 +60,7 @@ final class ResultParameters {
 		r.usedSupplements().forEach(s -> p.addParameter("used-supplement", new org.hl7.fhir.r4.model.CanonicalType(s)));
 		if (r.notice() != null) { // why the display is not the code system's own: told as $validate-code tells its notes
 			p.addParameter().setName("issues").setResource(issues(List.of(ValidationIssue.information(
-					OperationOutcome.IssueType.INFORMATIONAL, org.procterm.engine.TxIssueType.CODE_COMMENT, r.notice(), null))));
+					OperationOutcome.IssueType.INFORMATIONAL, org.procterm.engine.TxIssueType.CODE_COMMENT, org.procterm.engine.Message.of(r.notice()), null))));
 		}
 		for (LookupResult.Property prop : r.properties()) {
 			Parameters.ParametersParameterComponent part = p.addParameter().setName("property");

@@ -13,10 +13,6 @@ public record ValidationIssue(Severity severity, IssueType type, TxIssueType txT
 
 	public enum Severity { ERROR, WARNING, INFORMATION }
 
-	public ValidationIssue(Severity severity, IssueType type, TxIssueType txType, String text, String expression) {
-		this(severity, type, txType, text, expression, false, null);
-	}
-
 	public ValidationIssue(Severity severity, IssueType type, TxIssueType txType, Message message, String expression) {
 		this(severity, type, txType, message.text(), expression, false, message.id());
 	}
@@ -27,18 +23,6 @@ public record ValidationIssue(Severity severity, IssueType type, TxIssueType txT
 	 */
 	public ValidationIssue asAside() {
 		return new ValidationIssue(severity, type, txType, text, expression, true, messageId);
-	}
-
-	public static ValidationIssue error(IssueType type, TxIssueType txType, String text, String expression) {
-		return new ValidationIssue(Severity.ERROR, type, txType, text, expression);
-	}
-
-	public static ValidationIssue warning(IssueType type, TxIssueType txType, String text, String expression) {
-		return new ValidationIssue(Severity.WARNING, type, txType, text, expression);
-	}
-
-	public static ValidationIssue information(IssueType type, TxIssueType txType, String text, String expression) {
-		return new ValidationIssue(Severity.INFORMATION, type, txType, text, expression);
 	}
 
 	public static ValidationIssue error(IssueType type, TxIssueType txType, Message message, String expression) {

@@ -62,10 +62,10 @@ public final class CodeValidator {
 		for (AddOnPairing.Checked c : paired) {
 			if (c.pairing() == AddOnPairing.Pairing.MISSING_PRIMARY) {
 				notes.add(ValidationIssue.information(IssueType.BUSINESSRULE, TxIssueType.CODE_RULE,
-						Messages.ADD_ON_MISSING_PRIMARY.text(c.coding().code(), String.join(", ", c.allowedPrimaries())), c.coding().expression("code")));
+						Messages.ADD_ON_MISSING_PRIMARY.say(c.coding().code(), String.join(", ", c.allowedPrimaries())), c.coding().expression("code")));
 			} else if (c.pairing() == AddOnPairing.Pairing.CANNOT_CHECK) {
 				notes.add(ValidationIssue.information(IssueType.BUSINESSRULE, TxIssueType.CODE_RULE,
-						Messages.ADD_ON_CANNOT_CHECK.text(c.coding().code()), c.coding().expression("code")));
+						Messages.ADD_ON_CANNOT_CHECK.say(c.coding().code()), c.coding().expression("code")));
 			}
 		}
 		return notes.isEmpty() ? result : result.withNotes(notes);
@@ -80,7 +80,7 @@ public final class CodeValidator {
 		List<String> problems = ModifierRules.STANDARD.problems(cs, expression);
 		if (!problems.isEmpty()) {
 			return ValidationResult.invalid(check, cs.version(), ValidationIssue.error(IssueType.CODEINVALID, TxIssueType.INVALID_CODE,
-					Messages.EXPRESSION_INVALID.text(CptExpression.quoted(check.code()), String.join("; ", problems)), check.expression("code")));
+					Messages.EXPRESSION_INVALID.say(CptExpression.quoted(check.code()), String.join("; ", problems)), check.expression("code")));
 		}
 		ValidationResult base = validateOne(new CodingCheck(check.system(), check.version(), expression.base(), check.display(), check.path()), options);
 		return new ValidationResult(base.valid(), base.system(), base.version(), check.code(), base.display(), base.inactive(), base.issues(),
@@ -181,7 +181,7 @@ public final class CodeValidator {
 		}
 		if (cs.isWithheld()) { // the display was checked against the names this client may see, and it is told why
 			issues.add(ValidationIssue.information(IssueType.INFORMATIONAL, TxIssueType.CODE_COMMENT,
-					Messages.WITHHELD_NOTICE.text(cs.canonical()), check.codingExpression()));
+					Messages.WITHHELD_NOTICE.say(cs.canonical()), check.codingExpression()));
 		}
 		return new ValidationResult(valid, cs.url(), cs.version(), otherCase ? check.code() : c.code(), display, c.inactive(), issues, null,
 				status != null && REPORTED_STATUSES.contains(status) ? status : null, otherCase ? c.code() : null);
