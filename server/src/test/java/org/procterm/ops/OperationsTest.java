@@ -111,8 +111,15 @@ class OperationsTest {
 				.method("TRACE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 		assertEquals(405, refused.statusCode());
 		assertTrue(refused.headers().firstValue("X-Request-Id").isPresent());
-		assertTrue(accessLog.list.stream().map(ILoggingEvent::getFormattedMessage)
-				.anyMatch(line -> line.startsWith("GET /fhir/metadata 200 ") && line.endsWith("id=" + id)), accessLog.list.toString());
+		List<String> logged = accessLogLines();
+		assertTrue(logged.stream().anyMatch(line -> line.startsWith("GET /fhir/metadata 200 ") && line.endsWith("id=" + id)), logged.toString());
+	}
+
+	/** The access log so far. Server threads append while the test reads: Logback appends holding the appender's lock, so read under it. */
+	private static List<String> accessLogLines() {
+		synchronized (accessLog) {
+			return accessLog.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+		}
 	}
 
 	@Test
