@@ -50,6 +50,20 @@ public record Designation(String language, Coding use, String value, String sour
 				"Preferred For Language"), display);
 	}
 
+	/**
+	 * Whether it is one of the concept's displays, rather than another name for it (a synonym, an
+	 * abbreviation, CPT's short descriptor): no use, or a use saying display or preferred for its
+	 * language. HL7's reference servers propose only these as the valid displays.
+	 */
+	public boolean isDisplay() {
+		if (use == null || use.getCode() == null) {
+			return true;
+		}
+		String system = use.getSystem() == null ? "" : use.getSystem();
+		return system.equals("http://terminology.hl7.org/CodeSystem/designation-usage") && use.getCode().equals("display")
+				|| system.equals("http://terminology.hl7.org/CodeSystem/hl7TermMaintInfra") && use.getCode().equals("preferredForLanguage");
+	}
+
 	/** This designation, as given by supplement {@code supplement}. */
 	public Designation from(String supplement) {
 		return new Designation(language, use, value, supplement, extensions);

@@ -24,15 +24,22 @@ import org.procterm.engine.codesystem.Languages;
  * and its designations, each in its own language (or the code system's, when it states none). When
  * languages are asked for, only displays in those languages are right, and a display whose language
  * is unknown counts as any. When none of the concept's displays is in those languages, a display
- * valid in the code system's own language is still accepted, with a note saying so. Wording follows
+ * valid in the code system's own language is still accepted, with a note saying so. A designation
+ * with a use other than display (a synonym, CPT's short or consumer descriptor, a patient name) is
+ * accepted as a display, since clients rightly send those, but a wrong display is told only the
+ * concept's displays, as HL7's reference servers tell it. Wording follows
  * HL7's terminology tests, so clients that read the messages see what other servers say.
  */
 public final class DisplayCheck {
 
 	private DisplayCheck() {}
 
-	/** One way a concept may be displayed, and the language it is in (null: not known). */
-	private record Choice(String value, String language) {
+	/**
+	 * One way a concept may be displayed, and the language it is in (null: not known). {@code display}:
+	 * one of its displays, rather than another of its names (a designation with another use, e.g. a
+	 * synonym or CPT's short descriptor), which is accepted but not proposed.
+	 */
+	private record Choice(String value, String language, boolean display) {
 		String shown() {
 			return "'" + value + "'" + (language == null ? "" : " (" + language + ")");
 		}
@@ -109,12 +116,16 @@ public final class DisplayCheck {
 	private static List<Choice> choices(CodeSystemIndex cs, Concept concept) {
 		Map<String, Choice> unique = new LinkedHashMap<>(); // the same text in the same language counts once
 		if (concept.display() != null) {
-			unique.put(concept.display() + "|" + cs.language(), new Choice(concept.display(), cs.language()));
+			unique.put(concept.display() + "|" + cs.language(), new Choice(concept.display(), cs.language(), true));
 		}
 		for (Designation d : concept.designations()) {
 			if (d.value() != null && !d.isRetired()) {
 				String language = d.language() != null ? d.language() : cs.language();
-				unique.putIfAbsent(d.value() + "|" + language, new Choice(d.value(), language));
+				Choice choice = new Choice(d.value(), language, d.isDisplay());
+				Choice before = unique.putIfAbsent(d.value() + "|" + language, choice);
+				if (before != null && !before.display() && choice.display()) {
+					unique.put(d.value() + "|" + language, choice);
+				}
 			}
 		}
 		return new ArrayList<>(unique.values());
@@ -125,8 +136,13 @@ public final class DisplayCheck {
 		return choices.stream().anyMatch(c -> c.value().trim().toLowerCase(Locale.ROOT).equals(wanted));
 	}
 
+	/**
+	 * The valid displays a wrong one is told: the concept's displays, as HL7's servers list them; its
+	 * other names only when it has no display at all.
+	 */
 	private static String validIs(List<Choice> choices, String languages) {
-		List<String> shown = choices.stream().map(Choice::shown).toList();
+		List<Choice> displays = choices.stream().filter(Choice::display).toList();
+		List<String> shown = (displays.isEmpty() ? choices : displays).stream().map(Choice::shown).toList();
 		if (shown.isEmpty()) {
 			return Messages.NO_DISPLAY_TO_COMPARE.text();
 		}

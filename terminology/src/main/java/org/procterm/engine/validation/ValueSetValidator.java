@@ -138,7 +138,8 @@ public final class ValueSetValidator {
 			// the coding's own code system is not held either: that is what makes it unjudgeable, and it is not in the value set
 			return ValidationResult.unknownSystem(check, check.version(), List.of(notInValueSet(check, valueSetName),
 					ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.NOT_FOUND, context.cannotBeValidated(check.system(), check.version(), null),
-							check.expression("system"))), new Canonical(check.system(), check.version()).toString());
+							check.expression("system"))), new Canonical(check.system(), check.version()).toString())
+					.withUnknownOutsideValueSet(); // the value set draws on another system: this one is not what it needs
 		}
 		if (!missing.system().equals(check.system())) {
 			return ValidationResult.unknownSystem(check, check.version(), List.of(ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.NOT_FOUND,

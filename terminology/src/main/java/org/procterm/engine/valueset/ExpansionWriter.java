@@ -219,19 +219,24 @@ public final class ExpansionWriter {
 
 	/**
 	 * Whether the codes are written as their code system's hierarchy. Never when the client said
-	 * {@code excludeNested=true}, nor for less than the whole expansion (nesting a page or a text
-	 * search's ranked matches would hide where its codes sit), nor for a value set that lists its
-	 * codes (they come back as listed). When the client said {@code excludeNested=false}, any other
-	 * value set nests. When it said nothing, a value set nests only where its expansion is one code
-	 * system's hierarchy, as HL7's reference expander decides: a single include of a whole code
-	 * system or of one filter on it, with no exclude and no imported value set; a value set that
-	 * combines several sources is flat.
+	 * {@code excludeNested=true}, nor for less than the whole expansion (nesting a page would hide
+	 * where its codes sit), nor for a value set that lists its codes (they come back as listed), nor
+	 * for a text search of a whole code system (a typeahead's ranked matches, flat, as HL7's reference
+	 * server answers it). When the client said {@code excludeNested=false}, any other value set nests.
+	 * When it said nothing, a value set nests only where its expansion is one code system's
+	 * hierarchy, as HL7's reference expander decides: a single include of a whole code system or of
+	 * one filter on it, with no exclude and no imported value set; a value set that combines several
+	 * sources is flat. A text filter on a value set that is one filter's hierarchy (e.g. is-a) narrows
+	 * that hierarchy: matches nest under the matches above them, in ranked order among siblings.
 	 */
 	private static boolean nests(ValueSet source, ExpansionRequest request) {
 		List<ValueSet.ConceptSetComponent> includes = source.getCompose().getInclude();
-		if (Boolean.TRUE.equals(request.excludeNested()) || request.filter() != null || request.count() != null || request.start() != 0
+		if (Boolean.TRUE.equals(request.excludeNested()) || request.count() != null || request.start() != 0
 				|| includes.stream().anyMatch(ValueSet.ConceptSetComponent::hasConcept)) {
 			return false;
+		}
+		if (request.filter() != null && includes.stream().anyMatch(i -> i.hasSystem() && !i.hasFilter())) {
+			return false; // a search of a whole code system
 		}
 		if (Boolean.FALSE.equals(request.excludeNested())) {
 			return true;

@@ -58,11 +58,29 @@ class ValidateCodeTest {
 
 	@Test
 	void aWrongDisplayListsTheRightOnesWithTheirLanguages() {
-		ValidationResult r = inLanguage(englishProcedures(), "10010", "Neck surgery", null);
+		TerminologyEngine engine = new TerminologyEngine(new EngineLimits(1000, java.time.Duration.ofSeconds(10)));
+		org.hl7.fhir.r4.model.CodeSystem procedures = Fixtures.procedures();
+		procedures.setLanguage("en");
+		procedures.getConcept().get(0).getConcept().stream().filter(c -> c.getCode().equals("10010")).findFirst().orElseThrow()
+				.addDesignation().setLanguage("fr").setValue("Ostéotomie du rachis cervical"); // no use: a display in French
+		engine.putCodeSystem("CodeSystem/procedures", procedures);
+		ValidationResult r = inLanguage(engine, "10010", "Neck surgery", null);
 		assertFalse(r.valid());
 		assertEquals("Wrong Display Name 'Neck surgery' for " + Fixtures.SYSTEM + "#10010. Valid display is one of 2 choices:"
-				+ " 'Osteotomy of spine, neck' (en) or 'Osteotomía de la columna, cuello' (es) (for the language(s) '--')", r.message());
+				+ " 'Osteotomy of spine, neck' (en) or 'Ostéotomie du rachis cervical' (fr) (for the language(s) '--')", r.message());
 		assertEquals("Coding.display", r.issues().get(0).expression());
+	}
+
+	@Test
+	void aDesignationWithAnotherUseIsAcceptedButNotProposedAsADisplay() {
+		TerminologyEngine english = englishProcedures(); // 10010's Spanish name has the use "consumer"
+		assertTrue(inLanguage(english, "10010", "Osteotomía de la columna, cuello", null).valid());
+		ValidationResult wrong = inLanguage(english, "10010", "Neck surgery", null);
+		assertEquals("Wrong Display Name 'Neck surgery' for " + Fixtures.SYSTEM + "#10010. Valid display is"
+				+ " 'Osteotomy of spine, neck' (en) (for the language(s) '--')", wrong.message());
+		ValidationResult inSpanish = inLanguage(english, "10010", "Neck surgery", "es");
+		assertTrue(inSpanish.message().contains("'Osteotomía de la columna, cuello' (es)"),
+				"with no display in the language asked, its other names there are proposed: " + inSpanish.message());
 	}
 
 	@Test
@@ -286,6 +304,7 @@ class ValidateCodeTest {
 		assertEquals("A definition for CodeSystem 'http://nowhere.example' could not be found, so the code cannot be validated", r.message());
 		assertEquals("system", r.issues().get(0).expression());
 		assertEquals("http://nowhere.example", r.unknownSystem());
+		assertFalse(r.unknownOutsideValueSet(), "the value set needs it: the answer is caused by it");
 	}
 
 	@Test
@@ -416,5 +435,6 @@ class ValidateCodeTest {
 		assertFalse(r.valid());
 		assertEquals(List.of("not-in-vs", "not-found"), r.issues().stream().map(i -> i.txType().code()).toList());
 		assertEquals("http://other.example", r.unknownSystem(), "the coding's own system is what could not be judged");
+		assertTrue(r.unknownOutsideValueSet(), "not a system the value set draws on (x-unknown-system, not x-caused-by-unknown-system)");
 	}
 }

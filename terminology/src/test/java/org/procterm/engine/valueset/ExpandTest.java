@@ -540,6 +540,19 @@ class ExpandTest {
 	}
 
 	@Test
+	void aTextFilterNarrowsAFilteredHierarchyButSearchesAWholeCodeSystemFlat() {
+		ExpansionRequest lamin = ExpansionRequest.builder().filter("lamin").offset(0).activeOnly(false).build();
+		ValueSet spine = Fixtures.inline(c -> c.addInclude().setSystem(Fixtures.SYSTEM).addFilter().setProperty("concept")
+				.setOp(ValueSet.FilterOperator.ISA).setValue("SPINE"));
+		assertEquals("(10020(10021))", tree(engine.context().expand(spine, lamin).getExpansion().getContains()),
+				"an is-a value set searched by text: the matches keep their place in its hierarchy, as HL7's reference server writes it");
+		assertEquals("(10020 10021)", tree(engine.context().expand(Fixtures.allProcedures(), lamin).getExpansion().getContains()),
+				"a whole code system searched by text: a typeahead's ranked list");
+		assertEquals("(10020 10021)", tree(engine.context().expand(spine, ExpansionRequest.builder().filter("lamin").offset(0)
+				.activeOnly(false).excludeNested(true).build()).getExpansion().getContains()), "flat when asked");
+	}
+
+	@Test
 	void aDateExpandsOverTheVersionInEffectThenAndIsReportedBack() {
 		ValueSet out = Fixtures.datedVersions().context().expand(Fixtures.allProcedures(), ExpansionRequest.builder().excludeNested(true).filter("10010").offset(0).activeOnly(false).versions(VersionRules.NONE.on(java.time.LocalDate.of(2025, 3, 1))).build());
 		assertEquals("Old wording", out.getExpansion().getContainsFirstRep().getDisplay());
