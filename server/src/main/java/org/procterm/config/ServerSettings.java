@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * @param licence which code systems hold licensed texts, and which credentials carry the licence
  * @param accessLog whether each request gets a line in the log (logger procterm.access)
  * @param coreTerminology whether FHIR's own code systems and value sets are answered for
+ * @param resourceTypes the FHIR resource types stored and served besides those procterm needs, or null for every type
  */
 public record ServerSettings(
 		String host,
@@ -26,7 +27,8 @@ public record ServerSettings(
 		CorsSettings cors,
 		LicenceSettings licence,
 		boolean accessLog,
-		boolean coreTerminology) {
+		boolean coreTerminology,
+		java.util.Set<String> resourceTypes) {
 
 	public boolean isPostgres() {
 		return dbUrl.startsWith("jdbc:postgresql:");

@@ -83,7 +83,7 @@ public final class SettingsLoader {
 		return new ServerSettings(v.get("host"), port, data, dbUrl, blankToNull(v.get("db.user")),
 				blankToNull(v.get("db.password")), blankToNull(v.get("admin.token")), maxExpansion,
 				bool(v, "scheduling.enabled"), limits, cors, licence(v), bool(v, "log.access"),
-				bool(v, "terminology.core.enabled"));
+				bool(v, "terminology.core.enabled"), resourceTypes(v));
 	}
 
 	private static LicenceSettings licence(Map<String, String> v) {
@@ -110,6 +110,20 @@ public final class SettingsLoader {
 		}
 		return new LicenceSettings(list(v, "licence.restricted-systems"), list(v, "licence.tokens"), issuer, jwksUrl, scope,
 				blankToNull(v.get("licence.jwt-audience")));
+	}
+
+	/** store.resource-types: * for every type (null), else the types named (each a FHIR resource type name). */
+	private static java.util.Set<String> resourceTypes(Map<String, String> v) {
+		java.util.Set<String> types = list(v, "store.resource-types");
+		if (types.contains("*")) {
+			return null;
+		}
+		for (String type : types) {
+			if (!type.matches("[A-Z][A-Za-z]+")) {
+				throw new SettingsException("store.resource-types holds FHIR resource type names such as Questionnaire, or *, not '" + type + "'");
+			}
+		}
+		return types;
 	}
 
 	/** A comma-separated setting, each item trimmed, empty items dropped. */

@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.procterm.content.fhir.Canonicals;
 import org.procterm.store.CodeSystemContentStore;
+import org.procterm.store.InstalledPackages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +18,11 @@ import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
 import ca.uhn.fhir.jpa.packages.PackageInstallationSpec;
 
 /**
- * Installs the FHIR package built by the fhir-resources module at every start. HAPI's installer
- * matches resources by canonical URL and skips unchanged content, so a restart changes nothing and
- * a newer package version updates what it changed.
+ * Installs the FHIR package built by the fhir-resources module when it differs from the one last
+ * installed (its SHA-256, or the resource types installed from it): at the first start, and at the
+ * first start of a procterm with other bundled content. HAPI's installer matches resources by
+ * canonical URL, so a newer package updates what it changed. A restart of the same procterm
+ * installs nothing, so it also leaves an operator's edits to bundled resources as they are.
  */
 public class BundledPackage {
 
@@ -30,10 +33,12 @@ public class BundledPackage {
 
 	private final IPackageInstallerSvc installer;
 	private final CodeSystemContentStore contentStore;
+	private final InstalledPackages installed;
 
-	public BundledPackage(IPackageInstallerSvc installer, CodeSystemContentStore contentStore) {
+	public BundledPackage(IPackageInstallerSvc installer, CodeSystemContentStore contentStore, InstalledPackages installed) {
 		this.installer = installer;
 		this.contentStore = contentStore;
+		this.installed = installed;
 	}
 
 	/**
@@ -57,7 +62,7 @@ public class BundledPackage {
 		throw new IllegalStateException("The bundled FHIR package has no CPT CodeSystem");
 	}
 
-	/** Installs the package and returns its {@code name#version}. */
+	/** Installs the package unless this content was the last installed, and returns its {@code name#version}. */
 	public String install() {
 		byte[] bytes = read();
 		NpmPackage npm;
@@ -77,11 +82,26 @@ public class BundledPackage {
 				.setVersionPolicy(PackageInstallationSpec.VersionPolicyEnum.SINGLE_VERSION);
 		// once a licensed release is imported it replaces the sample, which must not come back at the next start
 		boolean cptImported = contentStore.holds(Canonicals.CPT);
-		spec.setInstallResourceTypes(cptImported ? TYPES.stream().filter(t -> !t.equals("CodeSystem")).toList() : TYPES);
-		installer.install(spec);
+		List<String> types = cptImported ? TYPES.stream().filter(t -> !t.equals("CodeSystem")).toList() : TYPES;
+		spec.setInstallResourceTypes(types);
 		String id = npm.name() + "#" + npm.version();
+		InstalledPackages.Install now = new InstalledPackages.Install(sha256(bytes), String.join(",", types));
+		if (installed.last(npm.name()).filter(now::equals).isPresent()) {
+			log.debug("bundled package {} already installed", id);
+			return id;
+		}
+		installer.install(spec);
+		installed.record(npm.name(), now);
 		log.debug("installed bundled package {}", id);
 		return id;
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+		} catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", e);
+		}
 	}
 
 	private static byte[] read() {

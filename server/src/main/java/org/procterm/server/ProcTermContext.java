@@ -56,6 +56,8 @@ public final class ProcTermContext implements AutoCloseable {
 			spring.getEnvironment().getPropertySources().addFirst(new MapPropertySource("procterm",
 					Map.of("scheduling_disabled", String.valueOf(!settings.schedulingEnabled()))));
 			spring.registerBean(ServerSettings.class, () -> settings);
+			spring.registerBean(org.procterm.store.LazyRepositories.class, org.procterm.store.LazyRepositories::new);
+			spring.registerBean(org.procterm.store.ServedResourceTypes.class, () -> new org.procterm.store.ServedResourceTypes(settings.resourceTypes()));
 			spring.register(StorageConfig.class, TerminologyConfig.class);
 			if (more.length > 0) {
 				spring.register(more);

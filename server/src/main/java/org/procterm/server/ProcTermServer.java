@@ -128,6 +128,7 @@ public final class ProcTermServer implements AutoCloseable {
 					(System.nanoTime() - started) / 1e9);
 			report.print();
 			readiness.ready = true;
+			warmUp(context);
 			return new ProcTermServer(context, jetty, baseUrl, report, metrics, readiness);
 		} catch (Exception | Error e) {
 			if (jetty != null) {
@@ -139,6 +140,24 @@ public final class ProcTermServer implements AutoCloseable {
 			context.close();
 			throw e;
 		}
+	}
+
+	/**
+	 * Builds in the background, once the server takes traffic, what start-up left for first use: the
+	 * FHIRPath engine a write indexes with (a write that comes first waits for it).
+	 */
+	private static void warmUp(ProcTermContext context) {
+		org.procterm.store.DeferredSearchParamExtractor extractor = context.bean(org.procterm.store.DeferredSearchParamExtractor.class);
+		Thread warm = new Thread(() -> {
+			try {
+				extractor.warmUp();
+			} catch (RuntimeException e) {
+				log.warn("Preparing for writes failed; the first write prepares again: {}", e.getMessage());
+			}
+		}, "procterm-warm-up");
+		warm.setDaemon(true);
+		warm.setPriority(Thread.MIN_PRIORITY);
+		warm.start();
 	}
 
 	/**

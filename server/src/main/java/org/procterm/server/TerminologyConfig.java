@@ -85,7 +85,8 @@ public class TerminologyConfig {
 	}
 
 	@Bean
-	public BundledPackage bundledPackage(IPackageInstallerSvc installer, CodeSystemContentStore contentStore) {
-		return new BundledPackage(installer, contentStore);
+	public BundledPackage bundledPackage(IPackageInstallerSvc installer, CodeSystemContentStore contentStore,
+			org.procterm.store.InstalledPackages installed) {
+		return new BundledPackage(installer, contentStore, installed);
 	}
 }

@@ -132,6 +132,7 @@ public final class SchemaMigrations {
 		tasks.add(table("20261201.1", "PT_CODE_SYSTEM_CONTENT", CodeSystemContentStore.table(true)));
 		tasks.add(table("20261201.2", "PT_CHANGE_COUNTER", ChangeLog.SCHEMA.get(0), ChangeLog.SCHEMA.get(1)));
 		tasks.add(table("20261201.3", "PT_CHANGE", ChangeLog.SCHEMA.get(2)));
+		tasks.add(table("20261202.1", "PT_INSTALLED_PACKAGE", InstalledPackages.table()));
 		return tasks;
 	}
 

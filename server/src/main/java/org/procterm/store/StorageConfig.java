@@ -103,6 +103,11 @@ public class StorageConfig {
 				HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
 		emf.setPersistenceUnitName("PROCTERM_PU");
 		emf.setDataSource(dataSource);
+		// Hibernate's start (about 5 s on two cores) runs beside the making of the other beans; a bean
+		// that uses the database before it is done waits for it (Spring's background bootstrapping)
+		org.springframework.core.task.SimpleAsyncTaskExecutor boot = new org.springframework.core.task.SimpleAsyncTaskExecutor("procterm-jpa-start-");
+		boot.setConcurrencyLimit(1);
+		emf.setBootstrapExecutor(boot);
 		Properties jpa = new Properties();
 		jpa.put("hibernate.dialect", settings.isPostgres() ? HapiFhirPostgresDialect.class.getName() : HapiFhirH2Dialect.class.getName());
 		// PostgreSQL's schema is HAPI's migrator's (procterm migrate, see SchemaMigrations); H2's is Hibernate's
@@ -113,6 +118,12 @@ public class StorageConfig {
 		jpa.put("hibernate.cache.use_structured_entries", "false");
 		jpa.put("hibernate.cache.use_minimal_puts", "false");
 		jpa.put("hibernate.search.enabled", "false");
+		// start-up: no Bean Validation of entities (HAPI checks its own limits before it writes) and no
+		// Envers auditing (only HAPI's MDM links are audited, and procterm has no MDM): each loads hundreds of classes
+		jpa.put("jakarta.persistence.validation.mode", "none");
+		// as with Bean Validation on: HAPI fills some not-null columns (e.g. a tag's partition) as it flushes
+		jpa.put("hibernate.check_nullability", "false");
+		jpa.put("hibernate.integration.envers.enabled", "false");
 		emf.setJpaProperties(jpa);
 		return emf;
 	}
@@ -154,6 +165,12 @@ public class StorageConfig {
 		return ResourceCountCacheUtil.newResourceCountCache(systemDao);
 	}
 
+	/** Replaces HAPI's bean of the same name: its FHIRPath engine is built after start-up (see the class comment there). */
+	@Bean
+	public DeferredSearchParamExtractor searchParamExtractor() {
+		return new DeferredSearchParamExtractor();
+	}
+
 	/** Replaces HAPI's bean of the same name (see the class comment there). */
 	@Bean
 	public ITermCodeSystemStorageSvc termCodeSystemStorageSvc() {
@@ -163,6 +180,11 @@ public class StorageConfig {
 	@Bean
 	public CodeSystemContentStore codeSystemContentStore(DataSource dataSource, ServerSettings settings) {
 		return new CodeSystemContentStore(dataSource, settings.isPostgres());
+	}
+
+	@Bean
+	public InstalledPackages installedPackages(DataSource dataSource, ServerSettings settings) {
+		return new InstalledPackages(dataSource, settings.isPostgres());
 	}
 
 	@Bean

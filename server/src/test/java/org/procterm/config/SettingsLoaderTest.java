@@ -68,6 +68,18 @@ class SettingsLoaderTest {
 	}
 
 	@Test
+	void theStoredResourceTypesAreNamedOrAllOfThem() {
+		assertEquals(java.util.Set.of("ActivityDefinition"), new SettingsLoader(Map.of()).load(null, Map.of()).resourceTypes(),
+				"by default, besides those procterm always serves");
+		assertEquals(null, new SettingsLoader(Map.of("PROCTERM_STORE_RESOURCE_TYPES", "*")).load(null, Map.of()).resourceTypes(), "* is every type");
+		assertEquals(java.util.Set.of("Patient", "Observation"),
+				new SettingsLoader(Map.of("PROCTERM_STORE_RESOURCE_TYPES", "Patient, Observation")).load(null, Map.of()).resourceTypes());
+		var bad = assertThrows(SettingsLoader.SettingsException.class,
+				() -> new SettingsLoader(Map.of("PROCTERM_STORE_RESOURCE_TYPES", "patient records")).load(null, Map.of()));
+		assertTrue(bad.getMessage().contains("store.resource-types"), bad.getMessage());
+	}
+
+	@Test
 	void cptIsRestrictedByDefaultAndTheOAuthSettingsGoTogether() {
 		LicenceSettings defaults = new SettingsLoader(Map.of()).load(null, Map.of()).licence();
 		assertEquals(java.util.Set.of("http://www.ama-assn.org/go/cpt"), defaults.restrictedSystems());

@@ -41,6 +41,19 @@ class MetadataTest {
 	}
 
 	@Test
+	void theTerminologyAndKnowledgeResourceTypesAreServedAndClinicalOnesAreNot(LiveServer.Server server) throws Exception {
+		CapabilityStatement cs = server.fhir().newJsonParser().parseResource(CapabilityStatement.class, get(server, "/metadata"));
+		java.util.List<String> types = cs.getRestFirstRep().getResource().stream().map(r -> r.getType()).toList();
+		assertTrue(types.containsAll(java.util.List.of("CodeSystem", "ValueSet", "ConceptMap", "PlanDefinition", "Library", "Questionnaire")),
+				types.toString());
+		assertTrue(!types.contains("Patient") && !types.contains("Observation"), types.toString());
+		HttpResponse<String> patients = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/Patient"))
+				.header("Accept", "application/fhir+json").build(), HttpResponse.BodyHandlers.ofString());
+		assertEquals(404, patients.statusCode(), patients.body());
+		assertTrue(patients.body().contains("OperationOutcome") && patients.body().contains("Patient"), patients.body());
+	}
+
+	@Test
 	void bothModesAnswerTheirOwnResourceWhicheverCameFirst(LiveServer.Server server) throws Exception {
 		get(server, "/metadata?mode=terminology");
 		assertEquals("CapabilityStatement", server.fhir().newJsonParser()

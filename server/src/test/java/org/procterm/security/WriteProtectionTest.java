@@ -43,7 +43,7 @@ class WriteProtectionTest {
 	void wrongTokenIsRefused(LiveServer.Server server) {
 		IGenericClient wrong = server.fhir().newRestfulGenericClient(server.baseUrl());
 		wrong.registerInterceptor(new BearerTokenAuthInterceptor("not-the-token"));
-		assertThrows(AuthenticationException.class, () -> wrong.create().resource(new Patient()).execute());
+		assertThrows(AuthenticationException.class, () -> wrong.create().resource(tiny()).execute());
 	}
 
 	@Test
@@ -66,7 +66,8 @@ class WriteProtectionTest {
 
 	@Test
 	void createWithTheAdminTokenSucceeds(LiveServer.Server server) {
-		var outcome = server.admin().create().resource(new Patient().setActive(true)).execute();
+		var outcome = server.admin().create().resource(new org.hl7.fhir.r4.model.Questionnaire()
+				.setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.DRAFT)).execute();
 		assertTrue(outcome.getCreated());
 		server.admin().delete().resourceById(outcome.getId().toUnqualifiedVersionless()).execute();
 	}

@@ -52,4 +52,26 @@ class RestartTest {
 			assertEquals("2026", out.getParameterValue("version").primitiveValue(), "the engine reloaded from the database");
 		}
 	}
+
+	@Test
+	void aRestartKeepsAnOperatorsEditOfBundledContentAndStillIndexesNewWrites() throws Exception {
+		Path data = TestServers.newDataDir();
+		try (ProcTermServer first = TestServers.start(data)) {
+			LiveServer.Server s = LiveServer.clientsFor(first.baseUrl());
+			org.hl7.fhir.r4.model.Library info = s.client().read().resource(org.hl7.fhir.r4.model.Library.class)
+					.withId("cpt-22210-patient-information").execute();
+			info.setTitle("Reviewed by our clinic");
+			s.admin().update().resource(info).execute();
+		}
+		try (ProcTermServer second = TestServers.start(data)) {
+			LiveServer.Server s = LiveServer.clientsFor(second.baseUrl());
+			assertEquals("Reviewed by our clinic", s.client().read().resource(org.hl7.fhir.r4.model.Library.class)
+					.withId("cpt-22210-patient-information").execute().getTitle(), "the same bundled package is not installed again over the edit");
+			CodeSystem added = new CodeSystem().setUrl("http://example.org/after-restart").setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.DRAFT)
+					.setContent(CodeSystem.CodeSystemContentMode.COMPLETE);
+			added.addConcept().setCode("a").setDisplay("A");
+			s.admin().create().resource(added).execute();
+			assertEquals(1, count(s, CodeSystem.class, "http://example.org/after-restart"), "a write after a restart is indexed for search");
+		}
+	}
 }

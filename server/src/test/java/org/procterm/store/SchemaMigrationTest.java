@@ -41,7 +41,7 @@ class SchemaMigrationTest {
 
 			CommandRun first = cli(database, "migrate");
 			assertEquals(0, first.exit(), first.err());
-			assertTrue(first.out().matches("(?s)Applied \\d+ HAPI FHIR and 3 procterm schema changes to PostgreSQL .*"), first.out());
+			assertTrue(first.out().matches("(?s)Applied \\d+ HAPI FHIR and 4 procterm schema changes to PostgreSQL .*"), first.out());
 
 			try (ProcTermServer server = ProcTermServer.start(settings)) {
 				assertTrue(server.report().toString() != null);
