@@ -118,9 +118,10 @@ public final class SettingsLoader {
 		if (types.contains("*")) {
 			return null;
 		}
+		java.util.Set<String> r4 = ca.uhn.fhir.context.FhirContext.forR4Cached().getResourceTypes();
 		for (String type : types) {
-			if (!type.matches("[A-Z][A-Za-z]+")) {
-				throw new SettingsException("store.resource-types holds FHIR resource type names such as Questionnaire, or *, not '" + type + "'");
+			if (!r4.contains(type)) {
+				throw new SettingsException("store.resource-types holds FHIR R4 resource type names such as Questionnaire, or *, not '" + type + "'");
 			}
 		}
 		return types;

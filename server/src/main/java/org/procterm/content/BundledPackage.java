@@ -19,8 +19,8 @@ import ca.uhn.fhir.jpa.packages.PackageInstallationSpec;
 
 /**
  * Installs the FHIR package built by the fhir-resources module when it differs from the one last
- * installed (its SHA-256, or the resource types installed from it): at the first start, and at the
- * first start of a procterm with other bundled content. HAPI's installer matches resources by
+ * installed (its SHA-256, or a resource type not installed from it before): at the first start, and
+ * at the first start of a procterm with other bundled content. HAPI's installer matches resources by
  * canonical URL, so a newer package updates what it changed. A restart of the same procterm
  * installs nothing, so it also leaves an operator's edits to bundled resources as they are.
  */
@@ -86,7 +86,8 @@ public class BundledPackage {
 		spec.setInstallResourceTypes(types);
 		String id = npm.name() + "#" + npm.version();
 		InstalledPackages.Install now = new InstalledPackages.Install(sha256(bytes), String.join(",", types));
-		if (installed.last(npm.name()).filter(now::equals).isPresent()) {
+		// a CPT release imported since takes CodeSystem off the types: what was installed still covers the rest
+		if (installed.last(npm.name()).filter(last -> last.covers(now)).isPresent()) {
 			log.debug("bundled package {} already installed", id);
 			return id;
 		}

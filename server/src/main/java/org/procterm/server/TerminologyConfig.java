@@ -56,12 +56,15 @@ public class TerminologyConfig {
 	public EngineSync engineSync(TerminologyEngine engine, DaoRegistry daoRegistry, EngineValidationSupport registered,
 			@Qualifier(JpaConfig.JPA_VALIDATION_SUPPORT_CHAIN) JpaValidationSupportChain chain,
 			IInterceptorService jpaInterceptors, CodeSystemContentStore contentStore, FhirContext fhirContext, ChangeLog changeLog,
-			ServerSettings settings) {
+			ServerSettings settings, org.procterm.store.ServedResourceTypes servedTypes) {
 		// on PostgreSQL other nodes may share the database (see ChangeFollower); H2 has one user at a time
 		EngineSync sync = new EngineSync(engine, daoRegistry, chain, contentStore, new CodeSystemJsonReader(fhirContext), changeLog,
 				settings.isPostgres());
 		jpaInterceptors.registerInterceptor(sync);
 		jpaInterceptors.registerInterceptor(new StoredContentRules());
+		if (servedTypes.served() != null) {
+			jpaInterceptors.registerInterceptor(new org.procterm.store.UnstoredTypeEntries(servedTypes.served()));
+		}
 		return sync;
 	}
 

@@ -24,8 +24,14 @@ public class InstalledPackages {
 				+ "TYPES VARCHAR(512) NOT NULL, INSTALLED_AT TIMESTAMP NOT NULL)";
 	}
 
-	/** What was installed under a package name: the package's digest and the types installed from it. */
-	public record Install(String digest, String types) {}
+	/** What was installed under a package name: the package's digest and the types installed from it (comma-separated). */
+	public record Install(String digest, String types) {
+
+		/** Whether this install already put in place everything {@code wanted} asks for: the same package, no type more. */
+		public boolean covers(Install wanted) {
+			return digest.equals(wanted.digest) && java.util.Set.of(types.split(",")).containsAll(java.util.List.of(wanted.types.split(",")));
+		}
+	}
 
 	private final JdbcTemplate jdbc;
 
@@ -41,10 +47,21 @@ public class InstalledPackages {
 				.stream().findFirst();
 	}
 
-	/** Records a finished install; called only after every resource is in, so a crash part-way installs again. */
+	/**
+	 * Records a finished install; called only after every resource is in, so a crash part-way installs
+	 * again. Nodes starting together on one database may both install and record: the last record stays.
+	 */
 	public void record(String name, Install install) {
-		jdbc.update("DELETE FROM " + TABLE + " WHERE NAME = ?", name);
-		jdbc.update("INSERT INTO " + TABLE + " (NAME, DIGEST, TYPES, INSTALLED_AT) VALUES (?, ?, ?, ?)", name, install.digest(), install.types(),
-				Timestamp.from(Instant.now()));
+		Timestamp now = Timestamp.from(Instant.now());
+		int updated = jdbc.update("UPDATE " + TABLE + " SET DIGEST = ?, TYPES = ?, INSTALLED_AT = ? WHERE NAME = ?", install.digest(),
+				install.types(), now, name);
+		if (updated == 0) {
+			try {
+				jdbc.update("INSERT INTO " + TABLE + " (NAME, DIGEST, TYPES, INSTALLED_AT) VALUES (?, ?, ?, ?)", name, install.digest(),
+						install.types(), now);
+			} catch (org.springframework.dao.DuplicateKeyException another) {
+				// another node recorded its install of the same package a moment before: that record holds
+			}
+		}
 	}
 }

@@ -55,8 +55,14 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 public class StorageConfig {
 
 	@Bean
-	public JpaStorageSettings storageSettings() {
+	public JpaStorageSettings storageSettings(ServerSettings settings) {
 		JpaStorageSettings s = new JpaStorageSettings();
+		if (settings.resourceTypes() != null) {
+			// HAPI's reindex job refuses a SearchParameter any of whose base types is not stored (e.g. a US Core
+			// one on Patient), failing its write or package install: a search parameter then applies to the
+			// resources written after it, which for a terminology server's few resources is all that matters
+			s.setMarkResourcesForReindexingUponSearchParameterChange(false);
+		}
 		s.setAllowExternalReferences(true);
 		// PlanDefinitions and Libraries link to our canonical URLs, which are not resources on this server
 		s.setEnforceReferentialIntegrityOnWrite(false);

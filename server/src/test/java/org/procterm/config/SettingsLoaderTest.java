@@ -77,6 +77,9 @@ class SettingsLoaderTest {
 		var bad = assertThrows(SettingsLoader.SettingsException.class,
 				() -> new SettingsLoader(Map.of("PROCTERM_STORE_RESOURCE_TYPES", "patient records")).load(null, Map.of()));
 		assertTrue(bad.getMessage().contains("store.resource-types"), bad.getMessage());
+		var misspelt = assertThrows(SettingsLoader.SettingsException.class,
+				() -> new SettingsLoader(Map.of("PROCTERM_STORE_RESOURCE_TYPES", "Questionaire")).load(null, Map.of()));
+		assertTrue(misspelt.getMessage().contains("'Questionaire'"), misspelt.getMessage());
 	}
 
 	@Test

@@ -66,4 +66,26 @@ class WriteValidationTest {
 		String message = refused(server, cs);
 		assertTrue(message.contains("urls of at most 500 characters") && !message.contains("SP_URI"), message);
 	}
+
+	@Test
+	void aSearchParameterOverATypeNotStoredIsStillStored(LiveServer.Server server) {
+		// as a package such as US Core brings them: HAPI's reindexing would refuse a base it does not store
+		org.hl7.fhir.r4.model.SearchParameter sp = new org.hl7.fhir.r4.model.SearchParameter();
+		sp.setUrl("http://example.org/write-validation/SearchParameter/patient-nickname").setName("nickname").setStatus(PublicationStatus.ACTIVE)
+				.setCode("nickname").setType(org.hl7.fhir.r4.model.Enumerations.SearchParamType.STRING).setExpression("Patient.name.given")
+				.setDescription("A nickname").addBase("Patient");
+		var created = server.admin().create().resource(sp).execute();
+		assertTrue(created.getCreated());
+		server.admin().delete().resourceById(created.getId().toUnqualifiedVersionless()).execute();
+	}
+
+	@Test
+	void aTransactionEntryForATypeNotStoredIsA400NamingIt(LiveServer.Server server) {
+		org.hl7.fhir.r4.model.Bundle tx = new org.hl7.fhir.r4.model.Bundle().setType(org.hl7.fhir.r4.model.Bundle.BundleType.TRANSACTION);
+		tx.addEntry().getRequest().setMethod(org.hl7.fhir.r4.model.Bundle.HTTPVerb.DELETE).setUrl("Patient/example");
+		var e = assertThrows(ca.uhn.fhir.rest.server.exceptions.InvalidRequestException.class,
+				() -> server.admin().transaction().withBundle(tx).execute());
+		assertEquals(400, e.getStatusCode());
+		assertTrue(e.getMessage().contains("Patient") && e.getMessage().contains("store.resource-types"), e.getMessage());
+	}
 }

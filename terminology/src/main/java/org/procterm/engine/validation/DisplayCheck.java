@@ -141,8 +141,7 @@ public final class DisplayCheck {
 	 * other names only when it has no display at all.
 	 */
 	private static String validIs(List<Choice> choices, String languages) {
-		List<Choice> displays = choices.stream().filter(Choice::display).toList();
-		List<String> shown = (displays.isEmpty() ? choices : displays).stream().map(Choice::shown).toList();
+		List<String> shown = proposed(choices).stream().map(Choice::shown).toList();
 		if (shown.isEmpty()) {
 			return Messages.NO_DISPLAY_TO_COMPARE.text();
 		}
@@ -150,10 +149,17 @@ public final class DisplayCheck {
 				: Messages.VALID_DISPLAY_CHOICES.text(shown.size(), VersionRules.joinedWithOr(shown), languages);
 	}
 
-	/** A wrong display; when it differs from a valid one only in its spaces, the message says so (as HL7's validator does). */
+	/** The choices a wrong display is told: the displays, or all names when the concept has no display. */
+	private static List<Choice> proposed(List<Choice> choices) {
+		List<Choice> displays = choices.stream().filter(Choice::display).toList();
+		return displays.isEmpty() ? choices : displays;
+	}
+
+	/** A wrong display; when it differs from a proposed one only in its spaces, the message says so (as HL7's validator does). */
 	private static ValidationIssue wrong(String given, String codeRef, String detail, String expression, List<Choice> valid) {
 		String spaced = collapseWhitespace(given);
-		Messages message = valid.stream().anyMatch(c -> collapseWhitespace(c.value()).equals(spaced)) ? Messages.WRONG_DISPLAY_WHITESPACE : Messages.WRONG_DISPLAY;
+		Messages message = proposed(valid).stream().anyMatch(c -> collapseWhitespace(c.value()).equals(spaced))
+				? Messages.WRONG_DISPLAY_WHITESPACE : Messages.WRONG_DISPLAY;
 		return ValidationIssue.error(IssueType.INVALID, TxIssueType.INVALID_DISPLAY, message.say(given, codeRef, detail), expression);
 	}
 

@@ -53,7 +53,7 @@ public final class ValueSetValidator {
 			if (e instanceof UnknownCodeSystemException missing && !codings.isEmpty()
 					&& (missing.version() != null || context.content().codeSystemVersions(missing.system()).isEmpty())) {
 				// the value set names a code system (version) not held: each coding is still judged, and the answer says what is missing
-				return ResultCombiner.combine(codings, check -> withoutCodeSystem(check, missing, options, named(valueSet)));
+				return ResultCombiner.combine(codings, check -> withoutCodeSystem(check, missing, options, valueSet));
 			}
 			boolean versionRejected = e.problem() == TerminologyException.Problem.VERSION_REJECTED;
 			if (e.problem() != TerminologyException.Problem.NOT_FOUND && !versionRejected || codings.isEmpty()) {
@@ -131,15 +131,18 @@ public final class ValueSetValidator {
 	 * for a coding that states another version than the include. Otherwise the value set is the problem.
 	 */
 	private ValidationResult withoutCodeSystem(CodingCheck check, UnknownCodeSystemException missing, ValidationOptions options,
-			String valueSetName) {
+			ValueSet valueSet) {
+		String valueSetName = named(valueSet);
 		String unknown = new Canonical(missing.system(), missing.version()).toString();
 		if (check.system() != null && !missing.system().equals(check.system()) && context.content().codeSystemVersions(check.system()).isEmpty()
 				&& context.content().valueSet(check.system(), null).isEmpty()) {
 			// the coding's own code system is not held either: that is what makes it unjudgeable, and it is not in the value set
-			return ValidationResult.unknownSystem(check, check.version(), List.of(notInValueSet(check, valueSetName),
+			ValidationResult unjudged = ValidationResult.unknownSystem(check, check.version(), List.of(notInValueSet(check, valueSetName),
 					ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.NOT_FOUND, context.cannotBeValidated(check.system(), check.version(), null),
-							check.expression("system"))), new Canonical(check.system(), check.version()).toString())
-					.withUnknownOutsideValueSet(); // the value set draws on another system: this one is not what it needs
+							check.expression("system"))), new Canonical(check.system(), check.version()).toString());
+			// a system no include names is not one the value set needs (x-unknown-system rather than x-caused-by-unknown-system)
+			boolean drawnOn = valueSet.getCompose().getInclude().stream().anyMatch(i -> check.system().equals(i.getSystem()));
+			return drawnOn ? unjudged : unjudged.withUnknownOutsideValueSet();
 		}
 		if (!missing.system().equals(check.system())) {
 			return ValidationResult.unknownSystem(check, check.version(), List.of(ValidationIssue.error(IssueType.NOTFOUND, TxIssueType.NOT_FOUND,

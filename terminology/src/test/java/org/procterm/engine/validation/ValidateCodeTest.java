@@ -428,6 +428,19 @@ class ValidateCodeTest {
 				+ wrong.issues().get(0).text());
 	}
 	@Test
+	void aCodingOfAnUnknownSystemTheValueSetIncludesIsWhatTheAnswerIsCausedBy() {
+		ValueSet two = Fixtures.inline(c -> {
+			c.addInclude().setSystem("http://nowhere.example");
+			c.addInclude().setSystem("http://other.example");
+		});
+		ValidationResult r = engine.context().validateInValueSet(two, List.of(new CodingCheck("http://other.example", null, "1", null)),
+				ValidationOptions.DEFAULT);
+		assertFalse(r.valid());
+		assertEquals("http://other.example", r.unknownSystem());
+		assertFalse(r.unknownOutsideValueSet(), "the value set includes it (x-caused-by-unknown-system)");
+	}
+
+	@Test
 	void aCodingOfAnotherUnknownSystemIsAnsweredForItsOwnSystem() {
 		ValueSet elsewhere = Fixtures.inline(c -> c.addInclude().setSystem("http://nowhere.example"));
 		ValidationResult r = engine.context().validateInValueSet(elsewhere, List.of(new CodingCheck("http://other.example", null, "1", null)),
