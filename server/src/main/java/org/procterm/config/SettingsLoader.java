@@ -143,7 +143,11 @@ public final class SettingsLoader {
 		String upper = dbUrl.toUpperCase(Locale.ROOT);
 		String url = h2File && !upper.contains("WRITE_DELAY") ? dbUrl + ";WRITE_DELAY=0" : dbUrl;
 		// H2 otherwise keeps a procterm.trace.db of the errors it reports, which procterm reports itself
-		return h2File && !upper.contains("TRACE_LEVEL_FILE") ? url + ";TRACE_LEVEL_FILE=0" : url;
+		url = h2File && !upper.contains("TRACE_LEVEL_FILE") ? url + ";TRACE_LEVEL_FILE=0" : url;
+		// H2 otherwise closes the database from its own shutdown hook, beside procterm's orderly stop: HAPI's
+		// background writes still finishing then fail with stack traces ("open in exclusive mode"). The pool's
+		// close at the end of the stop closes it instead (and a crash leaves it as H2 recovers it anyway).
+		return h2File && !upper.contains("DB_CLOSE_ON_EXIT") ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
 	}
 
 	private static Map<String, String> defaults() {

@@ -32,7 +32,8 @@ class SettingsLoaderTest {
 		ServerSettings s = new SettingsLoader(Map.of()).load(null, Map.of());
 		assertEquals("127.0.0.1", s.host());
 		assertEquals(8080, s.port());
-		assertTrue(s.dbUrl().startsWith("jdbc:h2:async:") && s.dbUrl().contains(";WRITE_DELAY=0") && s.dbUrl().endsWith(";TRACE_LEVEL_FILE=0"), s.dbUrl());
+		assertTrue(s.dbUrl().startsWith("jdbc:h2:async:") && s.dbUrl().contains(";WRITE_DELAY=0") && s.dbUrl().contains(";TRACE_LEVEL_FILE=0")
+				&& s.dbUrl().endsWith(";DB_CLOSE_ON_EXIT=FALSE"), s.dbUrl());
 		assertNull(s.adminToken(), "no token configured means a read-only server");
 	}
 
