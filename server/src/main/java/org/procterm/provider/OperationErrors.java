@@ -56,11 +56,22 @@ public class OperationErrors {
 		if (malformed != null) {
 			return malformed;
 		}
+		java.util.regex.Matcher unknownType = thrown instanceof ResourceNotFoundException && thrown.getMessage() != null
+				? UNKNOWN_TYPE.matcher(thrown.getMessage()) : null;
+		if (unknownType != null && unknownType.find()) {
+			String message = "This server does not store resources of type '" + unknownType.group(1) + "': it keeps terminology and "
+					+ "knowledge resources (CodeSystem, ValueSet, ConceptMap, PlanDefinition, Library...; the CapabilityStatement at "
+					+ "/metadata lists them). An operator can add types with the setting store.resource-types";
+			return new ResourceNotFoundException(message, outcome(OperationOutcome.IssueType.NOTSUPPORTED, message));
+		}
 		if (thrown instanceof BaseServerResponseException answer && answer.getStatusCode() < 500) {
 			return scrubbed(answer);
 		}
 		return internal(thrown);
 	}
+
+	/** HAPI's answer to a path naming a resource type it has no provider for (HAPI-0302). */
+	private static final java.util.regex.Pattern UNKNOWN_TYPE = java.util.regex.Pattern.compile("HAPI-0302: Unknown resource type '([^']{1,64})'");
 
 	/** A Java class name in a message, as HAPI's parser quotes the exception it caught ("java.lang.NumberFormatException: "). */
 	private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(

@@ -37,7 +37,9 @@ final class ResultParameters {
 		if (r.version() != null) {
 			p.addParameter("version", new StringType(r.version()));
 		}
-		p.addParameter("display", new StringType(r.display()));
+		if (r.display() != null) { // a concept the code system gives no display: no empty parameter (FHIR's inv-1)
+			p.addParameter("display", new StringType(r.display()));
+		}
 		p.addParameter("code", new CodeType(r.code()));
 		p.addParameter("system", new UriType(r.system()));
 		if (r.definition() != null) {

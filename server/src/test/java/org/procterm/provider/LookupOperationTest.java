@@ -91,6 +91,20 @@ class LookupOperationTest {
 	}
 
 	@Test
+	void aConceptWithoutADisplayIsAnsweredWithoutAnEmptyDisplayParameter(LiveServer.Server server) {
+		CodeSystem inline = new CodeSystem();
+		inline.setUrl("http://example.org/no-display").setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE)
+				.setContent(CodeSystem.CodeSystemContentMode.COMPLETE);
+		inline.addConcept().setCode("bare");
+		Parameters in = codeIn("http://example.org/no-display", "bare");
+		in.addParameter().setName("tx-resource").setResource(inline);
+		Parameters out = post(server, in);
+		assertEquals("bare", out.getParameterValue("code").primitiveValue());
+		assertTrue(out.getParameter().stream().allMatch(p -> p.hasValue() || p.hasResource() || p.hasPart()),
+				"every parameter has a value, a resource or parts (FHIR's rule for Parameters)");
+	}
+
+	@Test
 	void acceptLanguageIsReadAsAWeightedPreferenceList(LiveServer.Server server) throws Exception {
 		String path = "/CodeSystem/$lookup?system=http://www.ama-assn.org/go/cpt&code=63185";
 		// Spanish weighs more though it comes second; a malformed header is passed over, not refused

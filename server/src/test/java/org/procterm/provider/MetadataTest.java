@@ -50,7 +50,8 @@ class MetadataTest {
 		HttpResponse<String> patients = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/Patient"))
 				.header("Accept", "application/fhir+json").build(), HttpResponse.BodyHandlers.ofString());
 		assertEquals(404, patients.statusCode(), patients.body());
-		assertTrue(patients.body().contains("OperationOutcome") && patients.body().contains("Patient"), patients.body());
+		assertTrue(patients.body().contains("OperationOutcome") && patients.body().contains("'Patient'")
+				&& patients.body().contains("store.resource-types"), "says what it keeps and how to add a type: " + patients.body());
 	}
 
 	@Test
