@@ -18,8 +18,10 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
  * start-up) and a REST provider for each of R4's 146 resource types; making and wiring them is
  * several seconds of every start on two cores, and a terminology server has no use for Patient or
  * Observation. The DAO and provider beans of the other types are taken out before Spring creates
- * anything, and HAPI's DAO registry is told which types there are, so that HAPI asks for no others
- * (its own code checks the registry before it uses a type). With {@code null} every type is kept.
+ * anything, and HAPI's DAO registry is told which types there are. Most of HAPI checks the registry
+ * before it uses a type; the places that do not are covered where they show: transaction entries
+ * (UnstoredTypeEntries), the SearchParameter reindex job (off, see StorageConfig) and the Patient
+ * $merge provider (made lazy below). With {@code null} every type is kept.
  */
 public final class ServedResourceTypes implements BeanDefinitionRegistryPostProcessor {
 
