@@ -31,12 +31,13 @@ public class BundledPackage {
 	/** PlanDefinition and Library are not among HAPI's default install types. */
 	private static final List<String> TYPES = List.of("CodeSystem", "ValueSet", "PlanDefinition", "Library");
 
-	private final IPackageInstallerSvc installer;
 	private final CodeSystemContentStore contentStore;
 	private final InstalledPackages installed;
 
-	public BundledPackage(IPackageInstallerSvc installer, CodeSystemContentStore contentStore, InstalledPackages installed) {
-		this.installer = installer;
+	/** What a start installs: the package, and whether the database holds it already. */
+	public record Plan(String id, PackageInstallationSpec spec, String name, InstalledPackages.Install install, boolean needed) {}
+
+	public BundledPackage(CodeSystemContentStore contentStore, InstalledPackages installed) {
 		this.contentStore = contentStore;
 		this.installed = installed;
 	}
@@ -62,8 +63,11 @@ public class BundledPackage {
 		throw new IllegalStateException("The bundled FHIR package has no CPT CodeSystem");
 	}
 
-	/** Installs the package unless this content was the last installed, and returns its {@code name#version}. */
-	public String install() {
+	/**
+	 * Whether the package needs installing: not when this content was the last installed. Read with
+	 * plain SQL, so a start knows before HAPI's store opens whether it can serve at once.
+	 */
+	public Plan plan() {
 		byte[] bytes = read();
 		NpmPackage npm;
 		try {
@@ -84,17 +88,22 @@ public class BundledPackage {
 		boolean cptImported = contentStore.holds(Canonicals.CPT);
 		List<String> types = cptImported ? TYPES.stream().filter(t -> !t.equals("CodeSystem")).toList() : TYPES;
 		spec.setInstallResourceTypes(types);
-		String id = npm.name() + "#" + npm.version();
 		InstalledPackages.Install now = new InstalledPackages.Install(sha256(bytes), String.join(",", types));
 		// a CPT release imported since takes CodeSystem off the types: what was installed still covers the rest
-		if (installed.last(npm.name()).filter(last -> last.covers(now)).isPresent()) {
-			log.debug("bundled package {} already installed", id);
-			return id;
+		boolean needed = installed.last(npm.name()).filter(last -> last.covers(now)).isEmpty();
+		return new Plan(npm.name() + "#" + npm.version(), spec, npm.name(), now, needed);
+	}
+
+	/** Carries out {@code plan} with HAPI's installer, if it is needed, and returns the package's {@code name#version}. */
+	public String install(Plan plan, IPackageInstallerSvc installer) {
+		if (!plan.needed()) {
+			log.debug("bundled package {} already installed", plan.id());
+			return plan.id();
 		}
-		installer.install(spec);
-		installed.record(npm.name(), now);
-		log.debug("installed bundled package {}", id);
-		return id;
+		installer.install(plan.spec());
+		installed.record(plan.name(), plan.install());
+		log.debug("installed bundled package {}", plan.id());
+		return plan.id();
 	}
 
 	private static String sha256(byte[] bytes) {

@@ -16,6 +16,11 @@ public final class ErrorBodies {
 	public static final String FHIR_JSON = "application/fhir+json; charset=utf-8";
 	public static final String FHIR_XML = "application/fhir+xml; charset=utf-8";
 
+	/** A request that needs the FHIR store while a start is still opening it, or after it failed to open. */
+	public static final String STORE_NOT_OPEN = "procterm is starting and its FHIR store is not open yet; terminology operations "
+			+ "($lookup, $validate-code, $expand...) are answered already. Retry this request in a few seconds";
+	public static final String STORE_RETRY_AFTER_SECONDS = "5";
+
 	private final FhirContext fhir;
 
 	public ErrorBodies(FhirContext fhir) {
@@ -74,6 +79,7 @@ public final class ErrorBodies {
 			case 408 -> OperationOutcome.IssueType.TIMEOUT;
 			case 413, 414, 431 -> OperationOutcome.IssueType.TOOLONG;
 			case 422 -> OperationOutcome.IssueType.BUSINESSRULE;
+			case 503 -> OperationOutcome.IssueType.TRANSIENT;
 			default -> status >= 500 ? OperationOutcome.IssueType.EXCEPTION : OperationOutcome.IssueType.INVALID;
 		};
 	}

@@ -36,12 +36,13 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public class ImportProvider {
 
-	private final ImportService imports;
+	/** HAPI's store opens after this provider is made: the service comes with it. */
+	private final java.util.function.Supplier<ImportService> imports;
 	private final TerminologyEngine engine;
 	private final Path workDir;
 	private final RequestLimits limits;
 
-	public ImportProvider(ImportService imports, TerminologyEngine engine, Path workDir, RequestLimits limits) {
+	public ImportProvider(java.util.function.Supplier<ImportService> imports, TerminologyEngine engine, Path workDir, RequestLimits limits) {
 		this.imports = imports;
 		this.engine = engine;
 		this.workDir = workDir;
@@ -50,7 +51,7 @@ public class ImportProvider {
 
 	@Operation(name = "$import", type = CodeSystem.class, manualRequest = true)
 	public Parameters importCodeSystem(HttpServletRequest request) throws IOException {
-		return summary(imports.importCodeSystem(request.getInputStream(), Progress.NONE));
+		return summary(imports.get().importCodeSystem(request.getInputStream(), Progress.NONE));
 	}
 
 	@Operation(name = "$import-cpt", type = CodeSystem.class, manualRequest = true)
@@ -63,7 +64,7 @@ public class ImportProvider {
 		Path folder = Files.createTempDirectory(workDir, "cpt-release-");
 		try {
 			Path release = ReleaseArchive.unzip(request.getInputStream(), folder, limits);
-			return summary(imports.importCpt(release, version, Progress.NONE));
+			return summary(imports.get().importCpt(release, version, Progress.NONE));
 		} catch (ReleaseException e) {
 			throw releaseProblems(e);
 		} finally {
@@ -73,7 +74,7 @@ public class ImportProvider {
 
 	@Operation(name = "$import-package", manualRequest = true)
 	public Parameters importPackage(HttpServletRequest request) throws IOException {
-		return new Parameters().addParameter("package", imports.importPackage(request.getInputStream().readAllBytes()));
+		return new Parameters().addParameter("package", imports.get().importPackage(request.getInputStream().readAllBytes()));
 	}
 
 	@Operation(name = "$diff", type = CodeSystem.class, idempotent = true)

@@ -34,6 +34,9 @@ public class OperationErrors {
 				BaseServerResponseException clean = scrubbed(answer); // a client error raised deep inside a call HAPI wrapped as a 500
 				return clean == null ? answer : clean;
 			}
+			if (t instanceof org.procterm.store.FhirStore.NotOpenException) {
+				return storeNotOpen();
+			}
 			if (t instanceof com.github.dnault.xmlpatch.PatchException) {
 				String message = "The patch cannot be applied to the resource: " + t.getMessage();
 				return new UnprocessableEntityException(message, outcome(OperationOutcome.IssueType.PROCESSING, message));
@@ -68,6 +71,15 @@ public class OperationErrors {
 			return scrubbed(answer);
 		}
 		return internal(thrown);
+	}
+
+	/** A request that needs HAPI's store while a start is still opening it (see FhirStore). */
+	private static BaseServerResponseException storeNotOpen() {
+		String message = org.procterm.http.ErrorBodies.STORE_NOT_OPEN;
+		var answer = new ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException(503, message,
+				outcome(OperationOutcome.IssueType.TRANSIENT, message));
+		answer.addResponseHeader("Retry-After", org.procterm.http.ErrorBodies.STORE_RETRY_AFTER_SECONDS);
+		return answer;
 	}
 
 	/** HAPI's answer to a path naming a resource type it has no provider for (HAPI-0302). */

@@ -21,9 +21,10 @@ import jakarta.servlet.http.HttpServletResponse;
 final class ResourceSearch {
 
 	private final FhirContext fhirContext;
-	private final MatchUrlService matchUrlService;
+	/** HAPI's, which comes with its store (searches wait for it to open). */
+	private final java.util.function.Supplier<MatchUrlService> matchUrlService;
 
-	ResourceSearch(FhirContext fhirContext, MatchUrlService matchUrlService) {
+	ResourceSearch(FhirContext fhirContext, java.util.function.Supplier<MatchUrlService> matchUrlService) {
 		this.fhirContext = fhirContext;
 		this.matchUrlService = matchUrlService;
 	}
@@ -36,7 +37,7 @@ final class ResourceSearch {
 				query.add(UrlUtil.escapeUrlParam(e.getKey()) + "=" + UrlUtil.escapeUrlParam(v));
 			}
 		}
-		SearchParameterMap map = matchUrlService.translateMatchUrl(query.toString(), fhirContext.getResourceDefinition(type));
+		SearchParameterMap map = matchUrlService.get().translateMatchUrl(query.toString(), fhirContext.getResourceDefinition(type));
 		if (sort != null) {
 			map.setSort(sort);
 		}

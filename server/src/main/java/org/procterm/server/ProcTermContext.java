@@ -4,40 +4,107 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
 
+import org.apache.commons.dbcp2.BasicDataSource;
 import org.procterm.config.ServerSettings;
 import org.procterm.content.BundledPackage;
+import org.procterm.content.fhir.CptVocabulary;
+import org.procterm.content.CoreTerminology;
+import org.procterm.engine.BuiltInTerminology;
+import org.procterm.engine.EngineLimits;
+import org.procterm.engine.LicensedContent;
+import org.procterm.engine.TerminologyEngine;
+import org.procterm.engine.codesystem.CodeSystemJsonReader;
 import org.procterm.store.ChangeFollower;
 import org.procterm.store.ChangeLog;
+import org.procterm.store.CodeSystemContentStore;
 import org.procterm.store.EngineSync;
+import org.procterm.store.FhirStore;
+import org.procterm.store.InstalledPackages;
 import org.procterm.store.SchemaMigrations;
+import org.procterm.store.ServedResourceTypes;
 import org.procterm.store.StorageConfig;
+import org.procterm.store.StoredContentRules;
+import org.procterm.store.StoredTerminology;
+import org.procterm.store.UnstoredTypeEntries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.config.JpaConfig;
+import ca.uhn.fhir.jpa.config.r4.FhirContextR4Config;
+import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
+import ca.uhn.fhir.context.support.IValidationSupport;
+
 /**
- * procterm without its web server: the database with HAPI's JPA layer, the engine loaded from it,
- * and the bundled package installed. The server runs on it; the import and diff commands use it alone.
+ * procterm without its web server: the database, the engine loaded from it, HAPI's JPA store and
+ * the bundled package installed. The server runs on it; the import and diff commands use it alone.
+ * <p>
+ * A start has two halves. {@link #begin} loads the engine straight from the database's tables
+ * (about two seconds) and sets HAPI's store (its Spring context, Hibernate and the DAOs: most of a
+ * start's time) opening on a thread of its own; {@link #awaitStore} waits for the store, connects
+ * the engine to its writes and installs the bundled package if it is new. In between, the engine
+ * answers terminology requests; whatever needs the store waits for it ({@link FhirStore}).
  */
 public final class ProcTermContext implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(ProcTermContext.class);
 
+	private final ServerSettings settings;
+	private final long started;
+	private final BasicDataSource database;
+	private final FhirContext fhirContext;
+	private final TerminologyEngine engine;
+	private final EngineSync sync;
+	private final ChangeFollower follower;
+	private final BundledPackage bundled;
 	private final AnnotationConfigApplicationContext spring;
-	private final String packageId;
+	private final FhirStore store;
+	private final Thread opening;
+	private BundledPackage.Plan plan;
+	private String packageId;
 
-	private ProcTermContext(AnnotationConfigApplicationContext spring, String packageId) {
+	private ProcTermContext(ServerSettings settings, long started, BasicDataSource database, FhirContext fhirContext,
+			TerminologyEngine engine, EngineSync sync, ChangeFollower follower, BundledPackage bundled,
+			AnnotationConfigApplicationContext spring, FhirStore store, Thread opening) {
+		this.settings = settings;
+		this.started = started;
+		this.database = database;
+		this.fhirContext = fhirContext;
+		this.engine = engine;
+		this.sync = sync;
+		this.follower = follower;
+		this.bundled = bundled;
 		this.spring = spring;
-		this.packageId = packageId;
+		this.store = store;
+		this.opening = opening;
 	}
 
+	/** A context whose store has opened and whose bundled package is in place. */
 	public static ProcTermContext open(ServerSettings settings) {
 		return open(settings, new Class<?>[0]);
 	}
 
 	/** As {@link #open(ServerSettings)}, with more Spring configuration: how a test puts its own beans in place (a @Primary one wins). */
 	public static ProcTermContext open(ServerSettings settings, Class<?>... more) {
+		ProcTermContext context = begin(settings, more);
+		try {
+			context.awaitStore();
+			return context;
+		} catch (RuntimeException | Error e) {
+			context.close();
+			throw e;
+		}
+	}
+
+	/**
+	 * Loads the engine from the database and sets HAPI's store opening in the background. The engine
+	 * then serves everything stored, unless {@link #servesAtOnce()} says the bundled package is still
+	 * to be installed (the first start, a new procterm).
+	 */
+	public static ProcTermContext begin(ServerSettings settings, Class<?>... more) {
 		long started = System.nanoTime();
 		// said at once: the phases below take seconds each on a busy machine, and silence looks like a hang
 		log.info("Starting procterm {} on {}", org.procterm.BuildInfo.VERSION, settings.databaseDescription());
@@ -50,34 +117,133 @@ public final class ProcTermContext implements AutoCloseable {
 						+ "options first; it creates the schema on a new database and upgrades an existing one.");
 			}
 		}
+		BasicDataSource database = StorageConfig.dataSource(settings);
 		AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();
 		try {
+			// HAPI's own settings for its context, on the one context the engine, HAPI and the REST layer share
+			FhirContext fhirContext = FhirContextR4Config.configureFhirContext(FhirContext.forR4());
+			CodeSystemContentStore contentStore = new CodeSystemContentStore(database, settings.isPostgres());
+			ChangeLog changes = new ChangeLog(database);
+			InstalledPackages installed = new InstalledPackages(database, settings.isPostgres());
+			TerminologyEngine engine = engine(settings, fhirContext);
+			StoredTerminology stored = new StoredTerminology(database, fhirContext);
+			// on PostgreSQL other nodes may share the database (see ChangeFollower); H2 has one user at a time
+			EngineSync sync = new EngineSync(engine, stored, contentStore, new CodeSystemJsonReader(fhirContext), changes,
+					settings.isPostgres());
+			ChangeFollower follower = new ChangeFollower(changes, sync, settings);
+			BundledPackage bundled = new BundledPackage(contentStore, installed);
+			boolean stores = stored.schemaExists(); // asked before Hibernate makes the tables of a new H2 database
+
 			// HAPI reads this Spring property to decide whether its Quartz schedulers run at all
 			spring.getEnvironment().getPropertySources().addFirst(new MapPropertySource("procterm",
 					Map.of("scheduling_disabled", String.valueOf(!settings.schedulingEnabled()))));
 			spring.registerBean(ServerSettings.class, () -> settings);
 			spring.registerBean(org.procterm.store.LazyRepositories.class, org.procterm.store.LazyRepositories::new);
-			spring.registerBean(org.procterm.store.ServedResourceTypes.class, () -> new org.procterm.store.ServedResourceTypes(settings.resourceTypes()));
+			spring.registerBean(ServedResourceTypes.class, () -> new ServedResourceTypes(settings.resourceTypes()));
+			// under the names of the beans HAPI's configuration would make, which a bean registered here replaces
+			spring.registerBean("dataSource", BasicDataSource.class, () -> database);
+			spring.registerBean("primaryFhirContext", FhirContext.class, () -> fhirContext, bd -> bd.setPrimary(true));
+			spring.registerBean(TerminologyEngine.class, () -> engine);
+			spring.registerBean(EngineSync.class, () -> sync);
+			spring.registerBean(CodeSystemContentStore.class, () -> contentStore);
+			spring.registerBean(InstalledPackages.class, () -> installed);
+			spring.registerBean(ChangeLog.class, () -> changes);
+			spring.registerBean(ChangeFollower.class, () -> follower);
+			spring.registerBean(BundledPackage.class, () -> bundled);
 			spring.register(StorageConfig.class, TerminologyConfig.class);
 			if (more.length > 0) {
 				spring.register(more);
 			}
-			spring.refresh();
-			log.info("  database and FHIR store ready ({} s)", seconds(started));
-			if (settings.isPostgres()) {
-				// where following other nodes' changes starts: anything committed from here on is applied again, which is harmless
-				spring.getBean(ChangeFollower.class).startingAt(spring.getBean(ChangeLog.class).current());
+			FhirStore store = new FhirStore(settings.limits().operationTime());
+			Thread opening = new Thread(() -> openStore(spring, sync, settings, store, started), "procterm-store-start");
+			opening.setDaemon(true);
+			opening.start();
+			ProcTermContext context = new ProcTermContext(settings, started, database, fhirContext, engine, sync, follower, bundled,
+					spring, store, opening);
+			try {
+				if (settings.isPostgres()) {
+					// where following other nodes' changes starts: anything committed from here on is applied again, which is harmless
+					follower.startingAt(changes.current());
+				}
+				context.plan = bundled.plan();
+				if (stores) {
+					sync.loadAll();
+					log.info("  terminology loaded: {} code system versions, {} value sets ({} s)", engine.codeSystems().size(),
+							engine.valueSetCount(), seconds(started));
+				}
+				if (context.plan.needed()) {
+					log.info("  {}: the bundled content {} is installed once the FHIR store is open", stores ? "new content" : "new database",
+							context.plan.id());
+				}
+				return context;
+			} catch (RuntimeException | Error e) {
+				context.close();
+				throw e;
 			}
-			spring.getBean(EngineSync.class).loadAll();
-			log.info("  terminology loaded: {} code system versions, {} value sets ({} s)",
-					spring.getBean(org.procterm.engine.TerminologyEngine.class).codeSystems().size(),
-					spring.getBean(org.procterm.engine.TerminologyEngine.class).valueSetCount(), seconds(started));
-			String packageId = spring.getBean(BundledPackage.class).install();
-			log.info("  bundled content {} in place ({} s)", packageId, seconds(started));
-			return new ProcTermContext(spring, packageId);
 		} catch (RuntimeException | Error e) {
-			spring.close();
+			close(database);
 			throw e;
+		}
+	}
+
+	private static void close(BasicDataSource database) {
+		try {
+			database.close(); // closing again is harmless: Spring closes it with the store
+		} catch (java.sql.SQLException e) {
+			log.warn("Closing the database connections failed: {}", e.getMessage());
+		}
+	}
+
+	private static TerminologyEngine engine(ServerSettings settings, FhirContext fhirContext) {
+		// in restricted code systems, procterm's own plain-language names are the texts anyone may read
+		var ours = CptVocabulary.PATIENT_NAME_USE;
+		return new TerminologyEngine(new EngineLimits(settings.maxExpansionSize(), settings.limits().operationTime()),
+				new LicensedContent(settings.licence().restrictedSystems(), java.util.Set.of(ours.getSystem() + "|" + ours.getCode())),
+				settings.coreTerminology() ? new BuiltInTerminology(new CoreTerminology(fhirContext)) : BuiltInTerminology.NONE);
+	}
+
+	/** Opens HAPI's store (on its own thread), then connects the engine to the writes made through it. */
+	private static void openStore(AnnotationConfigApplicationContext spring, EngineSync sync, ServerSettings settings, FhirStore store,
+			long started) {
+		try {
+			spring.refresh();
+			IInterceptorService interceptors = spring.getBean(IInterceptorService.class);
+			interceptors.registerInterceptor(sync);
+			interceptors.registerInterceptor(new StoredContentRules());
+			var served = spring.getBean(ServedResourceTypes.class).served();
+			if (served != null) {
+				interceptors.registerInterceptor(new UnstoredTypeEntries(served));
+			}
+			sync.clearsCachesOf(spring.getBean(JpaConfig.JPA_VALIDATION_SUPPORT_CHAIN, IValidationSupport.class));
+			log.info("  FHIR store open ({} s)", seconds(started));
+			store.opened(spring);
+		} catch (RuntimeException | Error e) {
+			store.failed(e);
+		}
+	}
+
+	/**
+	 * Whether the engine serves everything there is to serve before the store has opened: yes, unless
+	 * the bundled package is to be installed, which needs the store.
+	 */
+	public boolean servesAtOnce() {
+		return !plan.needed();
+	}
+
+	/** Waits for HAPI's store to open and installs the bundled package if it is new. */
+	public void awaitStore() {
+		join();
+		store.spring(); // rethrows why it failed to open
+		packageId = bundled.install(plan, spring.getBean(IPackageInstallerSvc.class));
+		log.info("  bundled content {} in place ({} s)", packageId, seconds(started));
+	}
+
+	private void join() {
+		try {
+			opening.join();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while the FHIR store opened", e);
 		}
 	}
 
@@ -85,8 +251,33 @@ public final class ProcTermContext implements AutoCloseable {
 		return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - since) / 1e9);
 	}
 
+	/** A bean of HAPI's store or of procterm's; waits for the store to open. */
 	public <T> T bean(Class<T> type) {
-		return spring.getBean(type);
+		return store.bean(type);
+	}
+
+	public TerminologyEngine engine() {
+		return engine;
+	}
+
+	public FhirContext fhirContext() {
+		return fhirContext;
+	}
+
+	public BasicDataSource database() {
+		return database;
+	}
+
+	public ChangeFollower follower() {
+		return follower;
+	}
+
+	public FhirStore store() {
+		return store;
+	}
+
+	public ServerSettings settings() {
+		return settings;
 	}
 
 	/** The bundled package as {@code name#version}. */
@@ -94,8 +285,15 @@ public final class ProcTermContext implements AutoCloseable {
 		return packageId;
 	}
 
-	AnnotationConfigApplicationContext spring() {
-		return spring;
+	@Override
+	public void close() {
+		join(); // a context is not closed while it is still being made
+		follower.close();
+		try {
+			spring.close();
+		} finally {
+			close(database);
+		}
 	}
 
 	private static void createDataDir(ServerSettings settings) {
@@ -104,10 +302,5 @@ public final class ProcTermContext implements AutoCloseable {
 		} catch (IOException e) {
 			throw new IllegalStateException("Cannot create the data folder " + settings.dataDir() + ": " + e.getMessage(), e);
 		}
-	}
-
-	@Override
-	public void close() {
-		spring.close();
 	}
 }

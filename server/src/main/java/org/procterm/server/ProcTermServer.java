@@ -20,6 +20,7 @@ import org.procterm.http.JettyErrors;
 import org.procterm.http.AccessFilter;
 import org.procterm.http.RequestGuard;
 import org.procterm.http.RequestLog;
+import org.procterm.http.StoreGate;
 import org.procterm.ops.Health;
 import org.procterm.ops.Metrics;
 import org.apache.commons.dbcp2.BasicDataSource;
@@ -31,14 +32,12 @@ import org.procterm.security.WriteGuard;
 import org.procterm.web.BrowserLanding;
 import org.procterm.web.Site;
 import org.hl7.fhir.r4.model.Library;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 
-import ca.uhn.fhir.context.FhirContext;
 import org.procterm.engine.TerminologyEngine;
 
 /**
- * A running procterm: the Spring context with HAPI's JPA server, the engine loaded from the database,
- * the bundled package installed, and Jetty serving {@code /fhir}. Used by the CLI and by the tests.
+ * A running procterm: the engine loaded from the database, HAPI's JPA server, the bundled package
+ * installed, and Jetty serving {@code /fhir}, the web pages, health and metrics. Used by the CLI and by the tests.
  */
 public final class ProcTermServer implements AutoCloseable {
 
@@ -69,16 +68,28 @@ public final class ProcTermServer implements AutoCloseable {
 	}
 
 	public static ProcTermServer start(ServerSettings settings) throws Exception {
+		return start(settings, new Class<?>[0]);
+	}
+
+	/**
+	 * Starts procterm and returns once everything is served. Terminology operations are answered, and
+	 * {@code /health/ready} says so, as soon as the engine is loaded, while HAPI's store is still
+	 * opening (see StoreGate); the first start of a database installs the bundled content first.
+	 *
+	 * @param more more Spring configuration for HAPI's store: how a test puts its own beans in place
+	 */
+	public static ProcTermServer start(ServerSettings settings, Class<?>... more) throws Exception {
 		long started = System.nanoTime();
-		ProcTermContext context = ProcTermContext.open(settings);
+		ProcTermContext context = ProcTermContext.begin(settings, more);
 		Server jetty = null;
 		Metrics metrics = null;
+		StoreGate gate = null;
 		try {
 			if (settings.isPostgres()) {
-				context.bean(ChangeFollower.class).start(); // other nodes may write to the same database
+				context.follower().start(); // other nodes may write to the same database
 			}
 			jetty = new Server();
-			ErrorBodies errors = new ErrorBodies(context.bean(FhirContext.class));
+			ErrorBodies errors = new ErrorBodies(context.fhirContext());
 			HttpConfiguration http = new HttpConfiguration();
 			http.setSendServerVersion(false); // no version to look up vulnerabilities by
 			http.setSendXPoweredBy(false);
@@ -88,18 +99,19 @@ public final class ProcTermServer implements AutoCloseable {
 			jetty.addConnector(connector);
 			ServletContextHandler servlets = new ServletContextHandler();
 			servlets.setContextPath("/");
-			ServletHolder fhir = new ServletHolder(new ProcTermRestfulServer(context.spring(), settings));
+			TerminologyEngine engine = context.engine();
+			ProcTermRestfulServer rest = new ProcTermRestfulServer(context.fhirContext(), engine, settings, context.store());
+			ServletHolder fhir = new ServletHolder(rest);
 			fhir.setInitOrder(1);
 			servlets.addServlet(fhir, "/fhir/*");
-			Site site = Site.of(context.bean(DaoRegistry.class).getResourceDao(Library.class), context.bean(TerminologyEngine.class), errors);
+			Site site = Site.of(context.store().dao(Library.class), engine, errors);
 			servlets.addServlet(new ServletHolder(site.pages()), "/");
 			servlets.addServlet(new ServletHolder(site.infobutton()), "/infobutton");
 			Readiness readiness = new Readiness();
-			BasicDataSource database = context.bean(BasicDataSource.class);
-			ChangeFollower follower = context.bean(ChangeFollower.class);
+			BasicDataSource database = context.database();
+			ChangeFollower follower = context.follower();
 			servlets.addServlet(new ServletHolder(new Health(database,
 					() -> readiness.ready && (!settings.isPostgres() || follower.isFollowing()))), "/health/*");
-			TerminologyEngine engine = context.bean(TerminologyEngine.class);
 			metrics = new Metrics(engine, database);
 			servlets.addServlet(new ServletHolder(metrics.servlet()), "/metrics");
 
@@ -109,8 +121,11 @@ public final class ProcTermServer implements AutoCloseable {
 			servlets.addFilter(new FilterHolder(new RequestGuard(settings.limits(), errors, admin)), "/*", EnumSet.of(DispatcherType.REQUEST));
 			servlets.addFilter(new FilterHolder(new AccessFilter(new LicenceCheck(settings.licence(), admin), errors)), "/*",
 					EnumSet.of(DispatcherType.REQUEST));
+			// after the guards, so a request held while the store opens has passed them already
+			gate = new StoreGate(errors, settings.limits().operationTime());
+			servlets.addFilter(new FilterHolder(gate), "/*", EnumSet.of(DispatcherType.REQUEST));
 			// after the guards (body size, licence): a batch of reads is answered entry by entry inside the server
-			servlets.addFilter(new FilterHolder(new org.procterm.http.TerminologyBatch(context.bean(ca.uhn.fhir.context.FhirContext.class), errors,
+			servlets.addFilter(new FilterHolder(new org.procterm.http.TerminologyBatch(context.fhirContext(), errors,
 					settings.limits().operationTime())),
 					"/fhir/*", EnumSet.of(DispatcherType.REQUEST));
 			servlets.addFilter(new FilterHolder(new ResponseHeaders(engine)), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -122,15 +137,25 @@ public final class ProcTermServer implements AutoCloseable {
 			jetty.setHandler(new GracefulHandler(crossOrigin(settings.cors(), servlets)));
 			jetty.setStopTimeout(STOP_TIMEOUT_MS);
 			jetty.start();
-
 			String baseUrl = "http://" + settings.host() + ":" + connector.getLocalPort() + "/fhir";
-			StartupReport report = new StartupReport(baseUrl, settings, context.packageId(), engine,
-					(System.nanoTime() - started) / 1e9);
-			report.print();
+
+			if (context.servesAtOnce()) {
+				gate.serveTerminology();
+				readiness.ready = true;
+				log.info("  ready at {}: terminology operations are answered; reads and writes wait for the FHIR store ({} s)", baseUrl,
+						seconds(started));
+			}
+			context.awaitStore();
+			gate.open(rest.storeProviders(context.store().spring())::register);
 			readiness.ready = true;
+			StartupReport report = new StartupReport(baseUrl, settings, context.packageId(), engine, (System.nanoTime() - started) / 1e9);
+			report.print();
 			warmUp(context);
 			return new ProcTermServer(context, jetty, baseUrl, report, metrics, readiness);
 		} catch (Exception | Error e) {
+			if (gate != null) {
+				gate.failed(e);
+			}
 			if (jetty != null) {
 				jetty.stop();
 			}
@@ -140,6 +165,10 @@ public final class ProcTermServer implements AutoCloseable {
 			context.close();
 			throw e;
 		}
+	}
+
+	private static String seconds(long since) {
+		return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - since) / 1e9);
 	}
 
 	/**

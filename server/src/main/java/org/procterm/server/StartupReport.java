@@ -9,7 +9,7 @@ import org.procterm.engine.codesystem.CodeSystemIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What the console says once the server is ready: where it is, what it serves, how long it took. */
+/** What the console says once everything is served: where it is, what it serves, how long the start took. */
 public record StartupReport(String baseUrl, String database, String bundledPackage, List<String> codeSystems,
 		int valueSets, String writes, double seconds) {
 
@@ -27,7 +27,7 @@ public record StartupReport(String baseUrl, String database, String bundledPacka
 	}
 
 	void print() {
-		log.info("procterm ready in {} s", String.format(Locale.ROOT, "%.1f", seconds));
+		log.info("procterm started in {} s: everything is served", String.format(Locale.ROOT, "%.1f", seconds));
 		log.info("  base URL      {}", baseUrl);
 		log.info("  database      {}", database);
 		log.info("  content       {}", bundledPackage);

@@ -30,18 +30,13 @@ import ca.uhn.fhir.jpa.config.JpaConfig;
 import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
 import ca.uhn.fhir.jpa.validation.JpaValidationSupportChain;
 
-/** procterm's own beans: the engine, its link to the JPA store and to HAPI's validation chain, the bundled content. */
+/**
+ * procterm's beans on HAPI's store: the engine's place in HAPI's validation chain, and the import
+ * service. The engine, its link to the store's writes and procterm's own tables are made before the
+ * store opens (see ProcTermContext).
+ */
 @Configuration
 public class TerminologyConfig {
-
-	@Bean
-	public TerminologyEngine terminologyEngine(ServerSettings settings, FhirContext fhirContext) {
-		// in restricted code systems, procterm's own plain-language names are the texts anyone may read
-		Coding ours = CptVocabulary.PATIENT_NAME_USE;
-		return new TerminologyEngine(new EngineLimits(settings.maxExpansionSize(), settings.limits().operationTime()),
-				new LicensedContent(settings.licence().restrictedSystems(), java.util.Set.of(ours.getSystem() + "|" + ours.getCode())),
-				settings.coreTerminology() ? new BuiltInTerminology(new CoreTerminology(fhirContext)) : BuiltInTerminology.NONE);
-	}
 
 	/** Puts the engine first in HAPI's chain, so $validate and HAPI's own terminology calls use it too. */
 	@Bean
@@ -53,22 +48,6 @@ public class TerminologyConfig {
 	}
 
 	@Bean
-	public EngineSync engineSync(TerminologyEngine engine, DaoRegistry daoRegistry, EngineValidationSupport registered,
-			@Qualifier(JpaConfig.JPA_VALIDATION_SUPPORT_CHAIN) JpaValidationSupportChain chain,
-			IInterceptorService jpaInterceptors, CodeSystemContentStore contentStore, FhirContext fhirContext, ChangeLog changeLog,
-			ServerSettings settings, org.procterm.store.ServedResourceTypes servedTypes) {
-		// on PostgreSQL other nodes may share the database (see ChangeFollower); H2 has one user at a time
-		EngineSync sync = new EngineSync(engine, daoRegistry, chain, contentStore, new CodeSystemJsonReader(fhirContext), changeLog,
-				settings.isPostgres());
-		jpaInterceptors.registerInterceptor(sync);
-		jpaInterceptors.registerInterceptor(new StoredContentRules());
-		if (servedTypes.served() != null) {
-			jpaInterceptors.registerInterceptor(new org.procterm.store.UnstoredTypeEntries(servedTypes.served()));
-		}
-		return sync;
-	}
-
-	@Bean
 	public ImportService importService(FhirContext fhirContext, DaoRegistry daoRegistry, PlatformTransactionManager transactionManager,
 			CodeSystemContentStore contentStore, EngineSync engineSync, BundledPackage bundledPackage,
 			IPackageInstallerSvc installer, ServerSettings settings, ImportCheckpoints checkpoints) {
@@ -76,20 +55,9 @@ public class TerminologyConfig {
 				settings.dataDir().resolve("work"), settings.limits(), checkpoints);
 	}
 
-	@Bean
-	public ChangeFollower changeFollower(ChangeLog changeLog, EngineSync engineSync, ServerSettings settings) {
-		return new ChangeFollower(changeLog, engineSync, settings);
-	}
-
 	/** Nothing happens at an import's checkpoints; the crash tests supply their own (see ProcTermContext.open). */
 	@Bean
 	public ImportCheckpoints importCheckpoints() {
 		return ImportCheckpoints.NONE;
-	}
-
-	@Bean
-	public BundledPackage bundledPackage(IPackageInstallerSvc installer, CodeSystemContentStore contentStore,
-			org.procterm.store.InstalledPackages installed) {
-		return new BundledPackage(installer, contentStore, installed);
 	}
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeSystem;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.procterm.engine.TerminologyEngine;
 import org.procterm.engine.codesystem.CodeSystemIndex;
@@ -26,11 +25,6 @@ import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 
 /**
  * Keeps the engine equal to the database: everything at start-up, then every CodeSystem and ValueSet
@@ -51,8 +45,9 @@ public class EngineSync {
 	private static final Logger log = LoggerFactory.getLogger(EngineSync.class);
 
 	private final TerminologyEngine engine;
-	private final DaoRegistry daoRegistry;
-	private final IValidationSupport validationChain;
+	private final StoredTerminology stored;
+	/** HAPI's validation chain, whose caches each change clears; none until HAPI's store has opened. */
+	private volatile IValidationSupport validationChain;
 	private final CodeSystemContentStore contentStore;
 	private final CodeSystemJsonReader reader;
 	private final ChangeLog changes;
@@ -65,15 +60,20 @@ public class EngineSync {
 	/** Indexes an import built before its commit, so the engine does not read back what it just wrote. */
 	private final Map<String, CodeSystemIndex> prepared = new ConcurrentHashMap<>();
 
-	public EngineSync(TerminologyEngine engine, DaoRegistry daoRegistry, IValidationSupport validationChain,
-			CodeSystemContentStore contentStore, CodeSystemJsonReader reader, ChangeLog changes, boolean shared) {
+	public EngineSync(TerminologyEngine engine, StoredTerminology stored, CodeSystemContentStore contentStore, CodeSystemJsonReader reader,
+			ChangeLog changes, boolean shared) {
 		this.engine = engine;
-		this.daoRegistry = daoRegistry;
-		this.validationChain = validationChain;
+		this.stored = stored;
 		this.contentStore = contentStore;
 		this.reader = reader;
 		this.changes = changes;
 		this.shared = shared;
+	}
+
+	/** From now on each change also clears the caches of HAPI's validation chain (HAPI's store has opened). */
+	public void clearsCachesOf(IValidationSupport chain) {
+		validationChain = chain;
+		chain.invalidateCaches();
 	}
 
 	/** This node's id in the change log. */
@@ -106,24 +106,25 @@ public class EngineSync {
 			CodeSystemIndex index = prepared.remove(key); // null when HAPI's own hook has served it already
 			if (index != null) {
 				engine.putCodeSystem(key, index);
-				validationChain.invalidateCaches();
+				clearCaches();
 			}
 		});
 	}
 
-	/** Loads every stored CodeSystem and ValueSet (current versions, not deleted), and forgets any the database no longer has. */
+	/**
+	 * Loads every stored CodeSystem and ValueSet (current versions, not deleted), and forgets any the
+	 * database no longer has. Read from the tables directly (see {@link StoredTerminology}), so a start
+	 * serves terminology before HAPI's store has opened.
+	 */
 	public void loadAll() {
-		Set<String> stored = new HashSet<>();
+		Set<String> found = new HashSet<>();
 		shownChange.clear(); // what is loaded now is the latest of everything
-		for (String type : new String[] {"CodeSystem", "ValueSet"}) {
-			var found = daoRegistry.getResourceDao(type).search(SearchParameterMap.newSynchronous(), new SystemRequestDetails());
-			for (IBaseResource resource : found.getAllResources()) {
-				stored.add(key(resource));
-				put(resource, false);
-			}
+		for (IBaseResource resource : stored.current()) {
+			found.add(key(resource));
+			put(resource, false);
 		}
-		engine.resourceIds().stream().filter(id -> !stored.contains(id)).forEach(engine::remove);
-		validationChain.invalidateCaches();
+		engine.resourceIds().stream().filter(id -> !found.contains(id)).forEach(engine::remove);
+		clearCaches();
 	}
 
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
@@ -218,15 +219,10 @@ public class EngineSync {
 	void apply(ChangeLog.Change change) {
 		String key = change.resourceType() + "/" + change.resourceId();
 		applyAt(key, change.seq(), () -> {
-			if (!change.deleted()) {
-				try {
-					put(daoRegistry.getResourceDao(change.resourceType()).read(new IdType(key), new SystemRequestDetails()), false);
-					return;
-				} catch (ResourceGoneException | ResourceNotFoundException e) {
-					// deleted since: a later change says so too, and removing it now is the same
-				}
-			}
-			remove(key);
+			var now = change.deleted() ? Optional.<IBaseResource>empty()
+					: stored.read(change.resourceType(), change.resourceId()).map(IBaseResource.class::cast);
+			// empty when deleted since: a later change says so too, and removing it now is the same
+			now.ifPresentOrElse(resource -> put(resource, false), () -> remove(key));
 		});
 	}
 
@@ -247,7 +243,14 @@ public class EngineSync {
 
 	private void remove(String key) {
 		engine.remove(key);
-		validationChain.invalidateCaches();
+		clearCaches();
+	}
+
+	private void clearCaches() {
+		IValidationSupport chain = validationChain;
+		if (chain != null) {
+			chain.invalidateCaches();
+		}
 	}
 
 	/** @param mayUsePrepared whether an index prepared by an import may stand in for reading back (its own commit only) */
@@ -262,7 +265,7 @@ public class EngineSync {
 			} else {
 				return;
 			}
-			validationChain.invalidateCaches();
+			clearCaches();
 		} catch (RuntimeException e) {
 			// a stored resource the engine cannot serve (e.g. no url) stays readable over REST
 			log.warn("{} is stored but not served by the terminology engine: {}", key(resource), e.getMessage());

@@ -85,8 +85,8 @@ public class StorageConfig {
 		return new SubscriptionSettings();
 	}
 
-	@Bean(destroyMethod = "close")
-	public BasicDataSource dataSource(ServerSettings settings) {
+	/** The connection pool, made before this configuration (see ProcTermContext) and registered under HAPI's name for it. */
+	public static BasicDataSource dataSource(ServerSettings settings) {
 		BasicDataSource ds = new BasicDataSource();
 		ds.setDriverClassName(settings.isPostgres() ? "org.postgresql.Driver" : "org.h2.Driver");
 		ds.setUrl(settings.dbUrl());
@@ -181,21 +181,6 @@ public class StorageConfig {
 	@Bean
 	public ITermCodeSystemStorageSvc termCodeSystemStorageSvc() {
 		return new EngineOnlyCodeSystemStorage();
-	}
-
-	@Bean
-	public CodeSystemContentStore codeSystemContentStore(DataSource dataSource, ServerSettings settings) {
-		return new CodeSystemContentStore(dataSource, settings.isPostgres());
-	}
-
-	@Bean
-	public InstalledPackages installedPackages(DataSource dataSource, ServerSettings settings) {
-		return new InstalledPackages(dataSource, settings.isPostgres());
-	}
-
-	@Bean
-	public ChangeLog changeLog(DataSource dataSource) {
-		return new ChangeLog(dataSource);
 	}
 
 	/** Binary content (e.g. installed package archives) is kept in the database, so it survives restarts. */

@@ -1,0 +1,150 @@
+package org.procterm.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.procterm.TestServers;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A restart answers terminology operations as soon as the engine is loaded, before HAPI's store has
+ * opened; everything else waits for the store, and gets a 503 it can act on if the store takes too
+ * long. The store is held open here by a bean of the test's that waits for a latch.
+ */
+class StartPhasesTest {
+
+	/** Released by the test: until then HAPI's store cannot finish opening. */
+	private static volatile CountDownLatch storeMayOpen = new CountDownLatch(0);
+
+	@Configuration
+	static class SlowStore {
+		@Bean
+		public Object heldStoreOpening() throws InterruptedException {
+			assertTrue(storeMayOpen.await(2, TimeUnit.MINUTES), "the test released the store");
+			return new Object();
+		}
+	}
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private HttpResponse<String> get(String url) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/fhir+json").build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Starts a server whose store waits for {@link #storeMayOpen}; returns the start, which ends when the store opens. */
+	private CompletableFuture<ProcTermServer> startHeld(Path data, int port, Map<String, String> more) {
+		storeMayOpen = new CountDownLatch(1);
+		Map<String, String> values = new java.util.HashMap<>(more);
+		values.put("port", Integer.toString(port));
+		return CompletableFuture.supplyAsync(() -> {
+			try {
+				return ProcTermServer.start(TestServers.settings(data, values), SlowStore.class);
+			} catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		});
+	}
+
+	private String awaitReady(int port, CompletableFuture<ProcTermServer> start) throws Exception {
+		String base = "http://127.0.0.1:" + port;
+		long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		while (System.nanoTime() < until && !start.isDone()) {
+			try {
+				if (get(base + "/health/ready").statusCode() == 200) {
+					return base;
+				}
+			} catch (java.io.IOException notListeningYet) {
+				// Jetty has not started yet
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("not ready while the store was held: " + (start.isDone() ? "the start ended" : "timed out"));
+	}
+
+	private static Path installedOnce() throws Exception {
+		Path data = TestServers.newDataDir();
+		try (ProcTermServer first = TestServers.start(data)) {
+			// the first start installs the bundled content, which needs the store
+		}
+		return data;
+	}
+
+	private static int freePort() throws java.io.IOException {
+		try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+			return s.getLocalPort();
+		}
+	}
+
+	@Test
+	void aRestartAnswersTerminologyOperationsWhileReadsWaitForTheStore() throws Exception {
+		Path data = installedOnce();
+		int port = freePort();
+		CompletableFuture<ProcTermServer> start = startHeld(data, port, Map.of());
+		try {
+			String base = awaitReady(port, start);
+
+			HttpResponse<String> lookup = get(base + "/fhir/CodeSystem/$lookup?system=http://www.ama-assn.org/go/cpt&code=22210");
+			assertEquals(200, lookup.statusCode(), lookup.body());
+			assertTrue(lookup.body().contains("\"display\""), lookup.body());
+			HttpResponse<String> validate = get(base + "/fhir/ValueSet/$validate-code?url=http://procterm.org/fhir/ValueSet/spine-procedures"
+					+ "&system=http://www.ama-assn.org/go/cpt&code=22210");
+			assertEquals(200, validate.statusCode(), validate.body());
+			assertTrue(validate.body().contains("\"valueBoolean\":true"), validate.body());
+
+			CompletableFuture<HttpResponse<String>> read = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/fhir/CodeSystem/cpt"))
+					.header("Accept", "application/fhir+json").build(), HttpResponse.BodyHandlers.ofString());
+			CompletableFuture<HttpResponse<String>> metadata = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/fhir/metadata"))
+					.header("Accept", "application/fhir+json").build(), HttpResponse.BodyHandlers.ofString());
+			Thread.sleep(1000);
+			assertFalse(read.isDone(), "a read waits for the store");
+			assertFalse(metadata.isDone(), "the CapabilityStatement waits for the store, which tells what it holds");
+			assertFalse(start.isDone(), "the start ends when the store has opened");
+
+			storeMayOpen.countDown();
+			assertEquals(200, read.get(2, TimeUnit.MINUTES).statusCode(), read.get().body());
+			assertTrue(read.get().body().contains("\"url\":\"http://www.ama-assn.org/go/cpt\""), read.get().body());
+			assertEquals(200, metadata.get(2, TimeUnit.MINUTES).statusCode());
+			assertTrue(metadata.get().body().contains("\"PlanDefinition\""), "HAPI's providers were added: " + metadata.get().body());
+			assertEquals(200, get(base + "/fhir/PlanDefinition?_count=1").statusCode());
+		} finally {
+			storeMayOpen.countDown();
+			start.get(2, TimeUnit.MINUTES).close();
+		}
+	}
+
+	@Test
+	void aRequestThatWaitsLongerThanTheOperationTimeLimitGetsA503ToRetry() throws Exception {
+		Path data = installedOnce();
+		int port = freePort();
+		CompletableFuture<ProcTermServer> start = startHeld(data, port, Map.of("limits.operation-ms", "1500"));
+		try {
+			String base = awaitReady(port, start);
+			HttpResponse<String> read = get(base + "/fhir/ValueSet/spine-procedures");
+			assertEquals(503, read.statusCode(), read.body());
+			assertEquals("5", read.headers().firstValue("Retry-After").orElse(null));
+			assertTrue(read.body().contains("\"resourceType\":\"OperationOutcome\"") && read.body().contains("Retry this request"), read.body());
+			HttpResponse<String> instanceRead = get(base + "/fhir/ValueSet/spine-procedures/$expand");
+			assertEquals(503, instanceRead.statusCode(), "an operation on a stored instance reads it from the store: " + instanceRead.body());
+			assertTrue(instanceRead.body().contains("Retry this request"), instanceRead.body());
+			assertEquals(200, get(base + "/fhir/ValueSet/$expand?url=http://procterm.org/fhir/ValueSet/spine-procedures").statusCode());
+		} finally {
+			storeMayOpen.countDown();
+			start.get(2, TimeUnit.MINUTES).close();
+		}
+	}
+}
