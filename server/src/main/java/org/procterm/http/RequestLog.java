@@ -88,7 +88,7 @@ public final class RequestLog implements Filter {
 		}
 	}
 
-	/** What a request asks for, from a fixed list: an operation's name, read, search, write, or the part of the site. */
+	/** What a request asks for, from a fixed list: an operation's name, read, search, write, batch, or the part of the site. */
 	static String operation(HttpServletRequest request) {
 		String path = request.getRequestURI();
 		if (!path.startsWith("/fhir")) {
@@ -107,7 +107,8 @@ public final class RequestLog implements Filter {
 		}
 		return switch (request.getMethod()) {
 			case "GET", "HEAD" -> segments.length >= 3 ? "read" : "search";
-			case "POST" -> last.equals("_search") ? "search" : "write";
+			// a Bundle posted to the base is a batch (which may only read) or a transaction: its body says which
+			case "POST" -> last.equals("_search") ? "search" : segments.length <= 1 ? "batch" : "write";
 			default -> "write";
 		};
 	}

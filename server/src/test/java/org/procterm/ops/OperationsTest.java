@@ -83,6 +83,10 @@ class OperationsTest {
 	void metricsCountRequestsByOperationAndDescribeTheEngineThePoolAndTheJvm() throws Exception {
 		assertEquals(200, get("/fhir/CodeSystem/$lookup?system=" + Canonicals.CPT + "&code=22210").statusCode());
 		assertEquals(404, get("/fhir/CodeSystem/$lookup?system=" + Canonicals.CPT + "&code=00000").statusCode());
+		String batch = "{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":[{\"request\":{\"method\":\"GET\","
+				+ "\"url\":\"CodeSystem/$lookup?system=" + Canonicals.CPT + "&code=22210\"}}]}";
+		assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(root + "/fhir")).header("Content-Type", "application/fhir+json")
+				.POST(HttpRequest.BodyPublishers.ofString(batch)).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
 		HttpResponse<String> metrics = get("/metrics");
 		assertEquals(200, metrics.statusCode());
 		assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"), metrics.headers().map().toString());
@@ -90,6 +94,7 @@ class OperationsTest {
 		for (String expected : List.of(
 				"procterm_requests_seconds_count{operation=\"$lookup\",status=\"2xx\"}",
 				"procterm_requests_seconds_count{operation=\"$lookup\",status=\"4xx\"}",
+				"procterm_requests_seconds_count{operation=\"batch\",status=\"2xx\"}",
 				"procterm_engine_code_systems ", "procterm_engine_concepts ", "procterm_engine_value_sets ",
 				"procterm_db_connections_active ", "procterm_db_connections_max ",
 				"jvm_memory_used_bytes", "jvm_threads_live_threads")) {
