@@ -17,9 +17,10 @@ import java.time.Duration;
  * @param archiveEntryBytes the largest decoded size of one file in an uploaded archive
  * @param archiveTotalBytes the largest decoded size of all files of an uploaded archive
  * @param archiveRatio the highest decoded-to-compressed ratio of an archive file (a zip bomb's is in the thousands)
+ * @param startWait the most a request that needs the FHIR store waits for it while a start opens it
  */
 public record RequestLimits(long operationBodyBytes, long writeBodyBytes, long importBodyBytes, Duration operationTime,
-		int archiveEntries, long archiveEntryBytes, long archiveTotalBytes, int archiveRatio) {
+		int archiveEntries, long archiveEntryBytes, long archiveTotalBytes, int archiveRatio, Duration startWait) {
 
 	/** A size for people: "1 MB", "50 MB". */
 	public static String describe(long bytes) {

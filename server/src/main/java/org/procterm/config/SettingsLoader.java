@@ -78,7 +78,7 @@ public final class SettingsLoader {
 		RequestLimits limits = new RequestLimits(kilobytes(v, "limits.operation-body-kb"), megabytes(v, "limits.write-body-mb"),
 				megabytes(v, "limits.import-body-mb"), java.time.Duration.ofMillis(positive(v, "limits.operation-ms")),
 				positive(v, "limits.archive-files"), megabytes(v, "limits.archive-file-mb"), megabytes(v, "limits.archive-total-mb"),
-				positive(v, "limits.archive-ratio"));
+				positive(v, "limits.archive-ratio"), java.time.Duration.ofMillis(positive(v, "limits.start-wait-ms")));
 		CorsSettings cors = new CorsSettings(list(v, "cors.allowed-origins"));
 		return new ServerSettings(v.get("host"), port, data, dbUrl, blankToNull(v.get("db.user")),
 				blankToNull(v.get("db.password")), blankToNull(v.get("admin.token")), maxExpansion,

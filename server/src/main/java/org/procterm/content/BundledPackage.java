@@ -94,8 +94,13 @@ public class BundledPackage {
 		return new Plan(npm.name() + "#" + npm.version(), spec, npm.name(), now, needed);
 	}
 
-	/** Carries out {@code plan} with HAPI's installer, if it is needed, and returns the package's {@code name#version}. */
-	public String install(Plan plan, IPackageInstallerSvc installer) {
+	/**
+	 * Installs the package with HAPI's installer unless this content was the last installed, and
+	 * returns its {@code name#version}. Planned again here, not from an earlier {@link #plan()}: on a
+	 * shared database another node may have imported a CPT release since.
+	 */
+	public String install(IPackageInstallerSvc installer) {
+		Plan plan = plan();
 		if (!plan.needed()) {
 			log.debug("bundled package {} already installed", plan.id());
 			return plan.id();

@@ -16,9 +16,16 @@ public final class ErrorBodies {
 	public static final String FHIR_JSON = "application/fhir+json; charset=utf-8";
 	public static final String FHIR_XML = "application/fhir+xml; charset=utf-8";
 
-	/** A request that needs the FHIR store while a start is still opening it, or after it failed to open. */
-	public static final String STORE_NOT_OPEN = "procterm is starting and its FHIR store is not open yet; terminology operations "
-			+ "($lookup, $validate-code, $expand...) are answered already. Retry this request in a few seconds";
+	/** A request held while a restart opens the FHIR store, for longer than the server waits. */
+	public static final String STORE_OPENING = "procterm is starting: this request needs its FHIR store, which is not open yet. "
+			+ "$lookup, $validate-code, $expand and $subsumes on CodeSystem and ValueSet are answered already. Retry this request in a few seconds";
+	/** A request held while a first start installs the bundled content, for longer than the server waits. */
+	public static final String STARTING = "procterm is starting and installing its content. Retry this request in a few seconds";
+	/** A request that needs the FHIR store, which failed to open. */
+	public static final String STORE_FAILED = "procterm could not open its FHIR store and is stopping; its log says why";
+	/** A request that needs the FHIR store while it is not open (StoreGate holds most before they get this far). */
+	public static final String STORE_NOT_OPEN = "procterm is starting: this request needs its FHIR store, which is not open yet. "
+			+ "Retry this request in a few seconds";
 	public static final String STORE_RETRY_AFTER_SECONDS = "5";
 
 	private final FhirContext fhir;

@@ -14,25 +14,25 @@ import java.util.stream.Collectors;
  * operation is added in one place, and one that is not listed here is a write to the guard.
  */
 public enum FhirOperation {
-	LOOKUP("$lookup", true, true, Body.OPERATION),
-	VALIDATE_CODE("$validate-code", true, true, Body.OPERATION),
-	VALIDATE_CODE_SET("$validate-code-set", true, true, Body.OPERATION),
-	EXPAND("$expand", true, true, Body.OPERATION),
-	SUBSUMES("$subsumes", true, true, Body.OPERATION),
+	LOOKUP("$lookup", true, true, true, Body.OPERATION),
+	VALIDATE_CODE("$validate-code", true, true, true, Body.OPERATION),
+	VALIDATE_CODE_SET("$validate-code-set", true, true, true, Body.OPERATION),
+	EXPAND("$expand", true, true, true, Body.OPERATION),
+	SUBSUMES("$subsumes", true, true, true, Body.OPERATION),
 	/** Reads stored ConceptMaps per request, which the engine's content tag does not follow: not tagged. */
-	TRANSLATE("$translate", true, false, Body.OPERATION),
+	TRANSLATE("$translate", true, false, false, Body.OPERATION),
 	/** Several $validate-code requests in one POST. */
-	BATCH_VALIDATE_CODE("$batch-validate-code", true, false, Body.OPERATION),
-	DIFF("$diff", true, false, Body.OPERATION),
-	PATIENT_SECTION("$patient-section", true, false, Body.OPERATION),
-	META("$meta", true, false, Body.OPERATION),
+	BATCH_VALIDATE_CODE("$batch-validate-code", true, false, true, Body.OPERATION),
+	DIFF("$diff", true, false, true, Body.OPERATION),
+	PATIENT_SECTION("$patient-section", true, false, false, Body.OPERATION),
+	META("$meta", true, false, false, Body.OPERATION),
 	/** The FHIR versions the endpoint speaks. */
-	VERSIONS("$versions", true, false, Body.OPERATION),
+	VERSIONS("$versions", true, false, false, Body.OPERATION),
 	/** A whole resource to validate: sized as a write. */
-	VALIDATE("$validate", true, false, Body.WRITE_SIZED),
-	IMPORT("$import", false, false, Body.STREAMED),
-	IMPORT_CPT("$import-cpt", false, false, Body.STREAMED),
-	IMPORT_PACKAGE("$import-package", false, false, Body.WRITE_SIZED);
+	VALIDATE("$validate", true, false, false, Body.WRITE_SIZED),
+	IMPORT("$import", false, false, false, Body.STREAMED),
+	IMPORT_CPT("$import-cpt", false, false, false, Body.STREAMED),
+	IMPORT_PACKAGE("$import-package", false, false, false, Body.WRITE_SIZED);
 
 	/** How a request body is taken: bounded as an operation's, bounded as a write's, or streamed to disk (imports). */
 	public enum Body { OPERATION, WRITE_SIZED, STREAMED }
@@ -43,12 +43,14 @@ public enum FhirOperation {
 	private final String operationName;
 	private final boolean readOnly;
 	private final boolean cacheable;
+	private final boolean engineOnly;
 	private final Body body;
 
-	FhirOperation(String operationName, boolean readOnly, boolean cacheable, Body body) {
+	FhirOperation(String operationName, boolean readOnly, boolean cacheable, boolean engineOnly, Body body) {
 		this.operationName = operationName;
 		this.readOnly = readOnly;
 		this.cacheable = cacheable;
+		this.engineOnly = engineOnly;
 		this.body = body;
 	}
 
@@ -69,6 +71,14 @@ public enum FhirOperation {
 	/** Whether a GET of it answers with a content tag a client can revalidate. */
 	public boolean cacheable() {
 		return cacheable;
+	}
+
+	/**
+	 * Whether the engine alone answers it when called on the type (not on a stored instance): so it
+	 * is served while a start is still opening HAPI's store (see StoreGate).
+	 */
+	public boolean answeredByEngine() {
+		return engineOnly;
 	}
 
 	public Body body() {

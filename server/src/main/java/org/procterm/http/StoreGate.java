@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.Filter;
@@ -18,35 +19,38 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Lets requests in as a start gets ready for them. The engine is loaded seconds before HAPI's store
- * has opened: from then on terminology operations ($lookup, $validate-code, $expand... on
- * CodeSystem, ValueSet and ConceptMap) go through, and every other request (reads, searches, writes,
- * the web pages, the CapabilityStatement) waits for the store, for at most {@code wait}, and is then
- * answered 503 with Retry-After. Health and metrics are never held.
- * <p>
- * When the store opens, HAPI's providers are added to the running REST server. HAPI's routing
- * tables are plain maps, so that happens while no request is being routed: the operations let in
- * early hold a read lock, the opening the write lock.
+ * Lets requests in as a start gets ready for them. On a restart the engine is loaded seconds before
+ * HAPI's store has opened: from then on the operations the engine alone answers ($lookup,
+ * $validate-code, $expand, $subsumes... on the CodeSystem or ValueSet type, see
+ * {@link FhirOperation#answeredByEngine}) go through, and every other request waits for the store,
+ * for at most {@code wait}, and is then answered 503 with Retry-After. Health and metrics are never
+ * held. A waiting request holds a server thread, so at most {@link #MOST_HELD} wait at once; more are
+ * answered 503 at once, and the thread pool stays free for what can be answered.
  */
 public final class StoreGate implements Filter {
 
+	/** Half of Jetty's default pool of 200 threads. */
+	static final int MOST_HELD = 100;
+
 	/** How far a start has got. */
 	private enum Phase {
-		/** Nothing is served yet (the first start installs the bundled content first). */
+		/** Nothing is served yet: the first start installs the bundled content first. */
 		STARTING,
 		/** The engine serves everything stored; HAPI's store is still opening. */
 		TERMINOLOGY,
 		/** Everything is served. */
-		OPEN
+		OPEN,
+		/** The store failed to open, and the server is stopping. */
+		FAILED
 	}
 
-	/** A terminology operation, type- or instance-level, under /fhir. */
-	private static final Pattern TERMINOLOGY_OPERATION = Pattern.compile("/fhir/(CodeSystem|ValueSet|ConceptMap)(/[A-Za-z0-9\\-.]{1,64})?/\\$[A-Za-z-]{1,64}");
+	/** An operation on the CodeSystem or ValueSet type, under /fhir. */
+	private static final Pattern TYPE_OPERATION = Pattern.compile("/fhir/(?:CodeSystem|ValueSet)/(\\$[A-Za-z-]{1,64})");
 
 	private final ErrorBodies errors;
 	private final Duration wait;
 	private final CompletableFuture<Void> opened = new CompletableFuture<>();
-	private final ReentrantReadWriteLock routing = new ReentrantReadWriteLock();
+	private final Semaphore held = new Semaphore(MOST_HELD);
 	private volatile Phase phase = Phase.STARTING;
 
 	public StoreGate(ErrorBodies errors, Duration wait) {
@@ -54,27 +58,22 @@ public final class StoreGate implements Filter {
 		this.wait = wait;
 	}
 
-	/** The engine serves everything stored: terminology operations may go through. */
+	/** The engine serves everything stored: the operations it alone answers may go through. */
 	public void serveTerminology() {
 		if (phase == Phase.STARTING) {
 			phase = Phase.TERMINOLOGY;
 		}
 	}
 
-	/** The store has opened: runs {@code addProviders} while nothing is routed, then lets everything through. */
-	public void open(Runnable addProviders) {
-		routing.writeLock().lock();
-		try {
-			addProviders.run();
-			phase = Phase.OPEN;
-		} finally {
-			routing.writeLock().unlock();
-		}
+	/** Everything is served: the requests held go on. */
+	public void open() {
+		phase = Phase.OPEN;
 		opened.complete(null);
 	}
 
 	/** The store failed to open (the server is stopping): the requests held are answered 503 at once. */
 	public void failed(Throwable cause) {
+		phase = Phase.FAILED;
 		opened.completeExceptionally(cause);
 	}
 
@@ -83,26 +82,43 @@ public final class StoreGate implements Filter {
 		Phase now = phase;
 		HttpServletRequest request = (HttpServletRequest) req;
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (now == Phase.OPEN || path.startsWith("/health/") || path.equals("/metrics")) {
+		if (now == Phase.OPEN || path.startsWith("/health/") || path.equals("/metrics")
+				|| now == Phase.TERMINOLOGY && answeredByEngine(path)) {
 			chain.doFilter(req, res);
 			return;
 		}
-		if (now == Phase.TERMINOLOGY && TERMINOLOGY_OPERATION.matcher(path).matches()) {
-			routing.readLock().lock();
-			try {
-				chain.doFilter(req, res);
-			} finally {
-				routing.readLock().unlock();
-			}
+		HttpServletResponse response = (HttpServletResponse) res;
+		if (now == Phase.FAILED) {
+			errors.send(request, response, 503, ErrorBodies.STORE_FAILED);
 			return;
 		}
-		if (awaitOpen()) {
+		if (!held.tryAcquire()) {
+			refuse(request, response, now);
+			return;
+		}
+		boolean open;
+		try {
+			open = awaitOpen();
+		} finally {
+			held.release();
+		}
+		if (open) {
 			chain.doFilter(req, res);
+		} else if (phase == Phase.FAILED) {
+			errors.send(request, response, 503, ErrorBodies.STORE_FAILED);
 		} else {
-			HttpServletResponse response = (HttpServletResponse) res;
-			response.setHeader("Retry-After", ErrorBodies.STORE_RETRY_AFTER_SECONDS);
-			errors.send(request, response, 503, ErrorBodies.STORE_NOT_OPEN);
+			refuse(request, response, now);
 		}
+	}
+
+	private static boolean answeredByEngine(String path) {
+		Matcher m = TYPE_OPERATION.matcher(path);
+		return m.matches() && FhirOperation.named(m.group(1)).map(FhirOperation::answeredByEngine).orElse(false);
+	}
+
+	private void refuse(HttpServletRequest request, HttpServletResponse response, Phase now) throws IOException {
+		response.setHeader("Retry-After", ErrorBodies.STORE_RETRY_AFTER_SECONDS);
+		errors.send(request, response, 503, now == Phase.TERMINOLOGY ? ErrorBodies.STORE_OPENING : ErrorBodies.STARTING);
 	}
 
 	private boolean awaitOpen() {

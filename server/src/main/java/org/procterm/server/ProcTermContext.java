@@ -23,36 +23,31 @@ import org.procterm.store.InstalledPackages;
 import org.procterm.store.SchemaMigrations;
 import org.procterm.store.ServedResourceTypes;
 import org.procterm.store.StorageConfig;
-import org.procterm.store.StoredContentRules;
 import org.procterm.store.StoredTerminology;
-import org.procterm.store.UnstoredTypeEntries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.interceptor.api.IInterceptorService;
-import ca.uhn.fhir.jpa.config.JpaConfig;
 import ca.uhn.fhir.jpa.config.r4.FhirContextR4Config;
 import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
-import ca.uhn.fhir.context.support.IValidationSupport;
 
 /**
  * procterm without its web server: the database, the engine loaded from it, HAPI's JPA store and
  * the bundled package installed. The server runs on it; the import and diff commands use it alone.
  * <p>
- * A start has two halves. {@link #begin} loads the engine straight from the database's tables
- * (about two seconds) and sets HAPI's store (its Spring context, Hibernate and the DAOs: most of a
- * start's time) opening on a thread of its own; {@link #awaitStore} waits for the store, connects
- * the engine to its writes and installs the bundled package if it is new. In between, the engine
- * answers terminology requests; whatever needs the store waits for it ({@link FhirStore}).
+ * A start has two halves. {@link #begin} sets HAPI's store (its Spring context, Hibernate and the
+ * DAOs: most of a start's time) opening on a thread of its own, the engine following its writes
+ * from the moment it opens (StoreHooks), and loads the engine straight from the database's tables
+ * meanwhile (a second or two); {@link #awaitStore} waits for the store and installs the bundled
+ * package if it is new. In between, the engine answers terminology requests; whatever needs the
+ * store waits for it ({@link FhirStore}).
  */
 public final class ProcTermContext implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(ProcTermContext.class);
 
-	private final ServerSettings settings;
 	private final long started;
 	private final BasicDataSource database;
 	private final FhirContext fhirContext;
@@ -64,12 +59,14 @@ public final class ProcTermContext implements AutoCloseable {
 	private final FhirStore store;
 	private final Thread opening;
 	private BundledPackage.Plan plan;
+	/** Whether the database held HAPI's tables when this start began, and whether the engine loaded from them before the store opened. */
+	private boolean storesBefore;
+	private boolean loadedEarly;
 	private String packageId;
 
-	private ProcTermContext(ServerSettings settings, long started, BasicDataSource database, FhirContext fhirContext,
+	private ProcTermContext(long started, BasicDataSource database, FhirContext fhirContext,
 			TerminologyEngine engine, EngineSync sync, ChangeFollower follower, BundledPackage bundled,
 			AnnotationConfigApplicationContext spring, FhirStore store, Thread opening) {
-		this.settings = settings;
 		this.started = started;
 		this.database = database;
 		this.fhirContext = fhirContext;
@@ -140,25 +137,28 @@ public final class ProcTermContext implements AutoCloseable {
 			spring.registerBean(ServerSettings.class, () -> settings);
 			spring.registerBean(org.procterm.store.LazyRepositories.class, org.procterm.store.LazyRepositories::new);
 			spring.registerBean(ServedResourceTypes.class, () -> new ServedResourceTypes(settings.resourceTypes()));
+			// made here and closed by this context, not by Spring, which would close them when a failed
+			// start of the store destroys its beans, while the engine is still loading from the pool
+			org.springframework.beans.factory.config.BeanDefinitionCustomizer ours = bd -> bd.setDestroyMethodName("");
 			// under the names of the beans HAPI's configuration would make, which a bean registered here replaces
-			spring.registerBean("dataSource", BasicDataSource.class, () -> database);
+			spring.registerBean("dataSource", BasicDataSource.class, () -> database, ours);
 			spring.registerBean("primaryFhirContext", FhirContext.class, () -> fhirContext, bd -> bd.setPrimary(true));
-			spring.registerBean(TerminologyEngine.class, () -> engine);
-			spring.registerBean(EngineSync.class, () -> sync);
-			spring.registerBean(CodeSystemContentStore.class, () -> contentStore);
-			spring.registerBean(InstalledPackages.class, () -> installed);
-			spring.registerBean(ChangeLog.class, () -> changes);
-			spring.registerBean(ChangeFollower.class, () -> follower);
-			spring.registerBean(BundledPackage.class, () -> bundled);
+			spring.registerBean(TerminologyEngine.class, () -> engine, ours);
+			spring.registerBean(EngineSync.class, () -> sync, ours);
+			spring.registerBean(CodeSystemContentStore.class, () -> contentStore, ours);
+			spring.registerBean(InstalledPackages.class, () -> installed, ours);
+			spring.registerBean(ChangeLog.class, () -> changes, ours);
+			spring.registerBean(ChangeFollower.class, () -> follower, ours);
+			spring.registerBean(BundledPackage.class, () -> bundled, ours);
 			spring.register(StorageConfig.class, TerminologyConfig.class);
 			if (more.length > 0) {
 				spring.register(more);
 			}
 			FhirStore store = new FhirStore(settings.limits().operationTime());
-			Thread opening = new Thread(() -> openStore(spring, sync, settings, store, started), "procterm-store-start");
+			Thread opening = new Thread(() -> openStore(spring, store, started), "procterm-store-start");
 			opening.setDaemon(true);
 			opening.start();
-			ProcTermContext context = new ProcTermContext(settings, started, database, fhirContext, engine, sync, follower, bundled,
+			ProcTermContext context = new ProcTermContext(started, database, fhirContext, engine, sync, follower, bundled,
 					spring, store, opening);
 			try {
 				if (settings.isPostgres()) {
@@ -166,10 +166,13 @@ public final class ProcTermContext implements AutoCloseable {
 					follower.startingAt(changes.current());
 				}
 				context.plan = bundled.plan();
+				context.storesBefore = stores;
 				if (stores) {
-					sync.loadAll();
-					log.info("  terminology loaded: {} code system versions, {} value sets ({} s)", engine.codeSystems().size(),
-							engine.valueSetCount(), seconds(started));
+					context.loadedEarly = loadEarly(sync, settings);
+					if (context.loadedEarly) {
+						log.info("  terminology loaded: {} code system versions, {} value sets ({} s)", engine.codeSystems().size(),
+								engine.valueSetCount(), seconds(started));
+					}
 				}
 				if (context.plan.needed()) {
 					log.info("  {}: the bundled content {} is installed once the FHIR store is open", stores ? "new content" : "new database",
@@ -178,6 +181,7 @@ public final class ProcTermContext implements AutoCloseable {
 				return context;
 			} catch (RuntimeException | Error e) {
 				context.close();
+				store.failure().ifPresent(e::addSuppressed); // a failed store start may be why
 				throw e;
 			}
 		} catch (RuntimeException | Error e) {
@@ -202,19 +206,28 @@ public final class ProcTermContext implements AutoCloseable {
 				settings.coreTerminology() ? new BuiltInTerminology(new CoreTerminology(fhirContext)) : BuiltInTerminology.NONE);
 	}
 
-	/** Opens HAPI's store (on its own thread), then connects the engine to the writes made through it. */
-	private static void openStore(AnnotationConfigApplicationContext spring, EngineSync sync, ServerSettings settings, FhirStore store,
-			long started) {
+	/**
+	 * Loads the engine from the tables before HAPI's store opens. On H2, whose schema Hibernate
+	 * updates as the store opens, a start after an upgrade of HAPI may find the tables not yet as
+	 * this procterm reads them: then the engine loads once the store is open (and the start is ready then).
+	 */
+	private static boolean loadEarly(EngineSync sync, ServerSettings settings) {
+		try {
+			sync.loadAll();
+			return true;
+		} catch (org.springframework.dao.DataAccessException e) {
+			if (settings.isPostgres()) {
+				throw e; // PostgreSQL's schema is current: a start refuses one 'procterm migrate' has not brought up to date
+			}
+			log.info("  the stored terminology is read once the FHIR store has updated the database's tables ({})", e.getMessage());
+			return false;
+		}
+	}
+
+	/** Opens HAPI's store, on its own thread. */
+	private static void openStore(AnnotationConfigApplicationContext spring, FhirStore store, long started) {
 		try {
 			spring.refresh();
-			IInterceptorService interceptors = spring.getBean(IInterceptorService.class);
-			interceptors.registerInterceptor(sync);
-			interceptors.registerInterceptor(new StoredContentRules());
-			var served = spring.getBean(ServedResourceTypes.class).served();
-			if (served != null) {
-				interceptors.registerInterceptor(new UnstoredTypeEntries(served));
-			}
-			sync.clearsCachesOf(spring.getBean(JpaConfig.JPA_VALIDATION_SUPPORT_CHAIN, IValidationSupport.class));
 			log.info("  FHIR store open ({} s)", seconds(started));
 			store.opened(spring);
 		} catch (RuntimeException | Error e) {
@@ -227,14 +240,26 @@ public final class ProcTermContext implements AutoCloseable {
 	 * the bundled package is to be installed, which needs the store.
 	 */
 	public boolean servesAtOnce() {
-		return !plan.needed();
+		return loadedEarly && !plan.needed();
 	}
 
 	/** Waits for HAPI's store to open and installs the bundled package if it is new. */
 	public void awaitStore() {
 		join();
-		store.spring(); // rethrows why it failed to open
-		packageId = bundled.install(plan, spring.getBean(IPackageInstallerSvc.class));
+		Throwable failed = store.failure().orElse(null);
+		if (failed instanceof RuntimeException e) {
+			throw e;
+		} else if (failed instanceof Error e) {
+			throw e;
+		} else if (failed != null) {
+			throw new IllegalStateException("The FHIR store failed to open: " + failed.getMessage(), failed);
+		}
+		if (!loadedEarly && storesBefore) {
+			sync.loadAll();
+			log.info("  terminology loaded: {} code system versions, {} value sets ({} s)", engine.codeSystems().size(),
+					engine.valueSetCount(), seconds(started));
+		}
+		packageId = bundled.install(spring.getBean(IPackageInstallerSvc.class)); // planned again: another node may have imported CPT since
 		log.info("  bundled content {} in place ({} s)", packageId, seconds(started));
 	}
 
@@ -274,10 +299,6 @@ public final class ProcTermContext implements AutoCloseable {
 
 	public FhirStore store() {
 		return store;
-	}
-
-	public ServerSettings settings() {
-		return settings;
 	}
 
 	/** The bundled package as {@code name#version}. */

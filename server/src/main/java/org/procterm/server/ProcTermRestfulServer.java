@@ -31,26 +31,31 @@ import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 
 /**
- * The FHIR endpoint: procterm's terminology providers from the start, HAPI's JPA resource providers
- * for every other type once HAPI's store has opened, the write guard and error translation.
+ * The FHIR endpoint: procterm's CodeSystem, ValueSet and ConceptMap providers, HAPI's JPA resource
+ * providers for every other type, the write guard and error translation. While HAPI's store opens,
+ * a server without HAPI's providers answers the terminology operations (see FhirEndpoint).
  */
 public class ProcTermRestfulServer extends RestfulServer {
 
 	private final transient TerminologyEngine engine;
 	private final transient ServerSettings settings;
 	private final transient FhirStore store;
+	/** HAPI's store, or null for the server that answers while it opens. */
+	private final transient ApplicationContext spring;
 
-	public ProcTermRestfulServer(FhirContext fhirContext, TerminologyEngine engine, ServerSettings settings, FhirStore store) {
+	/**
+	 * @param spring HAPI's store, once it has opened; null for the server that answers terminology
+	 *        operations while it opens (see FhirEndpoint)
+	 */
+	public ProcTermRestfulServer(FhirContext fhirContext, TerminologyEngine engine, ServerSettings settings, FhirStore store,
+			ApplicationContext spring) {
 		super(fhirContext);
 		this.engine = engine;
 		this.settings = settings;
 		this.store = store;
+		this.spring = spring;
 	}
 
-	/**
-	 * What answers before HAPI's store has opened: procterm's terminology providers (their reads,
-	 * searches and writes wait for the store), the guards and the error translation.
-	 */
 	@Override
 	protected void initialize() {
 		setDefaultResponseEncoding(EncodingEnum.JSON);
@@ -60,49 +65,21 @@ public class ProcTermRestfulServer extends RestfulServer {
 				settings.limits()));
 		registerProvider(new PatientSectionProvider(store.dao(Library.class)));
 		registerProvider(new org.procterm.provider.VersionsProvider());
+		if (spring != null) {
+			// HAPI's JPA resource providers for every type but those procterm replaces (not shadows) with its own
+			List<Object> jpaProviders = spring.getBean("myResourceProvidersR4", ResourceProviderFactory.class).createProviders();
+			registerProviders(jpaProviders.stream().filter(p -> !isReplaced(p)).toList());
+			registerProvider(spring.getBean("mySystemProviderR4"));
+			setPagingProvider(spring.getBean(DatabaseBackedPagingProvider.class));
+			setServerConformanceProvider(new CapabilitiesProvider(this, spring.getBean(IFhirSystemDao.class),
+					spring.getBean(JpaStorageSettings.class), spring.getBean(ISearchParamRegistry.class),
+					spring.getBean(IValidationSupport.class), engine));
+		}
 
 		registerInterceptor(new WriteGuard(settings.adminToken()));
 		registerInterceptor(new OperationErrors());
 		registerInterceptor(new SearchBounds());
 		registerInterceptor(new RedactedReads(engine.licence()));
-	}
-
-	/**
-	 * What HAPI's store brings once it has opened: HAPI's JPA resource providers for every type but
-	 * CodeSystem, ValueSet and ConceptMap (replaced, not shadowed, by procterm's own), the system
-	 * provider (transactions, history), paging and the CapabilityStatement. Made while requests are
-	 * served; {@link StoreProviders#register} adds them.
-	 */
-	StoreProviders storeProviders(ApplicationContext spring) {
-		List<Object> jpaProviders = spring.getBean("myResourceProvidersR4", ResourceProviderFactory.class).createProviders();
-		List<Object> providers = new java.util.ArrayList<>(jpaProviders.stream().filter(p -> !isReplaced(p)).toList());
-		providers.add(spring.getBean("mySystemProviderR4"));
-		return new StoreProviders(providers, spring.getBean(DatabaseBackedPagingProvider.class),
-				new CapabilitiesProvider(this, spring.getBean(IFhirSystemDao.class), spring.getBean(JpaStorageSettings.class),
-						spring.getBean(ISearchParamRegistry.class), spring.getBean(IValidationSupport.class), engine));
-	}
-
-	/** HAPI's providers, ready to add to this server. */
-	final class StoreProviders {
-		private final List<Object> providers;
-		private final DatabaseBackedPagingProvider paging;
-		private final CapabilitiesProvider capabilities;
-
-		private StoreProviders(List<Object> providers, DatabaseBackedPagingProvider paging, CapabilitiesProvider capabilities) {
-			this.providers = providers;
-			this.paging = paging;
-			this.capabilities = capabilities;
-		}
-
-		/**
-		 * Adds them. HAPI's routing tables are not made for change under traffic, so the caller holds
-		 * requests back meanwhile (see StoreGate).
-		 */
-		void register() {
-			registerProviders(providers);
-			setPagingProvider(paging);
-			setServerConformanceProvider(capabilities);
-		}
 	}
 
 	/** The request id is answered once, by RequestLog, which also hands HAPI the same id. */

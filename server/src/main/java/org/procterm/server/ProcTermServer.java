@@ -62,7 +62,7 @@ public final class ProcTermServer implements AutoCloseable {
 		this.readiness = readiness;
 	}
 
-	/** Whether the server takes traffic: from the end of start-up to the beginning of a stop. */
+	/** Whether the server takes traffic: from the moment the engine serves (see start) to the beginning of a stop. */
 	private static final class Readiness {
 		private volatile boolean ready;
 	}
@@ -84,6 +84,7 @@ public final class ProcTermServer implements AutoCloseable {
 		Server jetty = null;
 		Metrics metrics = null;
 		StoreGate gate = null;
+		Readiness readiness = new Readiness();
 		try {
 			if (settings.isPostgres()) {
 				context.follower().start(); // other nodes may write to the same database
@@ -100,14 +101,13 @@ public final class ProcTermServer implements AutoCloseable {
 			ServletContextHandler servlets = new ServletContextHandler();
 			servlets.setContextPath("/");
 			TerminologyEngine engine = context.engine();
-			ProcTermRestfulServer rest = new ProcTermRestfulServer(context.fhirContext(), engine, settings, context.store());
-			ServletHolder fhir = new ServletHolder(rest);
+			FhirEndpoint endpoint = new FhirEndpoint(new ProcTermRestfulServer(context.fhirContext(), engine, settings, context.store(), null));
+			ServletHolder fhir = new ServletHolder(endpoint);
 			fhir.setInitOrder(1);
 			servlets.addServlet(fhir, "/fhir/*");
 			Site site = Site.of(context.store().dao(Library.class), engine, errors);
 			servlets.addServlet(new ServletHolder(site.pages()), "/");
 			servlets.addServlet(new ServletHolder(site.infobutton()), "/infobutton");
-			Readiness readiness = new Readiness();
 			BasicDataSource database = context.database();
 			ChangeFollower follower = context.follower();
 			servlets.addServlet(new ServletHolder(new Health(database,
@@ -122,7 +122,7 @@ public final class ProcTermServer implements AutoCloseable {
 			servlets.addFilter(new FilterHolder(new AccessFilter(new LicenceCheck(settings.licence(), admin), errors)), "/*",
 					EnumSet.of(DispatcherType.REQUEST));
 			// after the guards, so a request held while the store opens has passed them already
-			gate = new StoreGate(errors, settings.limits().operationTime());
+			gate = new StoreGate(errors, settings.limits().startWait());
 			servlets.addFilter(new FilterHolder(gate), "/*", EnumSet.of(DispatcherType.REQUEST));
 			// after the guards (body size, licence): a batch of reads is answered entry by entry inside the server
 			servlets.addFilter(new FilterHolder(new org.procterm.http.TerminologyBatch(context.fhirContext(), errors,
@@ -146,13 +146,15 @@ public final class ProcTermServer implements AutoCloseable {
 						seconds(started));
 			}
 			context.awaitStore();
-			gate.open(rest.storeProviders(context.store().spring())::register);
+			endpoint.replaceWith(new ProcTermRestfulServer(context.fhirContext(), engine, settings, context.store(), context.store().spring()));
+			gate.open();
 			readiness.ready = true;
 			StartupReport report = new StartupReport(baseUrl, settings, context.packageId(), engine, (System.nanoTime() - started) / 1e9);
 			report.print();
 			warmUp(context);
 			return new ProcTermServer(context, jetty, baseUrl, report, metrics, readiness);
 		} catch (Exception | Error e) {
+			readiness.ready = false;
 			if (gate != null) {
 				gate.failed(e);
 			}

@@ -2,21 +2,13 @@ package org.procterm.server;
 
 import org.procterm.config.ServerSettings;
 import org.procterm.content.BundledPackage;
-import org.hl7.fhir.r4.model.Coding;
-import org.procterm.content.fhir.CptVocabulary;
-import org.procterm.content.CoreTerminology;
-import org.procterm.engine.BuiltInTerminology;
-import org.procterm.engine.EngineLimits;
-import org.procterm.engine.LicensedContent;
-import org.procterm.store.ChangeFollower;
-import org.procterm.store.ChangeLog;
 import org.procterm.engine.TerminologyEngine;
-import org.procterm.engine.codesystem.CodeSystemJsonReader;
 import org.procterm.importing.ImportCheckpoints;
 import org.procterm.importing.ImportService;
 import org.procterm.store.CodeSystemContentStore;
 import org.procterm.store.EngineSync;
-import org.procterm.store.StoredContentRules;
+import org.procterm.store.ServedResourceTypes;
+import org.procterm.store.StoreHooks;
 import org.procterm.validation.EngineValidationSupport;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -45,6 +37,13 @@ public class TerminologyConfig {
 		EngineValidationSupport support = new EngineValidationSupport(fhirContext, engine);
 		chain.addValidationSupport(0, support);
 		return support;
+	}
+
+	/** The engine follows the store's writes from the moment it opens. */
+	@Bean
+	public StoreHooks storeHooks(IInterceptorService jpaInterceptors, EngineSync engineSync,
+			ServedResourceTypes servedTypes, @Qualifier(JpaConfig.JPA_VALIDATION_SUPPORT_CHAIN) JpaValidationSupportChain chain) {
+		return new StoreHooks(jpaInterceptors, engineSync, servedTypes.served(), chain);
 	}
 
 	@Bean

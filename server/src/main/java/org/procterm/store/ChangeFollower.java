@@ -94,14 +94,16 @@ public final class ChangeFollower implements AutoCloseable {
 			}
 			// the last change of each resource in this batch is the one that counts (an import logs two)
 			java.util.Map<String, ChangeLog.Change> latest = new java.util.LinkedHashMap<>();
+			long last = applied;
 			for (ChangeLog.Change change : next) {
 				if (!change.node().equals(sync.node())) { // this node's own were applied as they committed
 					latest.remove(change.resourceType() + "/" + change.resourceId());
 					latest.put(change.resourceType() + "/" + change.resourceId(), change);
 				}
-				applied = change.seq();
+				last = change.seq();
 			}
 			latest.values().forEach(sync::apply);
+			applied = last; // only now: a batch that failed half-way (the database went away) is applied again
 		}
 		caughtUpAt = System.nanoTime();
 		long now = System.currentTimeMillis();

@@ -73,7 +73,6 @@ public class EngineSync {
 	/** From now on each change also clears the caches of HAPI's validation chain (HAPI's store has opened). */
 	public void clearsCachesOf(IValidationSupport chain) {
 		validationChain = chain;
-		chain.invalidateCaches();
 	}
 
 	/** This node's id in the change log. */

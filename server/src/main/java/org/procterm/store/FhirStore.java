@@ -46,8 +46,17 @@ public final class FhirStore {
 		opened.completeExceptionally(cause);
 	}
 
-	public boolean isOpen() {
-		return opened.isDone() && !opened.isCompletedExceptionally();
+	/** Why the store failed to open, if it has. */
+	public java.util.Optional<Throwable> failure() {
+		if (!opened.isCompletedExceptionally()) {
+			return java.util.Optional.empty();
+		}
+		try {
+			opened.join();
+			return java.util.Optional.empty();
+		} catch (java.util.concurrent.CompletionException e) {
+			return java.util.Optional.of(e.getCause());
+		}
 	}
 
 	/** The store's Spring context, once it has opened. */
@@ -75,6 +84,7 @@ public final class FhirStore {
 	 */
 	@SuppressWarnings("unchecked")
 	public <T extends IBaseResource> IFhirResourceDao<T> dao(Class<T> type) {
+		java.util.concurrent.atomic.AtomicReference<IFhirResourceDao<T>> resolved = new java.util.concurrent.atomic.AtomicReference<>();
 		return (IFhirResourceDao<T>) Proxy.newProxyInstance(IFhirResourceDao.class.getClassLoader(), new Class<?>[] {IFhirResourceDao.class},
 				(proxy, method, args) -> {
 					switch (method.getName()) {
@@ -87,8 +97,13 @@ public final class FhirStore {
 						case "equals":
 							return proxy == args[0];
 						default:
+							IFhirResourceDao<T> dao = resolved.get();
+							if (dao == null) {
+								dao = bean(DaoRegistry.class).getResourceDao(type); // waits for the store
+								resolved.set(dao);
+							}
 							try {
-								return method.invoke(bean(DaoRegistry.class).getResourceDao(type), args);
+								return method.invoke(dao, args);
 							} catch (InvocationTargetException e) {
 								throw e.getCause(); // the DAO's own exception, as if called directly
 							}

@@ -22,7 +22,8 @@ import ca.uhn.fhir.parser.IParser;
  * what the engine serves, without waiting for HAPI's JPA layer (Hibernate and some 90 repositories,
  * most of a start's time) to open. A resource comes back as HAPI's own read gives it: the stored
  * body, with its id, version, last-updated time, tags, profiles, security labels and source filled in
- * from the columns HAPI keeps them in (HAPI strips {@code meta} from the body it stores). The schema
+ * from the columns HAPI keeps them in (HAPI strips {@code meta} from the body it stores), parsed as
+ * leniently as HAPI parses them; a resource that cannot be read is logged and left out. The schema
  * is HAPI's of the version procterm is built with, which {@code procterm migrate} creates on
  * PostgreSQL and Hibernate on H2; StoredTerminologyTest checks the two reads agree.
  */
@@ -33,12 +34,16 @@ public final class StoredTerminology {
 	private static final int PROFILE = 1;
 	private static final int SECURITY_LABEL = 2;
 
-	/** Every current, undeleted version of the types asked for, with the tags of that version (one row per tag). */
+	/**
+	 * Every current, undeleted CodeSystem and ValueSet, one row per tag: the resource's own tags, which
+	 * HAPI's read of a current version gives (HFJ_RES_TAG, not the version's HFJ_HISTORY_TAG).
+	 */
 	private static final String CURRENT = "SELECT r.RES_TYPE, r.FHIR_ID, r.RES_VER, r.RES_UPDATED, v.PID, v.RES_ENCODING, v.RES_TEXT_VC, "
 			+ "v.SOURCE_URI, v.REQUEST_ID, t.TAG_TYPE, t.TAG_SYSTEM, t.TAG_CODE, t.TAG_DISPLAY, t.TAG_VERSION, t.TAG_USER_SELECTED "
 			+ "FROM HFJ_RESOURCE r JOIN HFJ_RES_VER v ON v.RES_ID = r.RES_ID AND v.RES_VER = r.RES_VER "
-			+ "LEFT JOIN HFJ_HISTORY_TAG h ON h.RES_VER_PID = v.PID LEFT JOIN HFJ_TAG_DEF t ON t.TAG_ID = h.TAG_ID "
+			+ "LEFT JOIN HFJ_RES_TAG h ON h.RES_ID = r.RES_ID AND r.HAS_TAGS = TRUE LEFT JOIN HFJ_TAG_DEF t ON t.TAG_ID = h.TAG_ID "
 			+ "WHERE r.RES_DELETED_AT IS NULL AND r.RES_TYPE IN ('CodeSystem', 'ValueSet')";
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StoredTerminology.class);
 
 	private final JdbcTemplate jdbc;
 	private final FhirContext fhirContext;
@@ -79,34 +84,46 @@ public final class StoredTerminology {
 	private List<DomainResource> read(String sql, Object... args) {
 		// one statement, so the rows and their tags are one snapshot of the database
 		Map<Long, DomainResource> byVersion = new LinkedHashMap<>();
+		java.util.Set<Long> unreadable = new java.util.HashSet<>();
 		jdbc.query(sql, (ResultSet rs) -> {
 			long pid = rs.getLong("PID");
+			if (unreadable.contains(pid)) {
+				return;
+			}
 			DomainResource resource = byVersion.get(pid);
 			if (resource == null) {
-				resource = resource(rs);
+				try {
+					resource = resource(rs);
+				} catch (RuntimeException e) {
+					// as a resource the engine cannot serve: stored and readable over REST, not served by the engine
+					log.warn("{}/{} is stored but not served by the terminology engine: {}", rs.getString("RES_TYPE"), rs.getString("FHIR_ID"),
+							e.getMessage());
+					unreadable.add(pid);
+					return;
+				}
 				byVersion.put(pid, resource);
 			}
 			addTag(resource.getMeta(), rs);
 		}, args);
+		// in HAPI's order, as its read gives them
+		byVersion.values().forEach(r -> TAG_ORDER.sort(r.getMeta()));
 		return new ArrayList<>(byVersion.values());
 	}
+
+	private static final ca.uhn.fhir.util.IMetaTagSorter TAG_ORDER = new ca.uhn.fhir.util.MetaTagSorterAlphabetical();
 
 	private DomainResource resource(ResultSet rs) throws SQLException {
 		String type = rs.getString("RES_TYPE");
 		String id = rs.getString("FHIR_ID");
-		IParser parser = fhirContext.newJsonParser();
+		// as leniently as HAPI reads what it stored: a value valid when it was stored stays readable
+		IParser parser = fhirContext.newJsonParser().setParserErrorHandler(new ca.uhn.fhir.parser.LenientErrorHandler(false).disableAllErrors());
 		DomainResource resource = (DomainResource) parser.parseResource(fhirContext.getResourceDefinition(type).getImplementingClass(), text(rs));
 		long version = rs.getLong("RES_VER");
 		resource.setId(type + "/" + id + "/_history/" + version);
 		Meta meta = resource.getMeta();
 		meta.setVersionId(Long.toString(version));
 		meta.setLastUpdated(rs.getTimestamp("RES_UPDATED"));
-		String sourceUri = rs.getString("SOURCE_URI");
-		String requestId = rs.getString("REQUEST_ID");
-		if (sourceUri != null || requestId != null) {
-			// as HAPI's MetaUtil writes it: the source, then '#' and the id of the request that stored it
-			meta.setSource((sourceUri == null ? "" : sourceUri) + (requestId == null ? "" : "#" + requestId));
-		}
+		ca.uhn.fhir.util.MetaUtil.populateResourceSource(fhirContext, rs.getString("SOURCE_URI"), rs.getString("REQUEST_ID"), resource);
 		return resource;
 	}
 

@@ -128,19 +128,20 @@ class StartPhasesTest {
 	}
 
 	@Test
-	void aRequestThatWaitsLongerThanTheOperationTimeLimitGetsA503ToRetry() throws Exception {
+	void aRequestThatWaitsLongerThanTheStartWaitGetsA503ThatSaysWhatIsAnsweredAlready() throws Exception {
 		Path data = installedOnce();
 		int port = freePort();
-		CompletableFuture<ProcTermServer> start = startHeld(data, port, Map.of("limits.operation-ms", "1500"));
+		CompletableFuture<ProcTermServer> start = startHeld(data, port, Map.of("limits.start-wait-ms", "1500"));
 		try {
 			String base = awaitReady(port, start);
 			HttpResponse<String> read = get(base + "/fhir/ValueSet/spine-procedures");
 			assertEquals(503, read.statusCode(), read.body());
 			assertEquals("5", read.headers().firstValue("Retry-After").orElse(null));
-			assertTrue(read.body().contains("\"resourceType\":\"OperationOutcome\"") && read.body().contains("Retry this request"), read.body());
-			HttpResponse<String> instanceRead = get(base + "/fhir/ValueSet/spine-procedures/$expand");
-			assertEquals(503, instanceRead.statusCode(), "an operation on a stored instance reads it from the store: " + instanceRead.body());
-			assertTrue(instanceRead.body().contains("Retry this request"), instanceRead.body());
+			assertTrue(read.body().contains("\"resourceType\":\"OperationOutcome\"") && read.body().contains("Retry this request")
+					&& read.body().contains("$lookup, $validate-code, $expand and $subsumes"), read.body());
+			HttpResponse<String> instance = get(base + "/fhir/ValueSet/spine-procedures/$expand");
+			assertEquals(503, instance.statusCode(), "an operation on a stored instance reads it from the store: " + instance.body());
+			assertEquals("5", instance.headers().firstValue("Retry-After").orElse(null));
 			assertEquals(200, get(base + "/fhir/ValueSet/$expand?url=http://procterm.org/fhir/ValueSet/spine-procedures").statusCode());
 		} finally {
 			storeMayOpen.countDown();
