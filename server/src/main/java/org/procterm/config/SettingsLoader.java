@@ -113,12 +113,27 @@ public final class SettingsLoader {
 	}
 
 	/** store.resource-types: * for every type (null), else the types named (each a FHIR resource type name). */
+	/**
+	 * R4's resource type names, from the list HAPI's FhirContext reads them from: building a whole
+	 * FhirContext here (its model scan, some 0.3 s) would delay every start, and the server builds its own.
+	 */
+	private static java.util.Set<String> r4ResourceTypes() {
+		java.util.Properties listed = new java.util.Properties();
+		try (java.io.InputStream in = ca.uhn.fhir.context.FhirVersionEnum.R4.getVersionImplementation().getFhirVersionPropertiesFile()) {
+			listed.load(in);
+		} catch (java.io.IOException e) {
+			throw new IllegalStateException("HAPI's list of FHIR R4 resource types cannot be read", e);
+		}
+		return listed.stringPropertyNames().stream().filter(k -> k.startsWith("resource.")).map(k -> k.substring("resource.".length()))
+				.collect(java.util.stream.Collectors.toUnmodifiableSet());
+	}
+
 	private static java.util.Set<String> resourceTypes(Map<String, String> v) {
 		java.util.Set<String> types = list(v, "store.resource-types");
 		if (types.contains("*")) {
 			return null;
 		}
-		java.util.Set<String> r4 = ca.uhn.fhir.context.FhirContext.forR4Cached().getResourceTypes();
+		java.util.Set<String> r4 = r4ResourceTypes();
 		for (String type : types) {
 			if (!r4.contains(type)) {
 				throw new SettingsException("store.resource-types holds FHIR R4 resource type names such as Questionnaire, or *, not '" + type + "'");
