@@ -41,18 +41,20 @@ public class ServeCommand implements Callable<Integer> {
 		}
 		ProcTermServer server;
 		try {
-			server = ProcTermServer.start(settings);
+			server = ProcTermServer.begin(settings);
+			// from here: a restart serves terminology while the rest of the start goes on, and a stop then is graceful too
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					server.close();
+				} catch (Exception e) {
+					System.err.println("procterm: error while stopping: " + e.getMessage());
+				}
+			}, "procterm-shutdown"));
+			server.awaitStarted();
 		} catch (IllegalStateException e) { // a state a person must change first, e.g. a schema to migrate
 			System.err.println("procterm: " + e.getMessage());
 			return 1;
 		}
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			try {
-				server.close();
-			} catch (Exception e) {
-				System.err.println("procterm: error while stopping: " + e.getMessage());
-			}
-		}, "procterm-shutdown"));
 		server.join();
 		return 0;
 	}

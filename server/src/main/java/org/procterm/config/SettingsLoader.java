@@ -112,7 +112,6 @@ public final class SettingsLoader {
 				blankToNull(v.get("licence.jwt-audience")));
 	}
 
-	/** store.resource-types: * for every type (null), else the types named (each a FHIR resource type name). */
 	/**
 	 * R4's resource type names, from the list HAPI's FhirContext reads them from: building a whole
 	 * FhirContext here (its model scan, some 0.3 s) would delay every start, and the server builds its own.
@@ -128,6 +127,7 @@ public final class SettingsLoader {
 				.collect(java.util.stream.Collectors.toUnmodifiableSet());
 	}
 
+	/** store.resource-types: * for every type (null), else the types named (each a FHIR resource type name). */
 	private static java.util.Set<String> resourceTypes(Map<String, String> v) {
 		java.util.Set<String> types = list(v, "store.resource-types");
 		if (types.contains("*")) {

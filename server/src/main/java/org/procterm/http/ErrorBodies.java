@@ -18,11 +18,12 @@ public final class ErrorBodies {
 
 	/** A request held while a restart opens the FHIR store, for longer than the server waits. */
 	public static final String STORE_OPENING = "procterm is starting: this request needs its FHIR store, which is not open yet. "
-			+ "$lookup, $validate-code, $expand and $subsumes on CodeSystem and ValueSet are answered already. Retry this request in a few seconds";
-	/** A request held while a first start installs the bundled content, for longer than the server waits. */
-	public static final String STARTING = "procterm is starting and installing its content. Retry this request in a few seconds";
-	/** A request that needs the FHIR store, which failed to open. */
-	public static final String STORE_FAILED = "procterm could not open its FHIR store and is stopping; its log says why";
+			+ "Already answered: " + FhirOperation.answeredByEngineList() + " on the CodeSystem or ValueSet type. "
+			+ "Retry this request in a few seconds";
+	/** A request held while a start has not yet loaded what it serves, for longer than the server waits. */
+	public static final String STARTING = "procterm is starting. Retry this request in a few seconds";
+	/** A request during a start that failed: the server is stopping. */
+	public static final String START_FAILED = "procterm failed to start and is stopping; its log says why";
 	/** A request that needs the FHIR store while it is not open (StoreGate holds most before they get this far). */
 	public static final String STORE_NOT_OPEN = "procterm is starting: this request needs its FHIR store, which is not open yet. "
 			+ "Retry this request in a few seconds";

@@ -81,6 +81,12 @@ public enum FhirOperation {
 		return engineOnly;
 	}
 
+	/** The operations the engine alone answers, for people: "$lookup, $validate-code, ... and $diff". */
+	public static String answeredByEngineList() {
+		java.util.List<String> names = Arrays.stream(values()).filter(FhirOperation::answeredByEngine).map(FhirOperation::operationName).toList();
+		return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+	}
+
 	public Body body() {
 		return body;
 	}

@@ -22,10 +22,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * Lets requests in as a start gets ready for them. On a restart the engine is loaded seconds before
  * HAPI's store has opened: from then on the operations the engine alone answers ($lookup,
  * $validate-code, $expand, $subsumes... on the CodeSystem or ValueSet type, see
- * {@link FhirOperation#answeredByEngine}) go through, and every other request waits for the store,
- * for at most {@code wait}, and is then answered 503 with Retry-After. Health and metrics are never
- * held. A waiting request holds a server thread, so at most {@link #MOST_HELD} wait at once; more are
- * answered 503 at once, and the thread pool stays free for what can be answered.
+ * {@link FhirOperation#answeredByEngine}) go through, and every other request waits for the store.
+ * Before the engine serves (the first start installs the bundled content first), those wait too.
+ * A request waits at most {@code wait} and is then answered 503 with Retry-After. Health and
+ * metrics are never held. A waiting request holds a server thread (not its body: this filter comes
+ * before the body is read), so at most {@link #MOST_HELD} wait at once; more are answered 503 at
+ * once, and the thread pool stays free for what can be answered.
  */
 public final class StoreGate implements Filter {
 
@@ -49,6 +51,9 @@ public final class StoreGate implements Filter {
 
 	private final ErrorBodies errors;
 	private final Duration wait;
+	/** Done when the engine serves everything stored (or everything is served). */
+	private final CompletableFuture<Void> engineServes = new CompletableFuture<>();
+	/** Done when everything is served. */
 	private final CompletableFuture<Void> opened = new CompletableFuture<>();
 	private final Semaphore held = new Semaphore(MOST_HELD);
 	private volatile Phase phase = Phase.STARTING;
@@ -63,18 +68,22 @@ public final class StoreGate implements Filter {
 		if (phase == Phase.STARTING) {
 			phase = Phase.TERMINOLOGY;
 		}
+		engineServes.complete(null);
 	}
 
 	/** Everything is served: the requests held go on. */
 	public void open() {
 		phase = Phase.OPEN;
+		engineServes.complete(null);
 		opened.complete(null);
 	}
 
-	/** The store failed to open (the server is stopping): the requests held are answered 503 at once. */
-	public void failed(Throwable cause) {
+	/** The start failed (the server is stopping): the requests held are answered 503 at once. */
+	public void failed() {
 		phase = Phase.FAILED;
-		opened.completeExceptionally(cause);
+		IllegalStateException stopping = new IllegalStateException("the start failed");
+		engineServes.completeExceptionally(stopping);
+		opened.completeExceptionally(stopping);
 	}
 
 	@Override
@@ -82,32 +91,33 @@ public final class StoreGate implements Filter {
 		Phase now = phase;
 		HttpServletRequest request = (HttpServletRequest) req;
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (now == Phase.OPEN || path.startsWith("/health/") || path.equals("/metrics")
-				|| now == Phase.TERMINOLOGY && answeredByEngine(path)) {
+		if (now == Phase.OPEN || path.startsWith("/health/") || path.equals("/metrics")) {
+			chain.doFilter(req, res);
+			return;
+		}
+		boolean byEngine = answeredByEngine(path);
+		if (now == Phase.TERMINOLOGY && byEngine) {
 			chain.doFilter(req, res);
 			return;
 		}
 		HttpServletResponse response = (HttpServletResponse) res;
-		if (now == Phase.FAILED) {
-			errors.send(request, response, 503, ErrorBodies.STORE_FAILED);
-			return;
+		if (now != Phase.FAILED && held.tryAcquire()) {
+			boolean mayGo;
+			try {
+				mayGo = await(byEngine ? engineServes : opened);
+			} finally {
+				held.release();
+			}
+			if (mayGo) {
+				chain.doFilter(req, res);
+				return;
+			}
 		}
-		if (!held.tryAcquire()) {
-			refuse(request, response, now);
-			return;
-		}
-		boolean open;
-		try {
-			open = awaitOpen();
-		} finally {
-			held.release();
-		}
-		if (open) {
-			chain.doFilter(req, res);
-		} else if (phase == Phase.FAILED) {
-			errors.send(request, response, 503, ErrorBodies.STORE_FAILED);
+		if (phase == Phase.FAILED) {
+			errors.send(request, response, 503, ErrorBodies.START_FAILED);
 		} else {
-			refuse(request, response, now);
+			response.setHeader("Retry-After", ErrorBodies.STORE_RETRY_AFTER_SECONDS);
+			errors.send(request, response, 503, phase == Phase.TERMINOLOGY ? ErrorBodies.STORE_OPENING : ErrorBodies.STARTING);
 		}
 	}
 
@@ -116,14 +126,9 @@ public final class StoreGate implements Filter {
 		return m.matches() && FhirOperation.named(m.group(1)).map(FhirOperation::answeredByEngine).orElse(false);
 	}
 
-	private void refuse(HttpServletRequest request, HttpServletResponse response, Phase now) throws IOException {
-		response.setHeader("Retry-After", ErrorBodies.STORE_RETRY_AFTER_SECONDS);
-		errors.send(request, response, 503, now == Phase.TERMINOLOGY ? ErrorBodies.STORE_OPENING : ErrorBodies.STARTING);
-	}
-
-	private boolean awaitOpen() {
+	private boolean await(CompletableFuture<Void> phaseReached) {
 		try {
-			opened.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+			phaseReached.get(wait.toMillis(), TimeUnit.MILLISECONDS);
 			return true;
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

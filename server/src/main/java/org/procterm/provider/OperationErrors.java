@@ -34,8 +34,8 @@ public class OperationErrors {
 				BaseServerResponseException clean = scrubbed(answer); // a client error raised deep inside a call HAPI wrapped as a 500
 				return clean == null ? answer : clean;
 			}
-			if (t instanceof org.procterm.store.FhirStore.NotOpenException) {
-				return storeNotOpen();
+			if (t instanceof org.procterm.store.FhirStore.NotOpenException notOpen) {
+				return storeNotOpen(notOpen.failed());
 			}
 			if (t instanceof com.github.dnault.xmlpatch.PatchException) {
 				String message = "The patch cannot be applied to the resource: " + t.getMessage();
@@ -74,11 +74,13 @@ public class OperationErrors {
 	}
 
 	/** A request that needs HAPI's store while a start is still opening it (see FhirStore). */
-	private static BaseServerResponseException storeNotOpen() {
-		String message = org.procterm.http.ErrorBodies.STORE_NOT_OPEN;
+	private static BaseServerResponseException storeNotOpen(boolean failed) {
+		String message = failed ? org.procterm.http.ErrorBodies.START_FAILED : org.procterm.http.ErrorBodies.STORE_NOT_OPEN;
 		var answer = new ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException(503, message,
-				outcome(OperationOutcome.IssueType.TRANSIENT, message));
-		answer.addResponseHeader("Retry-After", org.procterm.http.ErrorBodies.STORE_RETRY_AFTER_SECONDS);
+				outcome(failed ? OperationOutcome.IssueType.EXCEPTION : OperationOutcome.IssueType.TRANSIENT, message));
+		if (!failed) { // a server that failed to start is stopping: retrying it will not help
+			answer.addResponseHeader("Retry-After", org.procterm.http.ErrorBodies.STORE_RETRY_AFTER_SECONDS);
+		}
 		return answer;
 	}
 

@@ -84,7 +84,11 @@ public final class ProcTermContext implements AutoCloseable {
 		return open(settings, new Class<?>[0]);
 	}
 
-	/** As {@link #open(ServerSettings)}, with more Spring configuration: how a test puts its own beans in place (a @Primary one wins). */
+	/**
+	 * As {@link #open(ServerSettings)}, with more Spring configuration: how a test puts its own beans
+	 * in HAPI's store (a @Primary one wins). The engine, its sync and procterm's tables are made
+	 * before the store, and are not replaced this way.
+	 */
 	public static ProcTermContext open(ServerSettings settings, Class<?>... more) {
 		ProcTermContext context = begin(settings, more);
 		try {
@@ -154,7 +158,7 @@ public final class ProcTermContext implements AutoCloseable {
 			if (more.length > 0) {
 				spring.register(more);
 			}
-			FhirStore store = new FhirStore(settings.limits().operationTime());
+			FhirStore store = new FhirStore(settings.limits().startWait());
 			Thread opening = new Thread(() -> openStore(spring, store, started), "procterm-store-start");
 			opening.setDaemon(true);
 			opening.start();
@@ -192,7 +196,7 @@ public final class ProcTermContext implements AutoCloseable {
 
 	private static void close(BasicDataSource database) {
 		try {
-			database.close(); // closing again is harmless: Spring closes it with the store
+			database.close(); // closing again is harmless
 		} catch (java.sql.SQLException e) {
 			log.warn("Closing the database connections failed: {}", e.getMessage());
 		}

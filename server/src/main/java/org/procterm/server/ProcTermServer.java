@@ -47,22 +47,31 @@ public final class ProcTermServer implements AutoCloseable {
 	private static final long STOP_TIMEOUT_MS = 30_000;
 
 	private final ProcTermContext context;
+	private final ServerSettings settings;
+	private final long started;
 	private final Server jetty;
 	private final String baseUrl;
-	private final StartupReport report;
 	private final Metrics metrics;
 	private final Readiness readiness;
+	private final StoreGate gate;
+	private final FhirEndpoint endpoint;
+	private volatile StartupReport report;
+	private volatile boolean closed;
 
-	private ProcTermServer(ProcTermContext context, Server jetty, String baseUrl, StartupReport report, Metrics metrics, Readiness readiness) {
+	private ProcTermServer(ProcTermContext context, ServerSettings settings, long started, Server jetty, String baseUrl, Metrics metrics,
+			Readiness readiness, StoreGate gate, FhirEndpoint endpoint) {
 		this.context = context;
+		this.settings = settings;
+		this.started = started;
 		this.jetty = jetty;
 		this.baseUrl = baseUrl;
-		this.report = report;
 		this.metrics = metrics;
 		this.readiness = readiness;
+		this.gate = gate;
+		this.endpoint = endpoint;
 	}
 
-	/** Whether the server takes traffic: from the moment the engine serves (see start) to the beginning of a stop. */
+	/** Whether the server takes traffic: from the moment the engine serves (see begin) to the beginning of a stop. */
 	private static final class Readiness {
 		private volatile boolean ready;
 	}
@@ -72,19 +81,27 @@ public final class ProcTermServer implements AutoCloseable {
 	}
 
 	/**
-	 * Starts procterm and returns once everything is served. Terminology operations are answered, and
-	 * {@code /health/ready} says so, as soon as the engine is loaded, while HAPI's store is still
-	 * opening (see StoreGate); the first start of a database installs the bundled content first.
+	 * Starts procterm and returns once everything is served: {@link #begin}, then {@link #awaitStarted}.
 	 *
 	 * @param more more Spring configuration for HAPI's store: how a test puts its own beans in place
 	 */
 	public static ProcTermServer start(ServerSettings settings, Class<?>... more) throws Exception {
+		ProcTermServer server = begin(settings, more);
+		server.awaitStarted();
+		return server;
+	}
+
+	/**
+	 * Starts procterm and returns as soon as it serves: terminology operations are answered, and
+	 * {@code /health/ready} says so, once the engine is loaded, while HAPI's store is still opening
+	 * (see StoreGate); the first start of a database installs the bundled content first. The server
+	 * may be closed from here on, also before {@link #awaitStarted} has returned.
+	 */
+	public static ProcTermServer begin(ServerSettings settings, Class<?>... more) throws Exception {
 		long started = System.nanoTime();
 		ProcTermContext context = ProcTermContext.begin(settings, more);
 		Server jetty = null;
 		Metrics metrics = null;
-		StoreGate gate = null;
-		Readiness readiness = new Readiness();
 		try {
 			if (settings.isPostgres()) {
 				context.follower().start(); // other nodes may write to the same database
@@ -110,6 +127,7 @@ public final class ProcTermServer implements AutoCloseable {
 			servlets.addServlet(new ServletHolder(site.infobutton()), "/infobutton");
 			BasicDataSource database = context.database();
 			ChangeFollower follower = context.follower();
+			Readiness readiness = new Readiness();
 			servlets.addServlet(new ServletHolder(new Health(database,
 					() -> readiness.ready && (!settings.isPostgres() || follower.isFollowing()))), "/health/*");
 			metrics = new Metrics(engine, database);
@@ -118,12 +136,12 @@ public final class ProcTermServer implements AutoCloseable {
 			WriteGuard admin = new WriteGuard(settings.adminToken());
 			// first, so that every answer, the guards' refusals too, has its id, its log line and its timing
 			servlets.addFilter(new FilterHolder(new RequestLog(metrics.registry(), settings.accessLog())), "/*", EnumSet.of(DispatcherType.REQUEST));
+			// before the request guard, which reads the body: a request held while the store opens holds no body in memory
+			StoreGate gate = new StoreGate(errors, settings.limits().startWait());
+			servlets.addFilter(new FilterHolder(gate), "/*", EnumSet.of(DispatcherType.REQUEST));
 			servlets.addFilter(new FilterHolder(new RequestGuard(settings.limits(), errors, admin)), "/*", EnumSet.of(DispatcherType.REQUEST));
 			servlets.addFilter(new FilterHolder(new AccessFilter(new LicenceCheck(settings.licence(), admin), errors)), "/*",
 					EnumSet.of(DispatcherType.REQUEST));
-			// after the guards, so a request held while the store opens has passed them already
-			gate = new StoreGate(errors, settings.limits().startWait());
-			servlets.addFilter(new FilterHolder(gate), "/*", EnumSet.of(DispatcherType.REQUEST));
 			// after the guards (body size, licence): a batch of reads is answered entry by entry inside the server
 			servlets.addFilter(new FilterHolder(new org.procterm.http.TerminologyBatch(context.fhirContext(), errors,
 					settings.limits().operationTime())),
@@ -138,26 +156,15 @@ public final class ProcTermServer implements AutoCloseable {
 			jetty.setStopTimeout(STOP_TIMEOUT_MS);
 			jetty.start();
 			String baseUrl = "http://" + settings.host() + ":" + connector.getLocalPort() + "/fhir";
-
+			ProcTermServer server = new ProcTermServer(context, settings, started, jetty, baseUrl, metrics, readiness, gate, endpoint);
 			if (context.servesAtOnce()) {
 				gate.serveTerminology();
 				readiness.ready = true;
 				log.info("  ready at {}: terminology operations are answered; reads and writes wait for the FHIR store ({} s)", baseUrl,
 						seconds(started));
 			}
-			context.awaitStore();
-			endpoint.replaceWith(new ProcTermRestfulServer(context.fhirContext(), engine, settings, context.store(), context.store().spring()));
-			gate.open();
-			readiness.ready = true;
-			StartupReport report = new StartupReport(baseUrl, settings, context.packageId(), engine, (System.nanoTime() - started) / 1e9);
-			report.print();
-			warmUp(context);
-			return new ProcTermServer(context, jetty, baseUrl, report, metrics, readiness);
+			return server;
 		} catch (Exception | Error e) {
-			readiness.ready = false;
-			if (gate != null) {
-				gate.failed(e);
-			}
 			if (jetty != null) {
 				jetty.stop();
 			}
@@ -165,6 +172,35 @@ public final class ProcTermServer implements AutoCloseable {
 				metrics.close();
 			}
 			context.close();
+			throw e;
+		}
+	}
+
+	/**
+	 * Waits for HAPI's store, installs the bundled content if it is new, and serves everything. If
+	 * that fails, the server is closed and the failure thrown.
+	 */
+	public void awaitStarted() throws Exception {
+		try {
+			context.awaitStore();
+			endpoint.replaceWith(new ProcTermRestfulServer(context.fhirContext(), context.engine(), settings, context.store(),
+					context.store().spring()));
+			synchronized (this) { // not after a stop has begun (see close)
+				if (closed) {
+					throw new IllegalStateException("stopped");
+				}
+				gate.open();
+				readiness.ready = true;
+			}
+			report = new StartupReport(baseUrl, settings, context.packageId(), context.engine(), (System.nanoTime() - started) / 1e9);
+			report.print();
+			warmUp(context);
+		} catch (Exception | Error e) {
+			if (closed) {
+				throw new IllegalStateException("procterm was stopped while it started", e);
+			}
+			gate.failed();
+			close();
 			throw e;
 		}
 	}
@@ -220,14 +256,18 @@ public final class ProcTermServer implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws Exception {
+	public synchronized void close() throws Exception {
+		if (closed) {
+			return;
+		}
+		closed = true;
 		readiness.ready = false; // a load balancer stops sending while the requests in flight finish
 		log.info("Stopping procterm: finishing the requests in flight (at most {} s)", STOP_TIMEOUT_MS / 1000);
 		try {
 			jetty.stop();
 		} finally {
 			metrics.close();
-			context.close();
+			context.close(); // waits for HAPI's store if it is still opening
 			log.info("procterm stopped");
 		}
 	}

@@ -23,9 +23,9 @@ import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
 import ca.uhn.fhir.jpa.validation.JpaValidationSupportChain;
 
 /**
- * procterm's beans on HAPI's store: the engine's place in HAPI's validation chain, and the import
- * service. The engine, its link to the store's writes and procterm's own tables are made before the
- * store opens (see ProcTermContext).
+ * procterm's beans on HAPI's store: the engine's place in HAPI's validation chain, its hooks on the
+ * store's writes, and the import service. The engine, EngineSync and procterm's own tables are made
+ * before the store opens (see ProcTermContext).
  */
 @Configuration
 public class TerminologyConfig {

@@ -102,7 +102,17 @@ public final class ChangeFollower implements AutoCloseable {
 				}
 				last = change.seq();
 			}
-			latest.values().forEach(sync::apply);
+			for (ChangeLog.Change change : latest.values()) {
+				try {
+					sync.apply(change);
+				} catch (org.springframework.dao.DataAccessException e) {
+					throw e; // the database went away: the batch is applied again when it is back
+				} catch (RuntimeException e) {
+					// a change that cannot be applied at all would otherwise hold up every later one
+					log.warn("Change {} of {}/{} from another node could not be applied: {}", change.seq(), change.resourceType(),
+							change.resourceId(), e.getMessage());
+				}
+			}
 			applied = last; // only now: a batch that failed half-way (the database went away) is applied again
 		}
 		caughtUpAt = System.nanoTime();

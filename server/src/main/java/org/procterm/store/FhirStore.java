@@ -24,8 +24,16 @@ public final class FhirStore {
 
 	/** The store did not open in time, or failed to open. */
 	public static final class NotOpenException extends RuntimeException {
-		NotOpenException(String message, Throwable cause) {
+		private final boolean failed;
+
+		NotOpenException(String message, Throwable cause, boolean failed) {
 			super(message, cause);
+			this.failed = failed;
+		}
+
+		/** Whether the store failed to open (rather than not having opened yet). */
+		public boolean failed() {
+			return failed;
 		}
 	}
 
@@ -65,11 +73,11 @@ public final class FhirStore {
 			return opened.get(wait.toMillis(), TimeUnit.MILLISECONDS);
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw new NotOpenException("Interrupted while the FHIR store opened", e);
+			throw new NotOpenException("Interrupted while the FHIR store opened", e, false);
 		} catch (ExecutionException e) {
-			throw new NotOpenException("The FHIR store failed to open: " + e.getCause().getMessage(), e.getCause());
+			throw new NotOpenException("The FHIR store failed to open: " + e.getCause().getMessage(), e.getCause(), true);
 		} catch (TimeoutException e) {
-			throw new NotOpenException("The FHIR store is still opening", e);
+			throw new NotOpenException("The FHIR store is still opening", e, false);
 		}
 	}
 

@@ -103,7 +103,7 @@ public final class StoredTerminology {
 				}
 				byVersion.put(pid, resource);
 			}
-			addTag(resource.getMeta(), rs);
+			addTag(resource, rs);
 		}, args);
 		// in HAPI's order, as its read gives them
 		byVersion.values().forEach(r -> TAG_ORDER.sort(r.getMeta()));
@@ -140,7 +140,8 @@ public final class StoredTerminology {
 		return text;
 	}
 
-	private static void addTag(Meta meta, ResultSet rs) throws SQLException {
+	private static void addTag(DomainResource resource, ResultSet rs) throws SQLException {
+		Meta meta = resource.getMeta();
 		int type = rs.getInt("TAG_TYPE");
 		if (rs.wasNull()) {
 			return; // no tag: the left join's empty row
@@ -158,7 +159,8 @@ public final class StoredTerminology {
 					tag.setUserSelected(userSelected);
 				}
 			}
-			default -> throw new IllegalStateException("Unknown HAPI tag type " + type);
+			// as HAPI's read, which knows no other kind of tag, leaves it out
+			default -> log.warn("{} has a tag of a kind this procterm does not know ({}), left out", resource.getIdElement().getValue(), type);
 		}
 	}
 }

@@ -46,34 +46,24 @@ class StartPhasesTest {
 				HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** Starts a server whose store waits for {@link #storeMayOpen}; returns the start, which ends when the store opens. */
-	private CompletableFuture<ProcTermServer> startHeld(Path data, int port, Map<String, String> more) {
+	/** Begins a server whose store waits for {@link #storeMayOpen}: it serves what it can; {@code awaitStarted} waits for the rest. */
+	private static ProcTermServer beginHeld(Path data, Map<String, String> more) throws Exception {
 		storeMayOpen = new CountDownLatch(1);
-		Map<String, String> values = new java.util.HashMap<>(more);
-		values.put("port", Integer.toString(port));
-		return CompletableFuture.supplyAsync(() -> {
+		return ProcTermServer.begin(TestServers.settings(data, more), SlowStore.class);
+	}
+
+	private static CompletableFuture<Void> inBackground(java.util.concurrent.Callable<?> work) {
+		return CompletableFuture.runAsync(() -> {
 			try {
-				return ProcTermServer.start(TestServers.settings(data, values), SlowStore.class);
+				work.call();
 			} catch (Exception e) {
-				throw new IllegalStateException(e);
+				throw new java.util.concurrent.CompletionException(e);
 			}
 		});
 	}
 
-	private String awaitReady(int port, CompletableFuture<ProcTermServer> start) throws Exception {
-		String base = "http://127.0.0.1:" + port;
-		long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-		while (System.nanoTime() < until && !start.isDone()) {
-			try {
-				if (get(base + "/health/ready").statusCode() == 200) {
-					return base;
-				}
-			} catch (java.io.IOException notListeningYet) {
-				// Jetty has not started yet
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("not ready while the store was held: " + (start.isDone() ? "the start ended" : "timed out"));
+	private static String root(ProcTermServer server) {
+		return server.baseUrl().substring(0, server.baseUrl().length() - "/fhir".length());
 	}
 
 	private static Path installedOnce() throws Exception {
@@ -84,19 +74,14 @@ class StartPhasesTest {
 		return data;
 	}
 
-	private static int freePort() throws java.io.IOException {
-		try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-			return s.getLocalPort();
-		}
-	}
 
 	@Test
 	void aRestartAnswersTerminologyOperationsWhileReadsWaitForTheStore() throws Exception {
 		Path data = installedOnce();
-		int port = freePort();
-		CompletableFuture<ProcTermServer> start = startHeld(data, port, Map.of());
+		ProcTermServer server = beginHeld(data, Map.of());
 		try {
-			String base = awaitReady(port, start);
+			String base = root(server);
+			assertEquals(200, get(base + "/health/ready").statusCode(), "ready while the store is held");
 
 			HttpResponse<String> lookup = get(base + "/fhir/CodeSystem/$lookup?system=http://www.ama-assn.org/go/cpt&code=22210");
 			assertEquals(200, lookup.statusCode(), lookup.body());
@@ -110,12 +95,17 @@ class StartPhasesTest {
 					.header("Accept", "application/fhir+json").build(), HttpResponse.BodyHandlers.ofString());
 			CompletableFuture<HttpResponse<String>> metadata = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/fhir/metadata"))
 					.header("Accept", "application/fhir+json").build(), HttpResponse.BodyHandlers.ofString());
+			CompletableFuture<Void> started = inBackground(() -> {
+				server.awaitStarted();
+				return null;
+			});
 			Thread.sleep(1000);
 			assertFalse(read.isDone(), "a read waits for the store");
 			assertFalse(metadata.isDone(), "the CapabilityStatement waits for the store, which tells what it holds");
-			assertFalse(start.isDone(), "the start ends when the store has opened");
+			assertFalse(started.isDone(), "the start ends when the store has opened");
 
 			storeMayOpen.countDown();
+			started.get(2, TimeUnit.MINUTES);
 			assertEquals(200, read.get(2, TimeUnit.MINUTES).statusCode(), read.get().body());
 			assertTrue(read.get().body().contains("\"url\":\"http://www.ama-assn.org/go/cpt\""), read.get().body());
 			assertEquals(200, metadata.get(2, TimeUnit.MINUTES).statusCode());
@@ -123,29 +113,62 @@ class StartPhasesTest {
 			assertEquals(200, get(base + "/fhir/PlanDefinition?_count=1").statusCode());
 		} finally {
 			storeMayOpen.countDown();
-			start.get(2, TimeUnit.MINUTES).close();
+			server.close();
 		}
 	}
 
 	@Test
 	void aRequestThatWaitsLongerThanTheStartWaitGetsA503ThatSaysWhatIsAnsweredAlready() throws Exception {
 		Path data = installedOnce();
-		int port = freePort();
-		CompletableFuture<ProcTermServer> start = startHeld(data, port, Map.of("limits.start-wait-ms", "1500"));
+		ProcTermServer server = beginHeld(data, Map.of("limits.start-wait-ms", "1500"));
 		try {
-			String base = awaitReady(port, start);
+			String base = root(server);
 			HttpResponse<String> read = get(base + "/fhir/ValueSet/spine-procedures");
 			assertEquals(503, read.statusCode(), read.body());
 			assertEquals("5", read.headers().firstValue("Retry-After").orElse(null));
 			assertTrue(read.body().contains("\"resourceType\":\"OperationOutcome\"") && read.body().contains("Retry this request")
-					&& read.body().contains("$lookup, $validate-code, $expand and $subsumes"), read.body());
+					&& read.body().contains("Already answered: $lookup, $validate-code"), read.body());
 			HttpResponse<String> instance = get(base + "/fhir/ValueSet/spine-procedures/$expand");
 			assertEquals(503, instance.statusCode(), "an operation on a stored instance reads it from the store: " + instance.body());
 			assertEquals("5", instance.headers().firstValue("Retry-After").orElse(null));
 			assertEquals(200, get(base + "/fhir/ValueSet/$expand?url=http://procterm.org/fhir/ValueSet/spine-procedures").statusCode());
 		} finally {
 			storeMayOpen.countDown();
-			start.get(2, TimeUnit.MINUTES).close();
+			server.close();
 		}
+	}
+
+	@Test
+	void aServerStoppedWhileItsStoreOpensTurnsNotReadyAndStops() throws Exception {
+		Path data = installedOnce();
+		ProcTermServer server = beginHeld(data, Map.of());
+		String base = root(server);
+		CompletableFuture<Void> started = inBackground(() -> {
+			server.awaitStarted();
+			return null;
+		});
+		CompletableFuture<Void> stopped = inBackground(() -> {
+			server.close();
+			return null;
+		});
+		try {
+			long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			boolean notReady = false;
+			while (!notReady && System.nanoTime() < until) {
+				try {
+					notReady = get(base + "/health/ready").statusCode() != 200;
+				} catch (java.io.IOException refused) {
+					notReady = true; // the port is closed already
+				}
+			}
+			assertTrue(notReady, "a stop turns the server not-ready at once, while its store is still opening");
+		} finally {
+			storeMayOpen.countDown();
+		}
+		stopped.get(2, TimeUnit.MINUTES);
+		java.util.concurrent.ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+				() -> started.get(2, TimeUnit.MINUTES), "the start does not complete once the server is stopped");
+		assertTrue(String.valueOf(failed.getCause()).contains("stopped while it started"), String.valueOf(failed.getCause()));
+		org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> get(base + "/health/live"), "the port is closed");
 	}
 }
