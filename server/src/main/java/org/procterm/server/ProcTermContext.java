@@ -241,7 +241,8 @@ public final class ProcTermContext implements AutoCloseable {
 
 	/**
 	 * Whether the engine serves everything there is to serve before the store has opened: yes, unless
-	 * the bundled package is to be installed, which needs the store.
+	 * the bundled package is to be installed, which needs the store, or the tables could not be read
+	 * before the store updated them (H2 after an upgrade, see loadEarly).
 	 */
 	public boolean servesAtOnce() {
 		return loadedEarly && !plan.needed();
@@ -276,7 +277,8 @@ public final class ProcTermContext implements AutoCloseable {
 		}
 	}
 
-	private static String seconds(long since) {
+	/** The seconds since {@code since} (System.nanoTime), for the start's progress lines. */
+	static String seconds(long since) {
 		return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - since) / 1e9);
 	}
 

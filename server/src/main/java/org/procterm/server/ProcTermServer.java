@@ -161,7 +161,7 @@ public final class ProcTermServer implements AutoCloseable {
 				gate.serveTerminology();
 				readiness.ready = true;
 				log.info("  ready at {}: terminology operations are answered; reads and writes wait for the FHIR store ({} s)", baseUrl,
-						seconds(started));
+						ProcTermContext.seconds(started));
 			}
 			return server;
 		} catch (Exception | Error e) {
@@ -203,10 +203,6 @@ public final class ProcTermServer implements AutoCloseable {
 			close();
 			throw e;
 		}
-	}
-
-	private static String seconds(long since) {
-		return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - since) / 1e9);
 	}
 
 	/**
