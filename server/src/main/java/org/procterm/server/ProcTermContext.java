@@ -317,6 +317,12 @@ public final class ProcTermContext implements AutoCloseable {
 		join(); // a context is not closed while it is still being made
 		follower.close();
 		try {
+			if (spring.isActive()) {
+				// HAPI's scheduled jobs first, waiting for any that runs, while the beans they use are there: a
+				// stop just after the store opened otherwise meets their first run as Spring destroys those beans
+				spring.getBeanProvider(ca.uhn.fhir.jpa.sched.BaseSchedulerServiceImpl.class).ifAvailable(
+						ca.uhn.fhir.jpa.sched.BaseSchedulerServiceImpl::stop);
+			}
 			spring.close();
 		} finally {
 			close(database);

@@ -197,7 +197,7 @@ public final class ProcTermServer implements AutoCloseable {
 			warmUp(context);
 		} catch (Exception | Error e) {
 			if (closed) {
-				throw new IllegalStateException("procterm was stopped while it started", e);
+				throw new IllegalStateException("stopped before the start had finished", e);
 			}
 			gate.failed();
 			close();

@@ -168,7 +168,7 @@ class StartPhasesTest {
 		stopped.get(2, TimeUnit.MINUTES);
 		java.util.concurrent.ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
 				() -> started.get(2, TimeUnit.MINUTES), "the start does not complete once the server is stopped");
-		assertTrue(String.valueOf(failed.getCause()).contains("stopped while it started"), String.valueOf(failed.getCause()));
+		assertTrue(String.valueOf(failed.getCause()).contains("stopped before the start had finished"), String.valueOf(failed.getCause()));
 		org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> get(base + "/health/live"), "the port is closed");
 	}
 }
