@@ -47,7 +47,7 @@ public class ServeCommand implements Callable<Integer> {
 				try {
 					server.close();
 				} catch (Exception e) {
-					System.err.println("procterm: error while stopping: " + e.getMessage());
+					System.err.println("procterm: error while stopping: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
 				}
 			}, "procterm-shutdown"));
 			server.awaitStarted();

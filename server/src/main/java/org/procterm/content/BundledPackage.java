@@ -102,12 +102,12 @@ public class BundledPackage {
 	public String install(IPackageInstallerSvc installer) {
 		Plan plan = plan();
 		if (!plan.needed()) {
-			log.debug("bundled package {} already installed", plan.id());
+			log.info("  bundled content {} already installed", plan.id());
 			return plan.id();
 		}
 		installer.install(plan.spec());
 		installed.record(plan.name(), plan.install());
-		log.debug("installed bundled package {}", plan.id());
+		log.info("  bundled content {} installed", plan.id());
 		return plan.id();
 	}
 

@@ -22,6 +22,8 @@ public final class ErrorBodies {
 			+ "Retry this request in a few seconds";
 	/** A request held while a start has not yet loaded what it serves, for longer than the server waits. */
 	public static final String STARTING = "procterm is starting. Retry this request in a few seconds";
+	/** A request held during a start when the server is stopped. */
+	public static final String STOPPING = "procterm is stopping. Send this request again: to another node, or to this one once it is back";
 	/** A request during a start that failed: the server is stopping. */
 	public static final String START_FAILED = "procterm failed to start and is stopping; its log says why";
 	/** A request that needs the FHIR store while it is not open (StoreGate holds most before they get this far). */

@@ -42,8 +42,10 @@ public final class StoreGate implements Filter {
 		TERMINOLOGY,
 		/** Everything is served. */
 		OPEN,
-		/** The store failed to open, and the server is stopping. */
-		FAILED
+		/** The start failed, and the server is stopping. */
+		FAILED,
+		/** The server is stopping. */
+		STOPPING
 	}
 
 	/** An operation on the CodeSystem or ValueSet type, under /fhir. */
@@ -80,10 +82,24 @@ public final class StoreGate implements Filter {
 
 	/** The start failed (the server is stopping): the requests held are answered 503 at once. */
 	public void failed() {
-		phase = Phase.FAILED;
-		IllegalStateException stopping = new IllegalStateException("the start failed");
-		engineServes.completeExceptionally(stopping);
-		opened.completeExceptionally(stopping);
+		end(Phase.FAILED);
+	}
+
+	/**
+	 * The server is stopping before everything was served: the requests held are answered 503 at
+	 * once, so the stop need not wait for them (they would wait for a store that is not coming).
+	 */
+	public void stopping() {
+		if (phase != Phase.OPEN) {
+			end(Phase.STOPPING);
+		}
+	}
+
+	private void end(Phase last) {
+		phase = last;
+		IllegalStateException ended = new IllegalStateException("no longer starting");
+		engineServes.completeExceptionally(ended);
+		opened.completeExceptionally(ended);
 	}
 
 	@Override
@@ -101,7 +117,7 @@ public final class StoreGate implements Filter {
 			return;
 		}
 		HttpServletResponse response = (HttpServletResponse) res;
-		if (now != Phase.FAILED && held.tryAcquire()) {
+		if (now != Phase.FAILED && now != Phase.STOPPING && held.tryAcquire()) {
 			boolean mayGo;
 			try {
 				mayGo = await(byEngine ? engineServes : opened);
@@ -115,6 +131,8 @@ public final class StoreGate implements Filter {
 		}
 		if (phase == Phase.FAILED) {
 			errors.send(request, response, 503, ErrorBodies.START_FAILED);
+		} else if (phase == Phase.STOPPING) {
+			errors.send(request, response, 503, ErrorBodies.STOPPING);
 		} else {
 			response.setHeader("Retry-After", ErrorBodies.STORE_RETRY_AFTER_SECONDS);
 			errors.send(request, response, 503, phase == Phase.TERMINOLOGY ? ErrorBodies.STORE_OPENING : ErrorBodies.STARTING);

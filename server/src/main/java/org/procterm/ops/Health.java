@@ -64,7 +64,7 @@ public final class Health extends HttpServlet {
 		boolean up = engine && databaseProblem == null;
 		response.setStatus(up ? 200 : 503);
 		response.getWriter().write("{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"checks\":{"
-				+ "\"engine\":{\"status\":\"" + (engine ? "UP" : "DOWN") + "\"" + (engine ? "" : ",\"message\":\"still loading, stopping, or not following other nodes' changes\"") + "},"
+				+ "\"engine\":{\"status\":\"" + (engine ? "UP" : "DOWN") + "\"" + (engine ? "" : ",\"message\":\"starting, stopping, or (on a shared PostgreSQL) not following other nodes' changes\"") + "},"
 				+ "\"database\":{\"status\":\"" + (databaseProblem == null ? "UP" : "DOWN") + "\""
 				+ (databaseProblem == null ? "" : ",\"message\":\"" + databaseProblem + "\"") + "}}}");
 	}

@@ -265,7 +265,6 @@ public final class ProcTermContext implements AutoCloseable {
 					engine.valueSetCount(), seconds(started));
 		}
 		packageId = bundled.install(spring.getBean(IPackageInstallerSvc.class)); // planned again: another node may have imported CPT since
-		log.info("  bundled content {} in place ({} s)", packageId, seconds(started));
 	}
 
 	private void join() {

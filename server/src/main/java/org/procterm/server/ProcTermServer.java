@@ -258,6 +258,7 @@ public final class ProcTermServer implements AutoCloseable {
 		}
 		closed = true;
 		readiness.ready = false; // a load balancer stops sending while the requests in flight finish
+		gate.stopping(); // a request still waiting for the start is answered now, not after the stop's time limit
 		log.info("Stopping procterm: finishing the requests in flight (at most {} s)", STOP_TIMEOUT_MS / 1000);
 		try {
 			jetty.stop();

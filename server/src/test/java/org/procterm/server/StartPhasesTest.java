@@ -39,7 +39,7 @@ class StartPhasesTest {
 		}
 	}
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
 	private HttpResponse<String> get(String url) throws Exception {
 		return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/fhir+json").build(),
@@ -147,11 +147,18 @@ class StartPhasesTest {
 			server.awaitStarted();
 			return null;
 		});
+		CompletableFuture<HttpResponse<String>> held = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/fhir/CodeSystem/cpt"))
+				.header("Accept", "application/fhir+json").build(), HttpResponse.BodyHandlers.ofString());
+		Thread.sleep(500);
+		assertFalse(held.isDone(), "a read waits for the store");
 		CompletableFuture<Void> stopped = inBackground(() -> {
 			server.close();
 			return null;
 		});
 		try {
+			HttpResponse<String> answer = held.get(10, TimeUnit.SECONDS); // at once, not when the stop's 30 s for requests in flight run out
+			assertEquals(503, answer.statusCode(), answer.body());
+			assertTrue(answer.body().contains("procterm is stopping"), answer.body());
 			long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 			boolean notReady = false;
 			while (!notReady && System.nanoTime() < until) {
