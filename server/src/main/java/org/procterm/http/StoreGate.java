@@ -105,9 +105,13 @@ public final class StoreGate implements Filter {
 	@Override
 	public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
 		Phase now = phase;
+		if (now == Phase.OPEN) { // the rest of a server's life: nothing more on each request than this read
+			chain.doFilter(req, res);
+			return;
+		}
 		HttpServletRequest request = (HttpServletRequest) req;
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (now == Phase.OPEN || path.startsWith("/health/") || path.equals("/metrics")) {
+		if (path.startsWith("/health/") || path.equals("/metrics")) {
 			chain.doFilter(req, res);
 			return;
 		}

@@ -48,6 +48,16 @@ public final class ProcTermContext implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(ProcTermContext.class);
 
+	/** When a start loads the engine from HAPI's tables. */
+	private enum EngineLoad {
+		/** Before the store opens: a restart. */
+		BEFORE_STORE,
+		/** Once the store has opened: on H2, when the tables could not be read before Hibernate updated them. */
+		AFTER_STORE,
+		/** Not at all: a new database, whose content the bundled package's install brings (EngineSync serves it as it is stored). */
+		NOTHING_STORED
+	}
+
 	private final long started;
 	private final BasicDataSource database;
 	private final FhirContext fhirContext;
@@ -59,9 +69,8 @@ public final class ProcTermContext implements AutoCloseable {
 	private final FhirStore store;
 	private final Thread opening;
 	private BundledPackage.Plan plan;
-	/** Whether the database held HAPI's tables when this start began, and whether the engine loaded from them before the store opened. */
-	private boolean storesBefore;
-	private boolean loadedEarly;
+	/** When this start loads the engine from the tables. */
+	private EngineLoad load;
 	private String packageId;
 
 	private ProcTermContext(long started, BasicDataSource database, FhirContext fhirContext,
@@ -170,13 +179,9 @@ public final class ProcTermContext implements AutoCloseable {
 					follower.startingAt(changes.current());
 				}
 				context.plan = bundled.plan();
-				context.storesBefore = stores;
-				if (stores) {
-					context.loadedEarly = loadEarly(sync, settings);
-					if (context.loadedEarly) {
-						log.info("  terminology loaded: {} code system versions, {} value sets ({} s)", engine.codeSystems().size(),
-								engine.valueSetCount(), seconds(started));
-					}
+				context.load = stores ? loadEarly(sync, settings) : EngineLoad.NOTHING_STORED;
+				if (context.load == EngineLoad.BEFORE_STORE) {
+					context.logLoaded();
 				}
 				if (context.plan.needed()) {
 					log.info("  {}: the bundled content {} is installed once the FHIR store is open", stores ? "new content" : "new database",
@@ -215,16 +220,16 @@ public final class ProcTermContext implements AutoCloseable {
 	 * updates as the store opens, a start after an upgrade of HAPI may find the tables not yet as
 	 * this procterm reads them: then the engine loads once the store is open (and the start is ready then).
 	 */
-	private static boolean loadEarly(EngineSync sync, ServerSettings settings) {
+	private static EngineLoad loadEarly(EngineSync sync, ServerSettings settings) {
 		try {
 			sync.loadAll();
-			return true;
+			return EngineLoad.BEFORE_STORE;
 		} catch (org.springframework.dao.DataAccessException e) {
 			if (settings.isPostgres()) {
 				throw e; // PostgreSQL's schema is current: a start refuses one 'procterm migrate' has not brought up to date
 			}
 			log.info("  the stored terminology is read once the FHIR store has updated the database's tables ({})", e.getMessage());
-			return false;
+			return EngineLoad.AFTER_STORE;
 		}
 	}
 
@@ -245,7 +250,7 @@ public final class ProcTermContext implements AutoCloseable {
 	 * before the store updated them (H2 after an upgrade, see loadEarly).
 	 */
 	public boolean servesAtOnce() {
-		return loadedEarly && !plan.needed();
+		return load == EngineLoad.BEFORE_STORE && !plan.needed();
 	}
 
 	/** Waits for HAPI's store to open and installs the bundled package if it is new. */
@@ -259,12 +264,16 @@ public final class ProcTermContext implements AutoCloseable {
 		} else if (failed != null) {
 			throw new IllegalStateException("The FHIR store failed to open: " + failed.getMessage(), failed);
 		}
-		if (!loadedEarly && storesBefore) {
+		if (load == EngineLoad.AFTER_STORE) {
 			sync.loadAll();
-			log.info("  terminology loaded: {} code system versions, {} value sets ({} s)", engine.codeSystems().size(),
-					engine.valueSetCount(), seconds(started));
+			logLoaded();
 		}
 		packageId = bundled.install(spring.getBean(IPackageInstallerSvc.class)); // planned again: another node may have imported CPT since
+	}
+
+	private void logLoaded() {
+		log.info("  terminology loaded: {} code system versions, {} value sets ({} s)", engine.codeSystems().size(), engine.valueSetCount(),
+				seconds(started));
 	}
 
 	private void join() {
