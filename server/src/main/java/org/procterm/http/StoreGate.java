@@ -143,6 +143,11 @@ public final class StoreGate implements Filter {
 		}
 	}
 
+	/** How many requests wait for the start to get further: a metric, so that an operator sees a slow store hold clients. */
+	public int waiting() {
+		return MOST_HELD - held.availablePermits();
+	}
+
 	private static boolean answeredByEngine(String path) {
 		Matcher m = TYPE_OPERATION.matcher(path);
 		return m.matches() && FhirOperation.named(m.group(1)).map(FhirOperation::answeredByEngine).orElse(false);

@@ -1,6 +1,7 @@
 package org.procterm.ops;
 
 import java.io.IOException;
+import java.util.function.IntSupplier;
 
 import org.apache.commons.dbcp2.BasicDataSource;
 import org.procterm.engine.TerminologyEngine;
@@ -23,14 +24,14 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The server's metrics through Micrometer, served at {@code /metrics} in Prometheus's text format:
  * requests by operation and status class with their latency ({@link org.procterm.http.RequestLog}),
- * what the engine serves, the database connection pool, and the JVM.
+ * what the engine serves, the database connection pool, the requests a start holds, and the JVM.
  */
 public final class Metrics implements AutoCloseable {
 
 	private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 	private final JvmGcMetrics gc = new JvmGcMetrics();
 
-	public Metrics(TerminologyEngine engine, BasicDataSource pool) {
+	public Metrics(TerminologyEngine engine, BasicDataSource pool, IntSupplier waitingForStart) {
 		new JvmMemoryMetrics().bindTo(registry);
 		gc.bindTo(registry);
 		new JvmThreadMetrics().bindTo(registry);
@@ -49,6 +50,9 @@ public final class Metrics implements AutoCloseable {
 				.description("Database connections open and idle").register(registry);
 		Gauge.builder("procterm.db.connections.max", pool, BasicDataSource::getMaxTotal)
 				.description("Most database connections the pool opens").register(registry);
+		// strongly held: a gauge keeps only a weak reference to its object, and nothing else keeps this lambda
+		Gauge.builder("procterm.start.requests.waiting", waitingForStart, IntSupplier::getAsInt).strongReference(true)
+				.description("Requests waiting while a start opens the FHIR store (0 once it is open)").register(registry);
 	}
 
 	public MeterRegistry registry() {

@@ -130,14 +130,14 @@ public final class ProcTermServer implements AutoCloseable {
 			Readiness readiness = new Readiness();
 			servlets.addServlet(new ServletHolder(new Health(database,
 					() -> readiness.ready && (!settings.isPostgres() || follower.isFollowing()))), "/health/*");
-			metrics = new Metrics(engine, database);
+			StoreGate gate = new StoreGate(errors, settings.limits().startWait());
+			metrics = new Metrics(engine, database, gate::waiting);
 			servlets.addServlet(new ServletHolder(metrics.servlet()), "/metrics");
 
 			WriteGuard admin = new WriteGuard(settings.adminToken());
 			// first, so that every answer, the guards' refusals too, has its id, its log line and its timing
 			servlets.addFilter(new FilterHolder(new RequestLog(metrics.registry(), settings.accessLog())), "/*", EnumSet.of(DispatcherType.REQUEST));
 			// before the request guard, which reads the body: a request held while the store opens holds no body in memory
-			StoreGate gate = new StoreGate(errors, settings.limits().startWait());
 			servlets.addFilter(new FilterHolder(gate), "/*", EnumSet.of(DispatcherType.REQUEST));
 			servlets.addFilter(new FilterHolder(new RequestGuard(settings.limits(), errors, admin)), "/*", EnumSet.of(DispatcherType.REQUEST));
 			servlets.addFilter(new FilterHolder(new AccessFilter(new LicenceCheck(settings.licence(), admin), errors)), "/*",

@@ -66,6 +66,22 @@ class StartPhasesTest {
 		return server.baseUrl().substring(0, server.baseUrl().length() - "/fhir".length());
 	}
 
+	/** Waits until the server holds {@code count} requests for its store (its metric says so), so that a test acts on requests that arrived. */
+	private void awaitWaiting(String base, int count) throws Exception {
+		String line = "procterm_start_requests_waiting " + count + ".0";
+		long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		String metrics = "";
+		while (System.nanoTime() < until) {
+			metrics = get(base + "/metrics").body();
+			if (metrics.lines().anyMatch(line::equals)) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("the server never held " + count + " requests: "
+				+ metrics.lines().filter(l -> l.startsWith("procterm_start_requests_waiting")).toList());
+	}
+
 	private static Path installedOnce() throws Exception {
 		Path data = TestServers.newDataDir();
 		try (ProcTermServer first = TestServers.start(data)) {
@@ -99,7 +115,8 @@ class StartPhasesTest {
 				server.awaitStarted();
 				return null;
 			});
-			Thread.sleep(1000);
+			awaitWaiting(base, 2);
+			Thread.sleep(500);
 			assertFalse(read.isDone(), "a read waits for the store");
 			assertFalse(metadata.isDone(), "the CapabilityStatement waits for the store, which tells what it holds");
 			assertFalse(started.isDone(), "the start ends when the store has opened");
@@ -111,6 +128,7 @@ class StartPhasesTest {
 			assertEquals(200, metadata.get(2, TimeUnit.MINUTES).statusCode());
 			assertTrue(metadata.get().body().contains("\"PlanDefinition\""), "HAPI's providers were added: " + metadata.get().body());
 			assertEquals(200, get(base + "/fhir/PlanDefinition?_count=1").statusCode());
+			awaitWaiting(base, 0);
 		} finally {
 			storeMayOpen.countDown();
 			server.close();
@@ -149,7 +167,7 @@ class StartPhasesTest {
 		});
 		CompletableFuture<HttpResponse<String>> held = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/fhir/CodeSystem/cpt"))
 				.header("Accept", "application/fhir+json").build(), HttpResponse.BodyHandlers.ofString());
-		Thread.sleep(500);
+		awaitWaiting(base, 1); // the stop must find the request held, not still connecting
 		assertFalse(held.isDone(), "a read waits for the store");
 		CompletableFuture<Void> stopped = inBackground(() -> {
 			server.close();
